@@ -1,0 +1,163 @@
+// Package ingest reads inputs — plain text and HTML files, directories,
+// standard input — and turns them into articles. Bad input gets an error that
+// names the input and the reason; it never panics.
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// MaxSize is the default limit on one input, in bytes.
+const MaxSize = 16 << 20
+
+// Error is a failure to read one input.
+type Error struct {
+	Path string
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Options control reading.
+type Options struct {
+	MaxSize int64 // bytes; 0 means MaxSize
+}
+
+func (o Options) max() int64 {
+	if o.MaxSize <= 0 {
+		return MaxSize
+	}
+	return o.MaxSize
+}
+
+// ReadFile reads one file ("-" is standard input) into an article.
+func ReadFile(path string, o Options) (newsgraph.Article, error) {
+	var r io.Reader
+	if path == "-" {
+		r = os.Stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return newsgraph.Article{}, &Error{Path: path, Err: unwrapPathError(err)}
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return newsgraph.Article{}, &Error{Path: path, Err: errors.New("is a directory")}
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, o.max()+1))
+	if err != nil {
+		return newsgraph.Article{}, &Error{Path: path, Err: unwrapPathError(err)}
+	}
+	if int64(len(data)) > o.max() {
+		return newsgraph.Article{}, &Error{Path: path, Err: fmt.Errorf("%w: more than %d bytes", newsgraph.ErrTooLarge, o.max())}
+	}
+	a, err := Parse(data, path)
+	if err != nil {
+		return a, &Error{Path: path, Err: err}
+	}
+	return a, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Parse turns the bytes of one input into an article: HTML goes through main
+// text extraction, anything else is read as plain text.
+func Parse(data []byte, name string) (newsgraph.Article, error) {
+	if err := Check(data); err != nil {
+		return newsgraph.Article{}, err
+	}
+	if LooksLikeHTML(data, name) {
+		return ParseHTML(data, name)
+	}
+	return newsgraph.Article{Path: name, Text: string(data)}, nil
+}
+
+// Check rejects input that is not readable text: empty, binary, or invalid
+// UTF-8.
+func Check(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return newsgraph.ErrEmpty
+	}
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return newsgraph.ErrBinary
+	}
+	if !utf8.Valid(data) {
+		return newsgraph.ErrNotUTF8
+	}
+	return nil
+}
+
+// LooksLikeHTML tells HTML from plain text by the file name or the first
+// bytes.
+func LooksLikeHTML(data []byte, name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return true
+	case ".txt", ".text":
+		return false
+	}
+	head := bytes.ToLower(bytes.TrimSpace(data))
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
+		bytes.Contains(head, []byte("<head")) || bytes.Contains(head, []byte("<body"))
+}
+
+// Walk lists the files to read for a path: the path itself, or the regular
+// files under a directory (hidden ones skipped), in lexical order.
+func Walk(path string) ([]string, error) {
+	if path == "-" {
+		return []string{"-"}, nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{Path: path, Err: unwrapPathError(err)}
+	}
+	if !st.IsDir() {
+		return []string{path}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(path, func(p string, de os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := de.Name()
+		if p != path && strings.HasPrefix(name, ".") {
+			if de.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if de.Type().IsRegular() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	return files, nil
+}

@@ -1,0 +1,87 @@
+// Package pipeline assembles the stages of the analysis in their order and
+// turns an article into an analysed document.
+//
+// # Concurrency
+// A Pipeline holds no per-document state: one value serves any number of
+// goroutines.
+package pipeline
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/clean"
+	"github.com/newsgraph/newsgraph/entity"
+	"github.com/newsgraph/newsgraph/event"
+	"github.com/newsgraph/newsgraph/mention"
+	"github.com/newsgraph/newsgraph/quote"
+	"github.com/newsgraph/newsgraph/segment"
+	"github.com/newsgraph/newsgraph/tag"
+	"github.com/newsgraph/newsgraph/timex"
+)
+
+// Default returns the full pipeline. Each stage reads what the stages before
+// it wrote: tags feed mentions; entities give quotes their speakers; times
+// and quotes feed events.
+func Default() newsgraph.Pipeline {
+	return newsgraph.Pipeline{
+		clean.Stage,
+		segment.Stage,
+		tag.Stage,
+		mention.Stage,
+		entity.Stage,
+		timex.Stage,
+		quote.Stage,
+		event.Stage,
+	}
+}
+
+// NewDocument prepares a document from an article: it parses the
+// publication date and derives an id when none is given.
+func NewDocument(a newsgraph.Article) (*newsgraph.Document, error) {
+	d := &newsgraph.Document{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title,
+		Published: a.Published, Language: "en", Raw: a.Text}
+	if a.Published != "" {
+		t, err := ParseDate(a.Published)
+		if err != nil {
+			return nil, err
+		}
+		d.Date = t
+	}
+	if d.ID == "" {
+		src := a.URL
+		if src == "" {
+			src = a.Source
+		}
+		d.ID = newsgraph.DocumentID(src, a.Text)
+	}
+	return d, nil
+}
+
+// Analyze runs the pipeline p over one article.
+func Analyze(p newsgraph.Pipeline, a newsgraph.Article) (*newsgraph.Document, error) {
+	d, err := NewDocument(a)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Run(d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04:05Z0700", time.RFC1123Z, time.RFC1123}
+
+// ParseDate reads a publication date given as a day (2025-04-26) or a time
+// (RFC 3339 and the usual variants).
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%w %q: want YYYY-MM-DD or an RFC 3339 time", newsgraph.ErrBadDate, s)
+}
