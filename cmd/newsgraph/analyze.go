@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
@@ -30,6 +31,7 @@ Example:
 	published := fs.String("published", "", "publication `date` (YYYY-MM-DD or RFC 3339) to resolve relative times against; overrides the page's own")
 	format := fs.String("format", "", "output `format`: json (indented), jsonl (one line per article) or text (a readable summary); default json for one file, jsonl for several")
 	maxSize := fs.Int64("max-size", ingest.MaxSize, "largest input accepted, in `bytes`")
+	workers := fs.Int("workers", 0, "articles analysed at once (`n`); default the number of cores")
 	args, err := parseFlags(fs, args, stderr)
 	if err != nil {
 		return err
@@ -68,30 +70,26 @@ Example:
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	p := pipeline.Default()
+	*published = strings.TrimSpace(*published)
+	bar := newProgress(stderr, len(files), "analyzing")
 	failed := walkFailed
-	for i, path := range files {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		art, err := ingest.ReadFile(path, ingest.Options{MaxSize: *maxSize})
-		if err != nil {
-			fmt.Fprintf(stderr, "newsgraph analyze: %v\n", err)
+	i := 0
+	for res := range analyzeAll(ctx, files, ingest.Options{MaxSize: *maxSize}, *published, *workers) {
+		bar.Add(1)
+		if res.err != nil {
+			bar.Clear()
+			fmt.Fprintf(stderr, "newsgraph analyze: %v\n", res.err)
 			failed++
 			continue
 		}
-		if *published != "" {
-			art.Published = *published
-		}
-		doc, err := pipeline.Analyze(p, art)
-		if err != nil {
-			fmt.Fprintf(stderr, "newsgraph analyze: %s: %v\n", path, err)
-			failed++
-			continue
-		}
-		if err := writeRecord(out, doc, f, i); err != nil {
+		if err := writeRecord(out, res.doc, f, i); err != nil {
 			return err
 		}
+		i++
+	}
+	bar.Finish()
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
 	if failed > 0 {
 		if len(files)+walkFailed > 1 {
@@ -100,6 +98,70 @@ Example:
 		return exitError{1}
 	}
 	return nil
+}
+
+type analyzed struct {
+	doc *newsgraph.Document
+	err error
+}
+
+// analyzeAll reads and analyses the files on a few goroutines and delivers
+// the results in the order of the files, so output is the same whatever
+// the number of workers.
+func analyzeAll(ctx context.Context, files []string, o ingest.Options, published string, workers int) <-chan analyzed {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	p := pipeline.Default()
+	slots := make(chan chan analyzed, workers*2)
+	out := make(chan analyzed)
+	go func() {
+		defer close(slots)
+		sem := make(chan struct{}, workers)
+		for _, path := range files {
+			if ctx.Err() != nil {
+				return
+			}
+			slot := make(chan analyzed, 1)
+			select {
+			case slots <- slot:
+			case <-ctx.Done():
+				return
+			}
+			sem <- struct{}{}
+			go func(path string) {
+				defer func() { <-sem }()
+				slot <- analyzeOne(p, path, o, published)
+			}(path)
+		}
+	}()
+	go func() {
+		defer close(out)
+		for slot := range slots {
+			out <- <-slot
+		}
+	}()
+	return out
+}
+
+func analyzeOne(p newsgraph.Pipeline, path string, o ingest.Options, published string) analyzed {
+	art, err := ingest.ReadFile(path, o)
+	if err != nil {
+		return analyzed{err: err}
+	}
+	if published != "" {
+		art.Published = published
+	}
+	if art.Published != "" {
+		if _, err := pipeline.ParseDate(art.Published); err != nil {
+			art.Published = "" // a page's own unreadable date is no reason to fail
+		}
+	}
+	doc, err := pipeline.Analyze(p, art)
+	if err != nil {
+		return analyzed{err: fmt.Errorf("%s: %w", path, err)}
+	}
+	return analyzed{doc: doc}
 }
 
 func writeRecord(w *bufio.Writer, d *newsgraph.Document, format string, i int) error {

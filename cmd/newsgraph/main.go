@@ -30,6 +30,9 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
+// helpOut is where --help prints; a variable so that tests can catch it.
+var helpOut io.Writer = os.Stdout
+
 // errUsage marks a usage error: the message has been printed with the help.
 var errUsage = errors.New("usage")
 
@@ -89,6 +92,17 @@ func usage(w io.Writer) {
 // stops at the first argument, so parsing resumes after each one; "--" ends
 // the flags.
 func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			// help asked for goes to standard output, so it can be paged
+			fs.SetOutput(helpOut)
+			fs.Usage()
+			return nil, flag.ErrHelp
+		}
+	}
 	fs.SetOutput(stderr)
 	var pos []string
 	for {
