@@ -220,6 +220,10 @@ func normalize(dst []byte, f []byte) []byte {
 			dst = appendDedup(dst, 'k')
 			add = 's'
 		default:
+			if c >= utf8.RuneSelf { // a byte of a letter of another script: kept whole
+				dst = append(dst, c)
+				continue
+			}
 			add = c
 		}
 		dst = appendDedup(dst, add)
@@ -237,7 +241,7 @@ func normalize(dst []byte, f []byte) []byte {
 // appendDedup appends c unless it repeats the last byte: double letters are
 // written single in one convention and double in another (Witkoff, Rossi).
 func appendDedup(dst []byte, c byte) []byte {
-	if len(dst) > 0 && dst[len(dst)-1] == c {
+	if len(dst) > 0 && dst[len(dst)-1] == c && c < utf8.RuneSelf {
 		return dst
 	}
 	return append(dst, c)
