@@ -1,11 +1,44 @@
 // Package clean turns the text of an article into the body that the later
-// stages read: it moves photo captions and their credits to Document.Captions
-// and drops interface residue ("Show more", share buttons), listing it in
-// Document.Dropped.
+// stages read: it moves photo captions and their credits to
+// Document.Captions and drops interface residue ("Show more", share buttons,
+// cookie notices), listing what it dropped in Document.Dropped.
+//
+// The rules are general, not tuned to one site:
+//   - A caption is a short paragraph (or the first lines of one) that ends
+//     with a photo credit: a known agency or picture service (AFP, Reuters,
+//     AP, dpa, EPA, Getty Images …), optionally with a photographer
+//     ("Reuters/Jane Doe", "John Smith/AFP via Getty Images"), or a marked
+//     credit ("Photo: …", "(Photo: …)", "© …", "Image: …", "Credit: …").
+//     A bare agency counts only after a separator (". AFP", " | Reuters",
+//     "(AP)"), so "Reuters reported that …" and "he told AFP." stay body
+//     text. A credit alone on a line or paragraph takes the short paragraph
+//     before it as its caption.
+//   - Residue is a line or paragraph that is only an interface label
+//     ("Show more", "Share this article", "Advertisement") or starts like a
+//     call to action ("Click here to …", "Sign up for …", "Follow us on …",
+//     "Watch: …", a cookie notice), and such a label left at the end of a
+//     paragraph after its last sentence ("… from Washington. Show more").
+//
+// # Invariants
+// Apart from the removed captions and residue, the body is kept byte for
+// byte: only "\r\n" becomes "\n", space at the edges of a paragraph is
+// trimmed, and paragraphs are joined by one blank line ("\n\n"). Line breaks
+// inside a paragraph are kept. Clean never panics and is idempotent on its
+// own output's body for the rules above.
+//
+// # Concurrency
+// The tables are package-level and read-only; Clean keeps no state between
+// calls and is safe for concurrent use.
+//
+// # Performance
+// One pass over the paragraphs and lines with byte comparisons, no regular
+// expressions; allocation is the output text and the slices of paragraphs.
 package clean
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -16,7 +49,177 @@ var Stage = newsgraph.StageFunc{StageName: "clean", Fn: func(d *newsgraph.Docume
 	return nil
 }}
 
-// Clean sets d.Text from d.Raw.
+// Limits on what can be a caption: longer paragraphs are body text whatever
+// they end with.
+const (
+	maxCaptionBytes = 400
+	maxCreditBytes  = 120
+	maxCreditWords  = 14
+	// maxResidueBytes bounds a line taken as a call to action ("Sign up for
+	// our newsletter …"); longer lines are prose.
+	maxResidueBytes = 160
+)
+
+// Clean sets d.Text, d.Captions and d.Dropped from d.Raw.
 func Clean(d *newsgraph.Document) {
-	d.Text = strings.TrimSpace(strings.ReplaceAll(d.Raw, "\r\n", "\n"))
+	text, caps, dropped := Text(d.Raw)
+	d.Text = text
+	d.Captions = caps
+	d.Dropped = dropped
+}
+
+// Text cleans raw text and returns the body, the captions and the dropped
+// residue. Lines are the unit: a line may be residue, a caption or a credit;
+// what is kept keeps its paragraph.
+func Text(raw string) (string, []newsgraph.Caption, []string) {
+	raw = strings.ReplaceAll(raw, "\r\n", "\n")
+	paras := splitParagraphs(raw)
+	var (
+		out     [][]string // kept paragraphs, each a list of lines
+		caps    []newsgraph.Caption
+		dropped []string
+	)
+	// the last non-empty line of the text, where a bare agency is a
+	// sign-off rather than a photo credit
+	lastPara, lastLine := -1, -1
+	for pi := len(paras) - 1; pi >= 0 && lastPara < 0; pi-- {
+		lines := strings.Split(paras[pi], "\n")
+		for li := len(lines) - 1; li >= 0; li-- {
+			if trimSpace(lines[li]) != "" {
+				lastPara, lastLine = pi, li
+				break
+			}
+		}
+	}
+	for pi, para := range paras {
+		var kept []string
+		prevComplete := true
+		for li, line := range strings.Split(para, "\n") {
+			t := trimSpace(line)
+			if strings.TrimSpace(t) == "" {
+				// blank, or only non-breaking spaces: a paragraph break
+				continue
+			}
+			if isResidueLine(t) {
+				dropped = append(dropped, t)
+				continue
+			}
+			atEnd := pi == lastPara && li == lastLine && pi > 0
+			lineStart := prevComplete
+			prevComplete = lineLooksComplete(t)
+			if !lineStart {
+				kept = append(kept, line)
+				continue
+			}
+			// a credit alone on a line takes the short line before it as
+			// its caption
+			if credit, marked, ok := creditOnly(t); ok {
+				switch {
+				case atEnd && !marked:
+					dropped = append(dropped, t)
+				case len(kept) > 0 && captionLike(trimSpace(kept[len(kept)-1])):
+					caps = append(caps, newsgraph.Caption{Text: trimSpace(kept[len(kept)-1]), Credit: credit})
+					kept = kept[:len(kept)-1]
+				case len(kept) == 0 && len(out) > 0 && captionLike(trimSpace(lastOf(out[len(out)-1]))):
+					prev := out[len(out)-1]
+					caps = append(caps, newsgraph.Caption{Text: trimSpace(prev[len(prev)-1]), Credit: credit})
+					if len(prev) == 1 {
+						out = out[:len(out)-1]
+					} else {
+						out[len(out)-1] = prev[:len(prev)-1]
+					}
+				case isCopyright(t):
+					dropped = append(dropped, t)
+				default:
+					caps = append(caps, newsgraph.Caption{Credit: credit})
+				}
+				continue
+			}
+			// labels after the last sentence: "… Washington. Show more"
+			for {
+				body, label, ok := cutTrailingResidue(t)
+				if !ok {
+					break
+				}
+				dropped = append(dropped, label)
+				t = body
+				line = body
+			}
+			if capText, credit, ok := SplitCaption(t, atEnd); ok {
+				caps = append(caps, newsgraph.Caption{Text: capText, Credit: credit})
+				continue
+			}
+			kept = append(kept, line)
+		}
+		if len(kept) > 0 {
+			out = append(out, kept)
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i, p := range out {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(trimSpace(strings.Join(p, "\n")))
+	}
+	return b.String(), caps, dropped
+}
+
+func lastOf(lines []string) string { return lines[len(lines)-1] }
+
+// captionLike is a line short enough to be a caption that does not
+// introduce what follows.
+func captionLike(s string) bool {
+	if s == "" || len(s) > maxCaptionBytes || strings.HasSuffix(s, ":") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || isQuote(r)
+}
+
+// lineLooksComplete tells a line that ends a sentence or a heading from a
+// hard-wrapped one that goes on in the next line.
+func lineLooksComplete(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return !(unicode.IsLower(r) || r == ',' || r == '-' || r == ';')
+}
+
+// splitParagraphs splits at blank lines (lines of only spaces and tabs).
+func splitParagraphs(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
+			out = append(out, s[start:i])
+			// skip the whole run of blank lines
+			for j < len(s) && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+				j++
+			}
+			start = j
+			i = j - 1
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// trimSpace trims ASCII space only, so that a non-breaking space that the
+// text puts on purpose stays.
+func trimSpace(s string) string {
+	return strings.Trim(s, " \t\r\n\v\f")
+}
+
+func isCopyright(p string) bool {
+	low := strings.ToLower(p)
+	return strings.Contains(low, "rights reserved") || strings.HasPrefix(p, "©") || strings.HasPrefix(low, "copyright")
 }
