@@ -1,0 +1,338 @@
+package eval
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+func sp(s string) *string { return &s }
+func ip(i int) *int       { return &i }
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestPRF(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		s        PRF
+		p, r, f1 float64
+	}{
+		{"no predictions", PRF{Gold: 3}, 0, 0, 0},
+		{"no gold", PRF{Pred: 2}, 0, 0, 0},
+		{"nothing at all", PRF{}, 0, 0, 0},
+		{"perfect", PRF{4, 4, 4}, 1, 1, 1},
+		{"half precision full recall", PRF{2, 4, 2}, 0.5, 1, 2.0 / 3},
+		{"no match", PRF{2, 2, 0}, 0, 0, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if !near(c.s.P(), c.p) || !near(c.s.R(), c.r) || !near(c.s.F1(), c.f1) {
+				t.Errorf("P/R/F1 = %v/%v/%v, want %v/%v/%v", c.s.P(), c.s.R(), c.s.F1(), c.p, c.r, c.f1)
+			}
+		})
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Volodymyr Zelensky": "volodymyr zelensky",
+		"  Zelenskyy's ":     "zelenskyy's",
+		"Zelens’kyi":         "zelens'kyi",
+		"Élysée  Palace.":    "elysee palace",
+		"\"White House\"":    "white house",
+		"ŁÓDŹ":               "łodz", // Ł has no decomposition: lower-cased, kept
+		"":                   "",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// ents is a gold of two entities over the text "Ann met Bob. Ann left. He".
+var ents = []GoldEntity{
+	{Name: "Ann Lee", Type: "PERSON", Mentions: []GoldMention{{Start: 0, End: 3, Text: "Ann"}, {Start: 13, End: 16, Text: "Ann"}}},
+	{Name: "Bob", Type: "PERSON|ORG", Mentions: []GoldMention{{Start: 8, End: 11, Text: "Bob"}, {Start: 23, End: 25, Text: "He", Kind: "pronoun"}}},
+}
+
+func TestScoreMentions(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		pred []PredMention
+		want PRF
+	}{
+		{"no predictions", nil, PRF{Gold: 3}},
+		{"all right", []PredMention{{0, 3, "name", "PERSON", 0}, {8, 11, "name", "PERSON", 1}, {13, 16, "name", "PERSON", 0}}, PRF{3, 3, 3}},
+		{"type alternative accepted", []PredMention{{8, 11, "name", "ORG", 1}}, PRF{3, 1, 1}},
+		{"wrong type", []PredMention{{0, 3, "name", "GPE", 0}}, PRF{3, 1, 0}},
+		{"span off by one", []PredMention{{0, 4, "name", "PERSON", 0}}, PRF{3, 1, 0}},
+		{"pronouns are not scored", []PredMention{{23, 25, "pronoun", "PERSON", 1}}, PRF{Gold: 3}},
+		{"one prediction matches one gold", []PredMention{{0, 3, "name", "PERSON", 0}, {0, 3, "name", "PERSON", 0}}, PRF{3, 2, 1}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := ScoreMentions(ents, Pred{Mentions: c.pred}); got != c.want {
+				t.Errorf("got %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestScoreIdentity(t *testing.T) {
+	// 4 gold mentions: 6 pairs, 2 positive (Ann-Ann, Bob-He).
+	for _, c := range []struct {
+		name string
+		pred []PredMention
+		want PRF
+	}{
+		{"no predictions", nil, PRF{Gold: 2}},
+		{"all right", []PredMention{{0, 3, "name", "PERSON", 0}, {8, 11, "name", "PERSON", 1}, {13, 16, "name", "PERSON", 0}, {23, 25, "pronoun", "PERSON", 1}}, PRF{2, 2, 2}},
+		{"pronoun missed", []PredMention{{0, 3, "name", "PERSON", 0}, {8, 11, "name", "PERSON", 1}, {13, 16, "name", "PERSON", 0}}, PRF{2, 1, 1}},
+		{"pronoun given to the wrong entity", []PredMention{{0, 3, "name", "PERSON", 0}, {8, 11, "name", "PERSON", 1}, {13, 16, "name", "PERSON", 0}, {23, 25, "pronoun", "PERSON", 0}}, PRF{2, 3, 1}},
+		{"everything one entity", []PredMention{{0, 3, "", "", 0}, {8, 11, "", "", 0}, {13, 16, "", "", 0}, {23, 25, "", "", 0}}, PRF{2, 6, 2}},
+		{"mentions without entity", []PredMention{{0, 3, "", "", -1}, {13, 16, "", "", -1}}, PRF{Gold: 2}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := ScoreIdentity(ents, Pred{Mentions: c.pred}); got != c.want {
+				t.Errorf("got %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestScoreQuotes(t *testing.T) {
+	// Entities of the prediction: 0 Ann Lee (aliases), 1 Moscow standing for 2 Russia.
+	ents := []PredEntity{
+		{Names: []string{"ann lee", "ann"}, Mentions: []int{0, 1}, StandsFor: -1},
+		{Names: []string{"moscow"}, StandsFor: 2},
+		{Names: []string{"russia"}, StandsFor: -1},
+	}
+	ments := []PredMention{{0, 3, "name", "PERSON", 0}, {40, 42, "pronoun", "PERSON", 0}}
+	gold := []GoldQuote{
+		{Start: 10, End: 30, Kind: "direct", Speaker: sp("Ann Lee")},
+		{Start: 50, End: 70, Kind: "indirect", Speaker: sp("Russia")},
+		{Start: 80, End: 90, Kind: "direct", Speaker: nil},
+		{Start: 100, End: 120, Kind: "mixed", Speaker: sp("Someone"), SpeakerStart: ip(40), SpeakerEnd: ip(42)},
+	}
+	for _, c := range []struct {
+		name       string
+		kind       string
+		pred       []PredQuote
+		want       PRF
+		wantAcc    Acc
+		goldSubset []GoldQuote
+	}{
+		{name: "no predictions", pred: nil, want: PRF{Gold: 4}},
+		{name: "all right", pred: []PredQuote{{10, 30, "direct", 0}, {50, 70, "indirect", 1}, {80, 90, "direct", -1}, {100, 120, "mixed", 0}},
+			want: PRF{4, 4, 4}, wantAcc: Acc{4, 4}},
+		{name: "overlap of exactly half the union matches", pred: []PredQuote{{20, 40, "direct", 0}},
+			want: PRF{4, 1, 0}},
+		{name: "overlap of more than half matches", pred: []PredQuote{{12, 30, "direct", 0}},
+			want: PRF{4, 1, 1}, wantAcc: Acc{1, 1}},
+		{name: "wrong speaker", pred: []PredQuote{{10, 30, "direct", 1}},
+			want: PRF{4, 1, 1}, wantAcc: Acc{1, 0}},
+		{name: "speaker missing", pred: []PredQuote{{10, 30, "direct", -1}},
+			want: PRF{4, 1, 1}, wantAcc: Acc{1, 0}},
+		{name: "speaker where the gold has none", pred: []PredQuote{{80, 90, "direct", 0}},
+			want: PRF{4, 1, 1}, wantAcc: Acc{1, 0}},
+		{name: "capital stands for the state", pred: []PredQuote{{50, 70, "indirect", 1}},
+			want: PRF{4, 1, 1}, wantAcc: Acc{1, 1}},
+		{name: "speaker by span through a pronoun", pred: []PredQuote{{100, 120, "mixed", 0}},
+			want: PRF{4, 1, 1}, wantAcc: Acc{1, 1}},
+		{name: "one to one", pred: []PredQuote{{10, 30, "direct", 0}, {11, 30, "direct", 0}},
+			want: PRF{4, 2, 1}, wantAcc: Acc{1, 1}},
+		{name: "kind direct only", kind: "direct", pred: []PredQuote{{10, 30, "direct", 0}, {50, 70, "direct", 1}},
+			want: PRF{2, 2, 1}, wantAcc: Acc{1, 1}},
+		{name: "kind indirect: a direct prediction does not count", kind: "indirect", pred: []PredQuote{{50, 70, "direct", 1}},
+			want: PRF{1, 0, 0}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := Pred{Entities: ents, Mentions: ments, Quotes: c.pred}
+			got, acc := ScoreQuotes(gold, p, c.kind)
+			if got != c.want || acc != c.wantAcc {
+				t.Errorf("got %+v %+v, want %+v %+v", got, acc, c.want, c.wantAcc)
+			}
+		})
+	}
+}
+
+func TestScoreTimes(t *testing.T) {
+	gold := []GoldTime{
+		{Start: 0, End: 9, Text: "on Friday", Value: sp("2025-04-25")},
+		{Start: 20, End: 29, Text: "this week", Value: sp("2025-W17")},
+		{Start: 40, End: 45, Text: "later", Value: nil},
+	}
+	for _, c := range []struct {
+		name        string
+		pred        []PredTime
+		exact, over PRF
+		values      Acc
+	}{
+		{"no predictions", nil, PRF{Gold: 3}, PRF{Gold: 3}, Acc{}},
+		{"all right", []PredTime{{0, 9, "2025-04-25"}, {20, 29, "2025-W17"}, {40, 45, ""}}, PRF{3, 3, 3}, PRF{3, 3, 3}, Acc{3, 3}},
+		{"preposition left out", []PredTime{{3, 9, "2025-04-25"}}, PRF{3, 1, 0}, PRF{3, 1, 1}, Acc{1, 1}},
+		{"wrong value", []PredTime{{20, 29, "2025-04-21"}}, PRF{3, 1, 1}, PRF{3, 1, 1}, Acc{1, 0}},
+		{"value where the gold has none", []PredTime{{40, 45, "2025-04-26"}}, PRF{3, 1, 1}, PRF{3, 1, 1}, Acc{1, 0}},
+		{"one to one, best overlap first", []PredTime{{5, 9, "x"}, {0, 9, "2025-04-25"}}, PRF{3, 2, 1}, PRF{3, 2, 1}, Acc{1, 1}},
+		{"spurious", []PredTime{{10, 15, "2025"}}, PRF{3, 1, 0}, PRF{3, 1, 0}, Acc{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e, o, v := ScoreTimes(gold, Pred{Times: c.pred})
+			if e != c.exact || o != c.over || v != c.values {
+				t.Errorf("got %+v %+v %+v, want %+v %+v %+v", e, o, v, c.exact, c.over, c.values)
+			}
+		})
+	}
+}
+
+func TestScoreEvents(t *testing.T) {
+	ents := []PredEntity{
+		{Names: []string{"donald trump", "trump"}, StandsFor: -1},
+		{Names: []string{"volodymyr zelensky", "zelenskyi"}, StandsFor: -1},
+		{Names: []string{"moscow"}, StandsFor: 3},
+		{Names: []string{"russia"}, StandsFor: -1},
+	}
+	gold := []GoldEvent{
+		{Type: "CONSULT", Actors: []string{"Donald Trump"}, Targets: []string{"Volodymyr Zelensky"}, Date: sp("2025-04-26")},
+		{Type: "REQUEST", Actors: []string{"Russia"}},
+		{Type: "REJECT", Actors: []string{"Zelenskyi", "Donald Trump"}, Date: sp("2025-02")},
+	}
+	for _, c := range []struct {
+		name string
+		pred []PredEvent
+		want PRF
+	}{
+		{"no predictions", nil, PRF{Gold: 3}},
+		{"all right", []PredEvent{{"CONSULT", []int{0}, "2025-04-26"}, {"REQUEST", []int{2}, ""}, {"REJECT", []int{1, 0}, "2025-02-28"}}, PRF{3, 3, 3}},
+		{"targets are not required", []PredEvent{{"CONSULT", []int{0, 1}, "2025-04-26"}}, PRF{3, 1, 1}},
+		{"wrong type", []PredEvent{{"AGREE", []int{0}, "2025-04-26"}}, PRF{3, 1, 0}},
+		{"wrong date", []PredEvent{{"CONSULT", []int{0}, "2025-04-25"}}, PRF{3, 1, 0}},
+		{"date missing when gold gives one", []PredEvent{{"CONSULT", []int{0}, ""}}, PRF{3, 1, 0}},
+		{"date less precise than gold", []PredEvent{{"CONSULT", []int{0}, "2025-04"}}, PRF{3, 1, 0}},
+		{"any date when gold gives none", []PredEvent{{"REQUEST", []int{3}, "2025-04-20"}}, PRF{3, 1, 1}},
+		{"one actor missing", []PredEvent{{"REJECT", []int{1}, "2025-02"}}, PRF{3, 1, 0}},
+		{"one to one", []PredEvent{{"REQUEST", []int{3}, ""}, {"REQUEST", []int{3}, ""}}, PRF{3, 2, 1}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := ScoreEvents(gold, Pred{Entities: ents, Events: c.pred}); got != c.want {
+				t.Errorf("got %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestScoreSkipsLayersTheGoldLeavesOut(t *testing.T) {
+	g := &Gold{Text: "x", Quotes: []GoldQuote{}}
+	s := Score(g, Pred{Quotes: []PredQuote{{0, 1, "direct", -1}}, Times: []PredTime{{0, 1, ""}}}, nil)
+	if s.QuoteFiles != 1 || s.Quotes != (PRF{0, 1, 0}) {
+		t.Errorf("empty quote layer: got files %d %+v, want every prediction a false positive", s.QuoteFiles, s.Quotes)
+	}
+	if s.TimeFiles != 0 || s.TimesExact != (PRF{}) {
+		t.Errorf("missing time layer was scored: %+v", s.TimesExact)
+	}
+	s = Score(g, Pred{Quotes: []PredQuote{{0, 1, "direct", -1}}}, map[string]bool{"times": true})
+	if s.QuoteFiles != 0 {
+		t.Errorf("--only times scored quotes")
+	}
+}
+
+func TestFromDocumentConvertsOffsets(t *testing.T) {
+	text := "Łukasz said „no” to Zoë."
+	b := strings.Index(text, "Zoë")
+	d := &newsgraph.Document{Text: text,
+		Mentions: []newsgraph.Mention{{Start: b, End: b + len("Zoë"), Text: "Zoë", Kind: newsgraph.NameMention, Entity: 0}},
+		Entities: []newsgraph.Entity{{Name: "Zoë Ball", Type: newsgraph.Person, Mentions: []int{0}, StandsFor: -1}},
+	}
+	p := FromDocument(d, text)
+	r := []rune(text)
+	m := p.Mentions[0]
+	if string(r[m.Start:m.End]) != "Zoë" || m.Type != "PERSON" {
+		t.Errorf("mention at [%d,%d) type %q slices %q", m.Start, m.End, m.Type, string(r[m.Start:m.End]))
+	}
+	if !p.hasName(0, "zoe ball") || !p.hasName(0, "zoe") {
+		t.Errorf("names %v", p.Entities[0].Names)
+	}
+}
+
+func TestAlign(t *testing.T) {
+	for _, c := range []struct {
+		name, gold, pred, sub string
+	}{
+		{"same text", "Ann met Bob.", "Ann met Bob.", "Bob"},
+		{"caption dropped before", "Photo. AFP\n\nAnn met Bob.", "Ann met Bob.", "Bob"},
+		{"residue dropped between", "Ann left. Show more\n\nAnn met Bob.", "Ann left.\n\nAnn met Bob.", "Bob"},
+		{"space changed", "Ann\u00a0met Bob.", "Ann met Bob.", "Bob"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pr, gr := []rune(c.pred), []rune(c.gold)
+			m := align(pr, gr)
+			i := len([]rune(c.pred[:strings.LastIndex(c.pred, c.sub)]))
+			j := i + len([]rune(c.sub))
+			if got := string(gr[m[i]:m[j]]); got != c.sub {
+				t.Errorf("aligned span is %q, want %q", got, c.sub)
+			}
+		})
+	}
+}
+
+func TestReadGoldChecksSpans(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, g any) string {
+		b, _ := json.Marshal(g)
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, b, 0o644)
+		return p
+	}
+	good := write("good.json", map[string]any{"text": "Zoë met Ann.", "entities": []any{
+		map[string]any{"name": "Ann", "type": "PERSON", "mentions": []any{map[string]any{"start": 8, "end": 11, "text": "Ann"}}}}})
+	g, err := ReadGold(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Quotes != nil || g.Entities == nil {
+		t.Errorf("layers: quotes %v entities %v", g.Quotes, g.Entities)
+	}
+	bad := write("bad.json", map[string]any{"text": "Zoë met Ann.", "times": []any{
+		map[string]any{"start": 8, "end": 12, "text": "Ann"}}})
+	if _, err := ReadGold(bad); !errors.Is(err, ErrBadSpan) {
+		t.Errorf("bad span: err = %v, want ErrBadSpan", err)
+	}
+}
+
+func TestWriteTable(t *testing.T) {
+	var buf bytes.Buffer
+	s := Scores{Files: 2, QuoteFiles: 2, Quotes: PRF{4, 2, 2}, Speakers: Acc{2, 1}}
+	if err := WriteTable(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"quotes", "1.000", "0.500", "0.667", "speaker accuracy"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "times") || strings.Contains(out, "entity") {
+		t.Errorf("table shows layers no gold annotated:\n%s", out)
+	}
+}
+
+// TestModelArticleGold checks the project's own gold file: it reads, its
+// spans slice its text, and it holds what the model article's expected
+// facts list.
+func TestModelArticleGold(t *testing.T) {
+	g, err := ReadGold(filepath.Join("..", "testdata", "gold", "rome-meeting.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Quotes) != 8 || len(g.Events) != 8 || len(g.Times) < 5 || g.Published != "2025-04-26" {
+		t.Errorf("quotes %d, events %d, times %d, published %q", len(g.Quotes), len(g.Events), len(g.Times), g.Published)
+	}
+	if strings.Contains(g.Text, "Show more") || strings.Contains(g.Text, "AFP") {
+		t.Errorf("gold text is not the cleaned body")
+	}
+}
