@@ -1,0 +1,461 @@
+package quote
+
+import "github.com/newsgraph/newsgraph"
+
+// newDraft makes a quote of bytes [s, e) with cue c (nil: none).
+func (a *analyzer) newDraft(kind newsgraph.QuoteKind, s, e, firstTok, lastTok, span int, c *cue) draft {
+	q := draft{Quote: newsgraph.Quote{Kind: kind, Start: s, End: e, Speaker: -1}, span: span,
+		firstTok: firstTok, lastTok: lastTok}
+	if c != nil {
+		q.hasCue = true
+		q.Speaker = c.speaker
+		q.SpeakerAt = c.speakerAt
+		cs := a.span(c.tok, c.endTok)
+		q.Cue, q.CueAt = a.d.Text[cs.Start:cs.End], cs
+		q.Venue, q.VenueAt = c.venue, c.venueAt
+		c.used = true
+	}
+	for k := firstTok; k < lastTok; k++ {
+		a.claimed[k] = true
+	}
+	return q
+}
+
+// directQuotes makes a quote of every quoted passage that stands as a
+// quotation, with the cue right after it (`"…," he said`) or before it
+// (`He said: "…"`), and of quoted labels after naming verbs (`described
+// the meeting as "very productive"`).
+func (a *analyzer) directQuotes() {
+	for i := range a.spans {
+		sp := &a.spans[i]
+		switch sp.kind {
+		case fullSpan:
+			c := a.cueAfter(sp)
+			if c == nil {
+				c = a.cueBefore(sp, true)
+			}
+			a.addDirect(i, c)
+		case partialSpan, scareSpan:
+			c := a.cueBefore(sp, false)
+			if c != nil && c.word.class == namingCue {
+				a.addDirect(i, c)
+			}
+		}
+	}
+}
+
+func (a *analyzer) addDirect(i int, c *cue) {
+	sp := &a.spans[i]
+	endTok := sp.last
+	if sp.close >= 0 {
+		endTok = sp.close + 1
+	}
+	q := a.newDraft(newsgraph.Direct, sp.start, sp.end, sp.open, endTok, i, c)
+	sp.quote = len(a.quotes)
+	a.quotes = append(a.quotes, q)
+}
+
+// cueAfter finds the cue that follows a quotation's closing mark in the same
+// sentence with only punctuation between: `"…," he said`, `"…," said X`.
+func (a *analyzer) cueAfter(sp *qspan) *cue {
+	if sp.close < 0 {
+		return nil
+	}
+	si := a.toks[sp.close].Sentence
+	for ci := range a.cues {
+		c := &a.cues[ci]
+		if c.sentence != si || c.tok <= sp.close || c.used && !c.according {
+			continue
+		}
+		first := c.tok
+		if !c.inverted && c.subjS >= 0 && c.subjS < first {
+			first = c.subjS
+		}
+		if c.according {
+			first = c.tok
+		}
+		ok := true
+		for k := sp.close + 1; k < first; k++ {
+			if a.toks[k].Kind != newsgraph.Punct {
+				ok = false
+				break
+			}
+		}
+		if ok && first-sp.close <= 3 {
+			return c
+		}
+		return nil
+	}
+	return nil
+}
+
+// cueBefore finds the nearest cue before a quotation's opening mark in its
+// sentence. For a full quotation only a few words may stand between (`told
+// reporters on Friday:`); a partial one may sit anywhere in the cue's
+// clause.
+func (a *analyzer) cueBefore(sp *qspan, full bool) *cue {
+	si := a.toks[sp.open].Sentence
+	var best *cue
+	for ci := range a.cues {
+		c := &a.cues[ci]
+		if c.sentence != si || c.tok >= sp.open {
+			continue
+		}
+		if c.subjS < 0 && !c.according {
+			continue
+		}
+		best = c
+	}
+	if best == nil || best.used && best.word.class != speechCue && best.word.class != tellCue {
+		return nil
+	}
+	if best.word.class == thoughtCue {
+		return nil
+	}
+	// no other full quotation between
+	end := best.endTok
+	if best.inverted && best.subjE > end {
+		end = best.subjE
+	}
+	if best.addrS >= 0 && best.addrE > end {
+		end = best.addrE
+	}
+	if full {
+		if sp.open-end > 10 {
+			return nil
+		}
+		for k := end; k < sp.open; k++ {
+			if q := a.inQuote[k]; q != 0 && a.spans[q-1].kind == fullSpan {
+				// a split quotation: `"…," he said, "…"` shares the cue only
+				// when the first part took it
+				if a.spans[q-1].quote < 0 || !a.quotes[a.spans[q-1].quote].hasCue {
+					return nil
+				}
+			}
+			switch a.toks[k].Text {
+			case ".", "!", "?", ";":
+				return nil
+			}
+		}
+	}
+	return best
+}
+
+// indirectQuotes makes a quote of the clause that each unused cue reports:
+// forward (`X said (that) …`, `According to X, …`) or backward (`…, X said.`).
+func (a *analyzer) indirectQuotes() {
+	for ci := range a.cues {
+		c := &a.cues[ci]
+		if c.used || c.subjS < 0 || a.claimed[c.tok] {
+			continue
+		}
+		s := a.d.Sentences[c.sentence]
+		if c.according {
+			a.according(c, s)
+			continue
+		}
+		if a.backward(c, s) {
+			continue
+		}
+		a.forward(c, s, ci)
+	}
+}
+
+// contentEnd trims a clause's last tokens of sentence-final punctuation.
+func (a *analyzer) contentEnd(first, end int) int {
+	for end > first && a.toks[end-1].Kind == newsgraph.Punct {
+		switch a.toks[end-1].Text {
+		case ".", "!", "?", ",", ";", ":", "—", "–", "-", "…", "...", "(", ")":
+			end--
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// addIndirect makes an indirect (or mixed) quote of tokens [first, end).
+func (a *analyzer) addIndirect(c *cue, first, end int) bool {
+	end = a.contentEnd(first, end)
+	for k := first; k < end; k++ {
+		if a.claimed[k] {
+			end = k
+			break
+		}
+	}
+	end = a.contentEnd(first, end)
+	// a leading "that", comma or colon is not content
+	for first < end && (a.lowIs(first, "that") || a.toks[first].Kind == newsgraph.Punct) {
+		first++
+	}
+	words := 0
+	for k := first; k < end; k++ {
+		if a.word(k) {
+			words++
+		}
+	}
+	if words < 3 {
+		return false
+	}
+	// an unclosed mark is not content to stop in
+	kind := newsgraph.Indirect
+	for k := first; k < end; k++ {
+		if q := a.inQuote[k]; q != 0 {
+			sp := &a.spans[q-1]
+			if sp.quote >= 0 {
+				return false
+			}
+			if sp.kind != titleSpan {
+				kind = newsgraph.Mixed
+				sp.absorbed = true
+			}
+			// keep whole passages: extend to the closing mark
+			if sp.close >= 0 && sp.close >= end {
+				end = sp.close + 1
+			}
+		}
+	}
+	sp := a.span(first, end)
+	a.quotes = append(a.quotes, a.newDraft(kind, sp.Start, sp.End, first, end, -1, c))
+	return true
+}
+
+// according handles "according to X, …", "…, according to X".
+func (a *analyzer) according(c *cue, s newsgraph.Sentence) {
+	if c.tok == s.FirstToken || c.tok == s.FirstToken+1 && a.word(s.FirstToken) {
+		// According to X, content.
+		k := c.subjE
+		if a.textIs(k, ",") {
+			a.addIndirect(c, k+1, s.EndToken)
+		}
+		return
+	}
+	if a.textIs(c.tok-1, ",") {
+		after := c.subjE
+		if after >= s.EndToken-1 || !a.textIs(after, ",") {
+			a.addIndirect(c, s.FirstToken, c.tok-1)
+			return
+		}
+		// A, according to X, B: the longer part
+		if c.tok-1-s.FirstToken >= s.EndToken-after {
+			a.addIndirect(c, s.FirstToken, c.tok-1)
+		} else {
+			a.addIndirect(c, after+1, s.EndToken)
+		}
+	}
+}
+
+// afterTrailingCue may follow a cue that ends its sentence: a venue, a
+// time or a manner, not an object ("…, he said in a statement on Friday").
+var afterTrailingCue = set("in", "on", "at", "during", "to", "after", "before", "while", "last", "this",
+	"earlier", "later", "recently", "yesterday", "today", "tonight", "via", "through", "from", "when",
+	"as", "late", "early", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"again", "also", "too", "then", "afterward", "afterwards", "previously", "shortly", "told", "according",
+	"of", "with", "adding", "noting", "saying", "citing", "but", "and", "over", "about", "for", "under",
+	"without", "by", "inside", "outside", "near", "amid", "following", "privately", "publicly", "repeatedly",
+	"once", "twice", "here", "there", "now", "quietly", "bluntly", "simply", "flatly", "firmly", "since")
+
+// introWords may open a sentence before the content of a trailing cue.
+var introWords = set("but", "and", "so", "yet", "still", "however", "now", "also", "instead")
+
+// backward handles a cue that ends its sentence: `…, X said (in a
+// statement).` and `…, said X.`
+func (a *analyzer) backward(c *cue, s newsgraph.Sentence) bool {
+	var lead int
+	if c.inverted {
+		lead = c.tok - 1
+	} else {
+		lead = c.subjS - 1
+	}
+	if lead <= s.FirstToken || !(a.textIs(lead, ",") || a.textIs(lead, "—") || a.textIs(lead, "–")) {
+		return false
+	}
+	// what follows the cue must not be a clause of its own
+	after := c.endTok
+	if c.inverted {
+		after = c.subjE
+	}
+	if c.addrS >= 0 {
+		after = c.addrE
+	}
+	if a.lowIs(after, "that") || s.EndToken-after > 12 {
+		return false
+	}
+	if after < s.EndToken && a.word(after) && !a.is(after, afterTrailingCue) {
+		return false // "…, Zelensky announced unspecified meetings": an object follows
+	}
+	for k := after; k < s.EndToken; k++ {
+		if a.inQuote[k] != 0 && a.spans[a.inQuote[k]-1].kind != titleSpan {
+			return false
+		}
+	}
+	first := s.FirstToken
+	for k := c.tok - 1; k >= s.FirstToken; k-- {
+		if a.claimed[k] {
+			first = k + 1
+			break
+		}
+	}
+	for first < lead && a.is(first, introWords) && a.word(first) {
+		first++
+	}
+	if first < lead && a.textIs(first, ",") {
+		first++
+	}
+	return a.addIndirect(c, first, lead)
+}
+
+// forward handles `X said (that) …`: the content runs from the verb (past
+// its addressee and any "that") to the end of the clause.
+func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
+	start := c.endTok
+	if c.inverted {
+		start = c.subjE
+	}
+	if c.addrS >= 0 && c.addrE > start {
+		start = c.addrE
+	}
+	// "said on Friday that": look a few words ahead for "that"
+	for k := start; k < s.EndToken && k < start+8; k++ {
+		if a.lowIs(k, "that") {
+			start = k + 1
+			break
+		}
+		if !a.word(k) && !a.textIs(k, ",") || a.inQuote[k] != 0 || a.isCueForm(k) {
+			break
+		}
+	}
+	end := s.EndToken
+	// a clause opened by "although", "while" ends at its comma
+	if a.is(s.FirstToken, subordinators) && a.word(s.FirstToken) {
+		for k := start; k < s.EndToken; k++ {
+			if a.textIs(k, ",") && a.inQuote[k] == 0 {
+				end = k
+				break
+			}
+		}
+	}
+	// a later cue with its own subject after a comma ends this content
+	for cj := ci + 1; cj < len(a.cues); cj++ {
+		d := &a.cues[cj]
+		if d.sentence != c.sentence || d.tok >= end {
+			break
+		}
+		first := d.tok
+		if !d.inverted && d.subjS >= 0 && d.subjS < first {
+			first = d.subjS
+		}
+		p := first - 1
+		for p > start && a.word(p) && (a.lowIs(p, "and") || a.lowIs(p, "but") || a.lowIs(p, "while")) {
+			p--
+		}
+		if p > start && (a.textIs(p, ",") || a.textIs(p, ";")) {
+			end = p
+			break
+		}
+	}
+	// the content stops before a full quotation already made
+	for k := start; k < end; k++ {
+		if q := a.inQuote[k]; q != 0 && a.spans[q-1].quote >= 0 {
+			end = k
+			break
+		}
+	}
+	a.addIndirect(c, start, end)
+}
+
+// leftoverSpans gives quoted passages that no cue took a quote of their
+// own: a partial quotation is the sentence subject's (`X sees agreement on
+// "most important points"`); a quotation standing alone keeps Speaker -1
+// until continueSpeakers links it; scare quotes are dropped.
+func (a *analyzer) leftoverSpans() {
+	for i := range a.spans {
+		sp := &a.spans[i]
+		if sp.quote >= 0 || sp.absorbed || sp.kind == titleSpan || sp.kind == scareSpan {
+			continue
+		}
+		if a.claimed[sp.open] {
+			continue
+		}
+		if sp.kind == fullSpan {
+			a.addDirect(i, nil)
+			continue
+		}
+		// a cue before it in the clause (mixed content that could not be
+		// made) still gives the speaker
+		if c := a.cueBefore(sp, false); c != nil && c.word.class != thoughtCue {
+			a.addDirect(i, c)
+			continue
+		}
+		s := a.sentenceOf(sp.open)
+		ns, ne, ok := a.clauseSubject(s.FirstToken, sp.open)
+		if !ok || ns != s.FirstToken && !(ns == s.FirstToken+1 && a.is(s.FirstToken, determiners)) {
+			a.addDirect(i, nil)
+			continue
+		}
+		// the verb right after the subject is the cue
+		if ne >= sp.open || !a.word(ne) || a.capitalised(ne) {
+			a.addDirect(i, nil)
+			continue
+		}
+		c := cue{tok: ne, endTok: ne + 1, subjS: ns, subjE: ne, addrS: -1, speaker: -1, sentence: a.toks[ne].Sentence}
+		a.resolveSpeaker(&c)
+		a.findVenue(&c, s)
+		a.addDirect(i, &c)
+	}
+}
+
+// continueSpeakers gives a quotation with no cue the speaker of the
+// quotation it continues: the earlier part of a quotation running over
+// paragraphs, or a quotation in the sentence right before.
+func (a *analyzer) continueSpeakers() {
+	// chains over paragraphs: any part's cue serves all parts
+	for i := range a.spans {
+		sp := a.spans[i]
+		if sp.chainPrev < 0 || sp.quote < 0 {
+			continue
+		}
+		prev := a.spans[sp.chainPrev].quote
+		if prev < 0 {
+			continue
+		}
+		p, q := &a.quotes[prev], &a.quotes[sp.quote]
+		if !q.hasCue && p.Speaker >= 0 || !q.hasCue && p.hasCue {
+			inherit(q, p)
+		}
+	}
+	for i := len(a.spans) - 1; i >= 0; i-- {
+		sp := a.spans[i]
+		if sp.chainPrev < 0 || sp.quote < 0 {
+			continue
+		}
+		prev := a.spans[sp.chainPrev].quote
+		if prev >= 0 && !a.quotes[prev].hasCue && a.quotes[sp.quote].hasCue {
+			inherit(&a.quotes[prev], &a.quotes[sp.quote])
+		}
+	}
+	// adjacency: a quotation opening the sentence after a quote continues it
+	var last *draft
+	for i := range a.spans {
+		sp := a.spans[i]
+		if sp.quote < 0 {
+			continue
+		}
+		q := &a.quotes[sp.quote]
+		if !q.hasCue && q.Speaker < 0 && last != nil && sp.chainPrev < 0 && sp.kind == fullSpan {
+			s := a.toks[sp.open].Sentence
+			lastSent := a.toks[last.lastTok-1].Sentence
+			if sp.open == a.d.Sentences[s].FirstToken && (s == lastSent+1 || s == lastSent) && last.Speaker >= 0 {
+				inherit(q, last)
+			}
+		}
+		last = q
+	}
+}
+
+func inherit(q, from *draft) {
+	q.Speaker, q.SpeakerAt = from.Speaker, from.SpeakerAt
+	q.Cue, q.CueAt = from.Cue, from.CueAt
+	q.Venue, q.VenueAt = from.Venue, from.VenueAt
+	q.hasCue = from.hasCue
+}

@@ -1,0 +1,570 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// cue is a reporting verb (or "according to") outside quotation marks, with
+// the noun phrase that is its subject.
+type cue struct {
+	tok, endTok     int // the verb and its particle: toks[tok:endTok]
+	word            cueWord
+	according       bool
+	subjS, subjE    int  // subject tokens [subjS, subjE); subjS < 0 when none
+	inverted        bool // the subject follows the verb ("said Trump")
+	addrS, addrE    int  // the addressee of tell ("told the BBC"); addrS < 0 when none
+	speaker         int
+	speakerAt       newsgraph.Span
+	venue           string
+	venueAt         newsgraph.Span
+	used            bool
+	sentence        int
+	participleComma bool // ", saying …": the subject is the sentence's
+}
+
+// auxModal are the words after which a verb's base form is finite.
+var auxModal = set("will", "would", "did", "does", "do", "can", "could", "may", "might", "should", "must",
+	"shall", "to", "n't", "not")
+
+// subjectPronounsBase take a verb's base form ("we say", "they tell").
+var subjectPronounsBase = set("i", "we", "they", "you")
+
+// findCues finds the reporting verbs of every sentence and their subjects.
+func (a *analyzer) findCues() {
+	for si, s := range a.d.Sentences {
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if a.inQuote[k] != 0 || a.toks[k].Kind != newsgraph.Word {
+				continue
+			}
+			if a.lowIs(k, "according") && a.lowIs(k+1, "to") && k+2 < s.EndToken {
+				c := cue{tok: k, endTok: k + 2, according: true, sentence: si, subjS: -1, addrS: -1, speaker: -1}
+				if ns, ne, ok := a.npRight(k+2, s.EndToken); ok {
+					c.subjS, c.subjE, c.inverted = ns, ne, true
+				}
+				a.resolveSpeaker(&c)
+				a.cues = append(a.cues, c)
+				k += 1
+				continue
+			}
+			w, ok := cueWords[string(a.low(k))]
+			if !ok {
+				continue
+			}
+			if c, ok := a.makeCue(k, w, s, si); ok {
+				a.cues = append(a.cues, c)
+				k = c.endTok - 1
+			}
+		}
+	}
+}
+
+// makeCue checks that the reporting word at k stands as a verb and finds
+// its subject.
+func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue, bool) {
+	c := cue{tok: k, endTok: k + 1, word: w, sentence: si, subjS: -1, addrS: -1, speaker: -1}
+	if w.particle != "" {
+		if !a.lowIs(k+1, w.particle) || k+1 >= s.EndToken {
+			return c, false
+		}
+		c.endTok = k + 2
+	}
+	if pos := a.toks[k].POS; pos != "" && !strings.HasPrefix(pos, "VB") {
+		return c, false
+	}
+	// words that make it no statement: "respond to a request", "said to be"
+	next := c.endTok
+	if (w.lemma == "respond" || w.lemma == "reply" || w.lemma == "answer" || w.lemma == "object" ||
+		w.lemma == "continue" || w.lemma == "charge" || w.lemma == "agree" || w.lemma == "post" ||
+		w.lemma == "protest") && a.lowIs(next, "to") {
+		return c, false
+	}
+	if w.lemma == "call" && (a.lowIs(next, "for") || a.lowIs(next, "on") || a.lowIs(next, "off") || a.lowIs(next, "up")) {
+		return c, false
+	}
+	// walk left over auxiliaries and adverbs
+	j := k - 1
+	sawAux, sawPassive := false, false
+	for j >= s.FirstToken && a.word(j) && a.is(j, skipBeforeCue) {
+		if a.is(j, auxModal) {
+			sawAux = true
+		}
+		if a.is(j, passiveAux) {
+			sawPassive = true
+		}
+		j--
+	}
+	if j >= s.FirstToken && a.word(j) && a.is(j, auxModal) {
+		sawAux = true
+	}
+	if sawPassive && w.form == pastForm {
+		return c, false
+	}
+	if j >= s.FirstToken && a.word(j) && a.is(j, determiners) {
+		return c, false // "the claims", "his statement", "in saying"
+	}
+	switch w.form {
+	case baseForm:
+		if !sawAux && !(j >= s.FirstToken && (a.is(j, subjectPronounsBase) || a.pluralNoun(j))) {
+			return c, false
+		}
+	case ingForm:
+		if j >= s.FirstToken && a.textIs(j, ",") {
+			c.participleComma = true
+		} else if !sawPassive {
+			return c, false
+		}
+	}
+	// the subject
+	switch {
+	case c.participleComma:
+		if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
+			c.subjS, c.subjE = ns, ne
+		}
+	case j >= s.FirstToken && a.word(j) && a.lowIs(j, "who"):
+		p := j - 1
+		if a.textIs(p, ",") {
+			p--
+		}
+		if ns, ne, ok := a.npLeft(p, s.FirstToken); ok {
+			c.subjS, c.subjE = ns, ne
+		}
+	case j >= s.FirstToken && a.word(j) && (a.lowIs(j, "and") || a.lowIs(j, "but")):
+		if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
+			c.subjS, c.subjE = ns, ne
+		}
+	case j >= s.FirstToken && a.word(j):
+		if ns, ne, ok := a.npLeft(j, s.FirstToken); ok {
+			c.subjS, c.subjE = ns, ne
+		} else if w.form == pastForm || w.form == thirdForm {
+			return c, false
+		}
+	default:
+		// after punctuation, a quotation mark or at the start: "…," said X
+		if w.form == baseForm {
+			return c, false
+		}
+		if ns, ne, ok := a.npRight(c.endTok, s.EndToken); ok {
+			c.subjS, c.subjE, c.inverted = ns, ne, true
+		} else if j >= s.FirstToken {
+			return c, false
+		}
+	}
+	if w.class == tellCue {
+		start := c.endTok
+		if c.inverted {
+			start = c.subjE
+		}
+		if ns, ne, ok := a.npRight(start, s.EndToken); ok {
+			c.addrS, c.addrE = ns, ne
+		}
+	}
+	a.resolveSpeaker(&c)
+	a.findVenue(&c, s)
+	return c, true
+}
+
+// pluralNoun reports whether token j looks like a plural noun subject
+// ("officials say", "Democrats argue").
+func (a *analyzer) pluralNoun(j int) bool {
+	t := a.toks[j].Text
+	if pos := a.toks[j].POS; pos != "" {
+		return pos == "NNS" || pos == "NNPS"
+	}
+	return len(t) > 3 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") && !a.is(j, npStop)
+}
+
+// clauseSubject finds the subject of the clause in toks[lo:hi]: the first
+// mention of a person, organisation or place, or the noun phrase that opens
+// the sentence.
+func (a *analyzer) clauseSubject(lo, hi int) (int, int, bool) {
+	if hi <= lo {
+		return 0, 0, false
+	}
+	for _, mi := range a.mentionsIn(a.toks[lo].Start, a.toks[hi-1].End) {
+		m := a.d.Mentions[mi]
+		if m.Start < a.toks[lo].Start {
+			continue
+		}
+		switch m.Type {
+		case newsgraph.Person, newsgraph.Org, newsgraph.GPE, newsgraph.NORP, "":
+			s, e := a.tokenRange(m.Start, m.End)
+			if s >= 0 {
+				return s, e, true
+			}
+		}
+	}
+	return a.npRight(lo, hi)
+}
+
+// tokenRange returns the tokens covering bytes [s, e), or -1.
+func (a *analyzer) tokenRange(s, e int) (int, int) {
+	i := searchTok(a.toks, s)
+	if i >= len(a.toks) || a.toks[i].Start > s {
+		return -1, -1
+	}
+	j := i
+	for j < len(a.toks) && a.toks[j].Start < e {
+		j++
+	}
+	return i, j
+}
+
+// searchTok returns the first token that ends after off.
+func searchTok(toks []newsgraph.Token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// npLeft reads the noun phrase that ends at token j, going left no further
+// than lo. It returns the tokens [s, e).
+func (a *analyzer) npLeft(j, lo int) (int, int, bool) {
+	if j < lo || !a.word(j) || a.inQuote[j] != 0 {
+		return 0, 0, false
+	}
+	if a.is(j, pronouns) {
+		return j, j + 1, true
+	}
+	if a.is(j, npStop) || a.isCueForm(j) {
+		return 0, 0, false
+	}
+	s := j
+	// a mention that ends here takes its whole span
+	for _, mi := range a.mentionsIn(a.toks[j].Start, a.toks[j].End) {
+		m := a.d.Mentions[mi]
+		if m.End == a.toks[j].End && m.Start >= a.toks[lo].Start {
+			if ms, _ := a.tokenRange(m.Start, m.End); ms >= 0 && ms < s {
+				s = ms
+			}
+		}
+	}
+	for n := 0; s-1 >= lo && n < 10; n++ {
+		p := s - 1
+		if !a.word(p) || a.inQuote[p] != 0 {
+			break
+		}
+		if pos := a.toks[p].POS; pos != "" && (strings.HasPrefix(pos, "VB") || pos == "MD" || pos == "WDT" || pos == "WP") {
+			break
+		}
+		if a.is(p, npInner) {
+			if p-1 < lo || !a.word(p-1) || a.is(p-1, npStop) || a.is(p-1, determiners) || a.isCueForm(p-1) {
+				break
+			}
+			s = p
+			continue
+		}
+		if a.is(p, npStop) || a.isCueForm(p) || a.is(p, pronouns) && !a.lowIs(p, "his") {
+			break
+		}
+		s = p
+	}
+	for s < j && a.is(s, npInner) {
+		s++
+	}
+	return s, j + 1, true
+}
+
+// isCueForm reports whether token k is a finite form of a reporting verb
+// (said, told, says), which never belongs to a noun phrase.
+func (a *analyzer) isCueForm(k int) bool {
+	w, ok := cueWords[string(a.low(k))]
+	return ok && (w.form == pastForm || w.form == thirdForm && w.lemma == "say")
+}
+
+// npRight reads the noun phrase that starts at token k, before hi.
+func (a *analyzer) npRight(k, hi int) (int, int, bool) {
+	if k >= hi || !a.word(k) || a.inQuote[k] != 0 {
+		return 0, 0, false
+	}
+	if a.is(k, pronouns) {
+		return k, k + 1, true
+	}
+	e := k
+	for _, mi := range a.mentionsIn(a.toks[k].Start, a.toks[k].End) {
+		m := a.d.Mentions[mi]
+		if m.Start == a.toks[k].Start {
+			if _, me := a.tokenRange(m.Start, m.End); me > e && me <= hi {
+				e = me
+			}
+		}
+	}
+	if e > k {
+		return k, e, true
+	}
+	if a.is(k, npStop) && !a.is(k, determiners) || a.isCueForm(k) {
+		return 0, 0, false
+	}
+	content := 0
+	for e < hi && e-k < 8 {
+		if !a.word(e) || a.inQuote[e] != 0 {
+			break
+		}
+		if pos := a.toks[e].POS; pos != "" && e > k && (strings.HasPrefix(pos, "VB") || pos == "MD" || pos == "WDT" || pos == "WP") {
+			break
+		}
+		if e > k && a.is(e, npInner) {
+			if a.lowIs(e, "of") || a.lowIs(e, "for") || a.lowIs(e, "&") {
+				if a.word(e+1) && !a.is(e+1, npStop) {
+					e++
+					continue
+				}
+			}
+			break
+		}
+		if e > k && (a.is(e, npStop) || a.isCueForm(e) || a.is(e, pronouns)) {
+			break
+		}
+		if !a.is(e, determiners) {
+			content++
+		}
+		e++
+	}
+	if content == 0 {
+		return 0, 0, false
+	}
+	return k, e, true
+}
+
+// resolveSpeaker picks the entity of the subject: the mention that covers
+// the head of the noun phrase (the word before its first "of"/"in"), else a
+// person, organisation or place named in it.
+func (a *analyzer) resolveSpeaker(c *cue) {
+	c.speaker = -1
+	if c.subjS < 0 {
+		return
+	}
+	sp := a.span(c.subjS, c.subjE)
+	c.speakerAt = sp
+	head := c.subjE - 1
+	for k := c.subjS + 1; k < c.subjE; k++ {
+		if a.is(k, npInner) && !a.lowIs(k, "and") && !a.lowIs(k, "&") {
+			head = k - 1
+			break
+		}
+	}
+	hs, he := a.toks[head].Start, a.toks[head].End
+	best, bestScore := -1, -1
+	for _, mi := range a.mentionsIn(sp.Start, sp.End) {
+		m := a.d.Mentions[mi]
+		score := 0
+		if m.Start <= hs && m.End >= he {
+			score += 16
+		}
+		switch m.Type {
+		case newsgraph.Person:
+			score += 8
+		case newsgraph.Org:
+			score += 6
+		case newsgraph.GPE:
+			score += 4
+		}
+		if m.Start >= sp.Start && m.End <= sp.End {
+			score += 2
+		}
+		if score > bestScore || score == bestScore && m.End-m.Start > a.d.Mentions[best].End-a.d.Mentions[best].Start {
+			best, bestScore = mi, score
+		}
+	}
+	if best >= 0 {
+		m := a.d.Mentions[best]
+		c.speaker = m.Entity
+		c.speakerAt = newsgraph.Span{Start: m.Start, End: m.End}
+	}
+}
+
+// findVenue looks in the cue's sentence for where the statement was made.
+// Named outlets and platforms come before kinds of statement.
+func (a *analyzer) findVenue(c *cue, s newsgraph.Sentence) {
+	bestPrio, bestDist := 0, 1<<30
+	set := func(prio int, text string, at newsgraph.Span, k int) {
+		dist := k - c.tok
+		if dist < 0 {
+			dist = -dist
+		}
+		if prio > bestPrio || prio == bestPrio && dist < bestDist {
+			bestPrio, bestDist = prio, dist
+			c.venue, c.venueAt = text, at
+		}
+	}
+	// told X journalists / told the BBC
+	if c.addrS >= 0 {
+		if v, at, ok := a.outletIn(c.addrS, c.addrE); ok {
+			set(4, v, at, c.addrS)
+		}
+	}
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		if a.toks[k].Kind != newsgraph.Word {
+			continue
+		}
+		switch string(a.low(k)) {
+		case "interview", "interviews", "conversation", "talk", "chat":
+			if (a.lowIs(k+1, "with") || a.lowIs(k+1, "to") || a.lowIs(k+1, "on")) && k+2 < s.EndToken {
+				if v, at, ok := a.nameAt(k+2, s.EndToken); ok {
+					set(5, v, at, k)
+				}
+			}
+		case "on", "via":
+			if v, at, ok := a.platformAt(k+1, s.EndToken); ok {
+				set(3, v, at, k)
+			}
+		case "to":
+			if c.word.class == speechCue && k > c.tok && k < c.tok+4 {
+				if v, at, ok := a.nameAt(k+1, s.EndToken); ok && a.isOutletText(v) {
+					set(4, v, at, k)
+				}
+			}
+		case "in", "at", "during", "through":
+			if v, at, ok := a.statementAt(k+1, s.EndToken); ok {
+				set(2, v, at, k)
+			}
+			if c.word.lemma == "write" && k == c.endTok {
+				if v, at, ok := a.nameAt(k+1, s.EndToken); ok && a.isOutletText(v) {
+					set(4, v, at, k)
+				}
+			}
+		}
+	}
+}
+
+// nameAt reads a name at token k: a title in quotation marks, a mention, or
+// a run of capitalised words.
+func (a *analyzer) nameAt(k, hi int) (string, newsgraph.Span, bool) {
+	if k < hi && a.lowIs(k, "the") {
+		k++
+	}
+	if k >= hi {
+		return "", newsgraph.Span{}, false
+	}
+	if q := a.inQuote[k]; q != 0 && a.toks[k].Kind == newsgraph.QuoteMark {
+		sp := a.spans[q-1]
+		if sp.kind == titleSpan {
+			at := newsgraph.Span{Start: sp.start, End: sp.end}
+			return a.d.Text[at.Start:at.End], at, true
+		}
+		return "", newsgraph.Span{}, false
+	}
+	for _, mi := range a.mentionsIn(a.toks[k].Start, a.toks[k].End) {
+		m := a.d.Mentions[mi]
+		if m.Start == a.toks[k].Start && (m.Type == newsgraph.Org || m.Type == "") {
+			return m.Text, newsgraph.Span{Start: m.Start, End: m.End}, true
+		}
+	}
+	e := k
+	for e < hi && e-k < 6 && (a.capitalised(e) || e > k && a.is(e, titleSmallWords) && a.capitalised(e+1) && !a.lowIs(e, "the")) {
+		e++
+	}
+	if e == k {
+		return "", newsgraph.Span{}, false
+	}
+	at := a.span(k, e)
+	return a.d.Text[at.Start:at.End], at, true
+}
+
+// outletIn finds a news outlet in the addressee of tell: an organisation,
+// a known outlet, or capitalised words before "journalists", "reporters".
+func (a *analyzer) outletIn(s, e int) (string, newsgraph.Span, bool) {
+	for _, mi := range a.mentionsIn(a.toks[s].Start, a.toks[e-1].End) {
+		m := a.d.Mentions[mi]
+		if m.Type == newsgraph.Org {
+			return m.Text, newsgraph.Span{Start: m.Start, End: m.End}, true
+		}
+	}
+	k := s
+	if a.lowIs(k, "the") {
+		k++
+	}
+	if k >= e {
+		return "", newsgraph.Span{}, false
+	}
+	last := e - 1
+	if a.is(last, mediaWords) && last > k {
+		at := a.span(k, last)
+		if a.capitalised(k) {
+			return a.d.Text[at.Start:at.End], at, true
+		}
+		return "", newsgraph.Span{}, false
+	}
+	at := a.span(k, e)
+	if v := a.d.Text[at.Start:at.End]; a.isOutletText(v) {
+		return v, at, true
+	}
+	return "", newsgraph.Span{}, false
+}
+
+func (a *analyzer) isOutletText(v string) bool {
+	if len(v) > 40 {
+		return false
+	}
+	var buf [48]byte
+	return mediaOutlets[string(lower(&buf, v))]
+}
+
+// platformAt reads a platform name at k ("Twitter", "X", "Truth Social",
+// "social media").
+func (a *analyzer) platformAt(k, hi int) (string, newsgraph.Span, bool) {
+	if k >= hi || !a.word(k) {
+		return "", newsgraph.Span{}, false
+	}
+	if k+1 < hi && a.word(k+1) {
+		at := a.span(k, k+2)
+		var buf [48]byte
+		if v := a.d.Text[at.Start:at.End]; len(v) < 40 && platforms[string(lower(&buf, v))] {
+			return v, at, true
+		}
+	}
+	t := a.toks[k].Text
+	if t == "X" || t != "x" && a.is(k, platforms) && a.capitalised(k) && t != "Signal" && t != "Fox" && t != "Truth" {
+		return t, a.span(k, k+1), true
+	}
+	return "", newsgraph.Span{}, false
+}
+
+// statementAt reads a kind of statement at k: "a statement", "his evening
+// video message" (→ "video message"), "a press conference".
+func (a *analyzer) statementAt(k, hi int) (string, newsgraph.Span, bool) {
+	if k >= hi || !a.word(k) {
+		return "", newsgraph.Span{}, false
+	}
+	det := -1
+	if a.lowIs(k, "a") || a.lowIs(k, "an") {
+		det = k
+		k++
+	} else if a.is(k, determiners) {
+		k++
+	}
+	first := -1
+	for e := k; e < hi && e-k < 5 && a.word(e); e++ {
+		if a.is(e, venueNouns) && !a.is(e+1, venueNouns) {
+			if first < 0 {
+				first = e
+			}
+			if a.lowIs(e+1, "on") {
+				if v, at, ok := a.platformAt(e+2, hi); ok {
+					return v, at, true
+				}
+			}
+			if det >= 0 && first == det+1 {
+				first = det
+			}
+			at := a.span(first, e+1)
+			return a.d.Text[at.Start:at.End], at, true
+		}
+		if a.is(e, venueModifiers) || a.is(e, venueNouns) {
+			if first < 0 {
+				first = e
+			}
+		} else {
+			first = -1
+		}
+	}
+	return "", newsgraph.Span{}, false
+}
