@@ -1,9 +1,421 @@
-// Package event finds PLOVER events with their actors, targets, place, time, polarity and modality.
+// Package event finds PLOVER events (SPEC §3) in a document: who did what to
+// whom, where and when, whether it happened, and how the text commits to it.
+//
+// A trigger lexicon (data/triggers.tsv: lemma or phrase, PLOVER type, mode,
+// part of speech, flags) covers the 16 PLOVER types; its words are expanded
+// to every inflected form once, so a token is classified by one map lookup.
+// Around each trigger, rules over the sentence's tokens and the mentions of
+// the entity stage find the arguments:
+//
+//   - actors: the subject of a verbal trigger (the entity mention before the
+//     verb, past auxiliaries, adverbs and catenatives such as "continues to";
+//     coordinated subjects "X and Y met"), the agent of a passive ("held by
+//     X"), the possessor or modifier of a nominal one ("X's meeting", "US
+//     sanctions"), or the subject of a light verb ("X held talks");
+//   - targets: the object, "with X", "between X and Y" (all but the last are
+//     actors), "from X" for requests, "on/against X" for hostile acts, "to X"
+//     for aid and visits, "urged X to", "demanded that X"; a reciprocal act
+//     with several subjects and no object ("X and Y met") makes the last
+//     subject the target;
+//   - a mention of a capital or seat of government (Entity.StandsFor >= 0)
+//     acts for its state; a talk held in such a capital by a single actor
+//     with no target is a talk with that state;
+//   - location: a place after "in"/"at" in the trigger's clause, else the
+//     dateline of the article;
+//   - time: a time expression in the trigger's clause, or in a sentence-
+//     initial adverbial clause ("At the end of February, …").
+//
+// # Dates
+// Event.Date is the value of the event's time expression. Without one, an
+// event that the lead (the first two paragraphs) reports in the present
+// perfect ("X and Y have met") took place on the publication day: that is
+// the news convention for what has just happened, and the day is the best
+// estimate at day granularity. A later event of the same type between the
+// same parties, with no time of its own and no conflicting place, in the
+// first paragraphs, is taken to be the same event and inherits the date.
+// Every other event without a time keeps Date "": a past tense alone does
+// not say when.
+//
+// # Polarity and modality
+// Negative: a negation in the verb group ("did not", "never", "no"), "failed
+// to", or a failure after a nominal trigger ("the deal fell through",
+// "talks collapsed"). Negated acts with a lexicon flag change type instead
+// ("did not accept" is REJECT, "does not insist on" is CONCEDE). Modality,
+// first that applies: hypothetical (could, may, might, if, unless),
+// intended (will, would, plans to), demanded (wants to, must, inside the
+// complement of a demand), reported (inside a quote, "according to"),
+// asserted.
+//
+// # Issues
+// REQUEST, REJECT, AGREE, CONCEDE, SUPPORT and ACCUSE events get the noun
+// phrase at stake: the trigger's object, or the object of its complement
+// ("refused to relinquish X"), normalised by data/issues.tsv, organisation
+// membership ("joining NATO" → "NATO membership") and names (the entity's
+// canonical name).
+//
+// # Invariants
+// Every event has at least one actor; actor, target, location, time and
+// quote indexes are valid or -1; Text[Trigger.Start:Trigger.End] ==
+// TriggerText; Type is one of newsgraph.EventTypes. Events are ordered by
+// trigger.
+//
+// # Concurrency
+// The lexicons are built once and never written after; Find keeps all its
+// state in locals, so any number of goroutines may run it.
+//
+// # Performance
+// One map lookup per token to find triggers; argument rules look only at the
+// trigger's sentence. Allocation is per document and per event, not per
+// token. See BenchmarkFind (about 60 MB/s on the model article).
 package event
 
-import "github.com/newsgraph/newsgraph"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph"
+)
 
 // Stage is the event stage of the pipeline.
 var Stage = newsgraph.StageFunc{StageName: "event", Fn: func(d *newsgraph.Document) error {
+	Find(d)
 	return nil
 }}
+
+// Find fills d.Events from the tokens, mentions, times and quotes of d.
+func Find(d *newsgraph.Document) {
+	d.Events = d.Events[:0]
+	if len(d.Tokens) == 0 || len(d.Sentences) == 0 {
+		return
+	}
+	s := newState(d)
+	for si := range d.Sentences {
+		s.sentence(si)
+	}
+	s.inheritGroups()
+	s.inheritDates()
+}
+
+// state is what Find knows about one document.
+type state struct {
+	d        *newsgraph.Document
+	low      string  // Text with ASCII letters lowercased; same byte offsets
+	tokMent  []int32 // per token: the outermost mention with an entity covering it, or -1
+	lex      *lexicon
+	dateline int // entity of the dateline place, or -1
+
+	// per sentence
+	sent     newsgraph.Sentence
+	clause   []int32 // per token of the sentence: clause number
+	consumed []span  // token ranges already read as another event's argument or complement
+
+	meta []eventMeta // parallel to d.Events
+}
+
+type span struct{ a, b int }
+
+// eventMeta keeps what the document-level rules need about an event.
+type eventMeta struct {
+	paragraph   int
+	group       bool // the actors were "both sides", "they" without an entity
+	dated       bool // Date came from a time or the lead rule
+	participant []int
+}
+
+func newState(d *newsgraph.Document) *state {
+	s := &state{d: d, lex: lex(), dateline: -1}
+	b := []byte(d.Text)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	s.low = string(b)
+	s.tokMent = make([]int32, len(d.Tokens))
+	for i := range s.tokMent {
+		s.tokMent[i] = -1
+	}
+	for mi, m := range d.Mentions {
+		if m.Entity < 0 || m.Entity >= len(d.Entities) || m.Start >= m.End {
+			continue
+		}
+		k := s.tokenAt(m.Start)
+		for ; k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
+			if d.Tokens[k].End <= m.Start {
+				continue
+			}
+			cur := s.tokMent[k]
+			if cur < 0 || d.Mentions[cur].End-d.Mentions[cur].Start < m.End-m.Start {
+				s.tokMent[k] = int32(mi)
+			}
+		}
+	}
+	s.dateline = s.findDateline()
+	return s
+}
+
+// tokenAt returns the index of the first token that ends after byte off.
+func (s *state) tokenAt(off int) int {
+	lo, hi := 0, len(s.d.Tokens)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if s.d.Tokens[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func (s *state) w(k int) string {
+	t := &s.d.Tokens[k]
+	return s.low[t.Start:t.End]
+}
+
+func (s *state) isWord(k int) bool { return s.d.Tokens[k].Kind == newsgraph.Word }
+
+func (s *state) isCap(k int) bool {
+	t := &s.d.Tokens[k]
+	if t.Kind != newsgraph.Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// ent is the entity a participant mention at token k acts as: the state for
+// a capital or seat of government; -1 when none or when the entity is only a
+// place or an event.
+func (s *state) ent(k int) int {
+	mi := s.tokMent[k]
+	if mi < 0 {
+		return -1
+	}
+	e := s.d.Mentions[mi].Entity
+	en := &s.d.Entities[e]
+	if en.StandsFor >= 0 && en.StandsFor < len(s.d.Entities) {
+		return en.StandsFor
+	}
+	switch en.Type {
+	case newsgraph.Person, newsgraph.Org, newsgraph.GPE, newsgraph.NORP:
+		return e
+	}
+	return -1
+}
+
+// place is the entity of a place mention at token k, or -1.
+func (s *state) place(k int) int {
+	mi := s.tokMent[k]
+	if mi < 0 {
+		return -1
+	}
+	e := s.d.Mentions[mi].Entity
+	en := &s.d.Entities[e]
+	switch en.Type {
+	case newsgraph.GPE, newsgraph.Loc, newsgraph.Fac:
+		return e
+	case newsgraph.Org:
+		if en.StandsFor >= 0 {
+			return e // the White House, the Kremlin
+		}
+	}
+	return -1
+}
+
+// findDateline recognises "KYIV, April 26 (Reuters) -": a place mention
+// opening the text, followed by a comma, dash or bracket, and then a month,
+// a bracket or a dash before the first sentence's fifth token.
+func (s *state) findDateline() int {
+	toks := s.d.Tokens
+	if len(toks) < 3 || s.tokMent[0] < 0 {
+		return -1
+	}
+	pl := s.place(0)
+	if pl < 0 {
+		return -1
+	}
+	k := 0
+	for k < len(toks) && s.tokMent[k] == s.tokMent[0] {
+		k++
+	}
+	if k >= len(toks) {
+		return -1
+	}
+	switch toks[k].Text {
+	case ",", "-", "—", "–", "(":
+	default:
+		return -1
+	}
+	for j := k; j < len(toks) && j < k+6 && toks[j].Sentence == 0; j++ {
+		x := toks[j].Text
+		if x == "-" || x == "—" || x == "–" || x == "(" || months[s.w(j)] {
+			return pl
+		}
+	}
+	return -1
+}
+
+// sentence finds the events of sentence si.
+func (s *state) sentence(si int) {
+	s.sent = s.d.Sentences[si]
+	s.consumed = s.consumed[:0]
+	s.clauses()
+	for k := s.sent.FirstToken; k < s.sent.EndToken; k++ {
+		if !s.isWord(k) {
+			continue
+		}
+		ei, n, nominal := s.match(k)
+		if ei < 0 || s.isConsumed(k) {
+			continue
+		}
+		s.build(k, k+n, &s.lex.entries[ei], nominal)
+		k += n - 1
+	}
+}
+
+func (s *state) isConsumed(k int) bool {
+	for _, c := range s.consumed {
+		if c.a <= k && k < c.b {
+			return true
+		}
+	}
+	return false
+}
+
+// clauses numbers the clauses of the current sentence: a new clause starts
+// at punctuation other than a hyphen inside a word and at clause words.
+func (s *state) clauses() {
+	n := s.sent.EndToken - s.sent.FirstToken
+	if cap(s.clause) < n {
+		s.clause = make([]int32, n)
+	}
+	s.clause = s.clause[:n]
+	c := int32(0)
+	for k := s.sent.FirstToken; k < s.sent.EndToken; k++ {
+		t := &s.d.Tokens[k]
+		switch {
+		case t.Kind == newsgraph.Punct || t.Kind == newsgraph.QuoteMark:
+			if t.Text != "." || k < s.sent.EndToken-1 {
+				c++
+			}
+		case t.Kind == newsgraph.Word && clauseWords[s.w(k)]:
+			c++
+		}
+		s.clause[k-s.sent.FirstToken] = c
+	}
+}
+
+func (s *state) clauseOf(k int) int32 { return s.clause[k-s.sent.FirstToken] }
+
+// match returns the lexicon entry that starts at token k (the longest), the
+// number of tokens it spans and whether the trigger is a noun; ei is -1 when
+// none.
+func (s *state) match(k int) (ei, n int, nominal bool) {
+	cands := s.lex.forms[s.w(k)]
+	if len(cands) == 0 {
+		return -1, 0, false
+	}
+	ei = -1
+	for _, lemma := range cands {
+	entries:
+		for _, i := range s.lex.first[lemma] {
+			e := &s.lex.entries[i]
+			if len(e.words) <= n || k+len(e.words) > s.sent.EndToken {
+				continue
+			}
+			for j := 1; j < len(e.words); j++ {
+				if !s.isWord(k+j) || !hasLemma(s.lex.forms[s.w(k+j)], e.words[j]) {
+					continue entries
+				}
+			}
+			if e.lc && s.isCap(k) {
+				continue
+			}
+			nom, ok := s.partOfSpeech(k, e)
+			if !ok || !s.needs(k+len(e.words), e) {
+				continue
+			}
+			ei, n, nominal = i, len(e.words), nom
+		}
+	}
+	return ei, n, nominal
+}
+
+func hasLemma(ids []int32, id int32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// needs checks an entry's need= words within five tokens after the trigger.
+func (s *state) needs(k int, e *entry) bool {
+	if len(e.need) == 0 {
+		return true
+	}
+	for j := k; j < k+5 && j < s.sent.EndToken; j++ {
+		w := s.w(j)
+		for _, x := range e.need {
+			if w == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// partOfSpeech decides whether the token at k is used as a noun and whether
+// that fits the entry. The tagger's Penn tag decides when there is one;
+// otherwise the word before and the form of the word do.
+func (s *state) partOfSpeech(k int, e *entry) (nominal, ok bool) {
+	pos := s.d.Tokens[k].POS
+	var noun bool
+	switch {
+	case strings.HasPrefix(pos, "NN"):
+		noun = true
+	case strings.HasPrefix(pos, "VB"):
+		noun = false
+	case pos == "JJ" && e.pos != 'N':
+		noun = false // "the planned meeting" is not a verb use, but a participle adjective is rare as a trigger
+	case pos != "":
+		return false, false
+	default:
+		noun = s.guessNoun(k, e)
+	}
+	switch e.pos {
+	case 'V':
+		return false, !noun
+	case 'N':
+		return true, noun
+	}
+	return noun, true
+}
+
+func (s *state) guessNoun(k int, e *entry) bool {
+	w := s.w(k)
+	if e.pos == 'N' {
+		// a noun entry written as a verb form: "talks" after a subject is the verb
+		return true
+	}
+	if k > s.sent.FirstToken {
+		p := s.w(k - 1)
+		if determiners[p] || prepositions[p] || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") {
+			return true
+		}
+		if s.tokMent[k-1] >= 0 && !strings.HasSuffix(w, "ed") {
+			// "US sanctions", "Russian attack"; but "Russia attacked"
+			m := s.d.Mentions[s.tokMent[k-1]]
+			if m.Type == newsgraph.NORP {
+				return true
+			}
+		}
+		if auxiliaries[p] || p == "to" || negations[p] {
+			return false
+		}
+	}
+	return false
+}

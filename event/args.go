@@ -1,0 +1,752 @@
+package event
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// build makes the event of the trigger at tokens [k, end) and appends it to
+// the document when it has an actor.
+func (s *state) build(k, end int, e *entry, nominal bool) {
+	d := s.d
+	v := newsgraph.Event{Type: e.typ, Mode: e.mode, Location: -1, Time: -1, Quote: -1,
+		Polarity: newsgraph.Positive, Modality: newsgraph.Asserted,
+		Sentence: d.Tokens[k].Sentence}
+	v.Trigger = newsgraph.Span{Start: d.Tokens[k].Start, End: d.Tokens[end-1].End}
+	v.TriggerText = d.Text[v.Trigger.Start:v.Trigger.End]
+	meta := eventMeta{paragraph: s.sent.Paragraph}
+
+	// the verb that carries tense, modality and the subject: the trigger
+	// itself, or the light verb of a nominal trigger ("held talks")
+	verb := k
+	light := -1
+	if nominal {
+		light = s.lightVerb(k)
+		verb = light
+	}
+	var group int // start of the verb group
+	passive := false
+	if verb >= 0 {
+		group = s.verbGroup(verb)
+		passive = !nominal && s.isPassive(group, verb)
+	}
+
+	var actors, targets []int
+	addTo := func(list *[]int, es ...int) {
+		for _, x := range es {
+			if x >= 0 && !slices.Contains(actors, x) && !slices.Contains(targets, x) {
+				*list = append(*list, x)
+			}
+		}
+	}
+
+	// subject
+	if verb >= 0 {
+		subj, grp := s.subject(group)
+		meta.group = grp
+		if passive {
+			addTo(&targets, subj...)
+		} else {
+			addTo(&actors, subj...)
+		}
+	}
+	if nominal {
+		addTo(&actors, s.possessor(k)...)
+	}
+
+	// complement and object
+	after := end
+	objEnd := end
+	var issueFrom, issueEnd int = -1, -1
+	if e.comp || e.typ == "REJECT" || e.typ == "REQUEST" || e.typ == "CONCEDE" || e.typ == "AGREE" || e.typ == "SUPPORT" || e.typ == "ACCUSE" {
+		// "urged X to …", "called on X to …", "demanded that X …", "refused to …"
+		j := after
+		if j < s.sent.EndToken && s.w(j) == "that" {
+			ts, next := s.nounPhrases(j + 1)
+			if len(ts) > 0 {
+				addTo(&targets, ts...)
+				issueFrom, issueEnd = s.complementObject(next)
+				objEnd = max(next, issueEnd)
+			}
+		} else if j < s.sent.EndToken && s.w(j) == "to" && j+1 < s.sent.EndToken && s.isVerbLike(j+1) {
+			issueFrom, issueEnd = s.complementObject(j + 1)
+			objEnd = max(j+1, issueEnd)
+		} else if !nominal {
+			ts, next := s.nounPhrases(j)
+			if len(ts) > 0 && next < s.sent.EndToken && s.w(next) == "to" && next+1 < s.sent.EndToken && s.isVerbLike(next+1) {
+				addTo(&targets, ts...)
+				issueFrom, issueEnd = s.complementObject(next + 1)
+				objEnd = max(next+1, issueEnd)
+			}
+		}
+	}
+	if issueFrom < 0 {
+		j := after
+		if nominal && j < s.sent.EndToken && (s.w(j) == "on" || s.w(j) == "of" || s.w(j) == "over" || s.w(j) == "about") &&
+			(e.typ == "AGREE" || e.typ == "REQUEST" || e.typ == "REJECT" || e.typ == "CONCEDE" || e.typ == "ACCUSE" || e.typ == "SUPPORT" || e.typ == "CONSULT") {
+			issueFrom, issueEnd = j+1, s.phraseEnd(j+1)
+		} else if !nominal {
+			issueFrom, issueEnd = j, s.phraseEnd(j)
+		}
+		if issueEnd > objEnd {
+			objEnd = issueEnd
+		}
+	}
+	if !nominal && !passive && issueFrom >= 0 {
+		// a direct object that names an actor is a target: "attacked Kyiv", "met Putin"
+		ts, _ := s.nounPhrases(after)
+		addTo(&targets, ts...)
+	}
+
+	// prepositional arguments within the clause
+	s.prepArgs(k, end, e, nominal, &actors, &targets, addTo)
+
+	// a nominal subject of "X and Y" with no possessor: "talks between …" handled above;
+	// reciprocal acts with several actors and no target: "X and Y met"
+	if e.recip && len(targets) == 0 && len(actors) > 1 {
+		targets = append(targets, actors[len(actors)-1])
+		actors = actors[:len(actors)-1]
+	}
+	// an agreement on "US access to Ukrainian raw materials": its parties
+	if nominal && e.recip && len(actors) == 0 && len(targets) == 0 && issueFrom >= 0 {
+		for j := issueFrom; j < issueEnd; j++ {
+			if x := s.ent(j); x >= 0 {
+				if en := d.Entities[x]; en.Type == newsgraph.GPE || en.Type == newsgraph.NORP || en.Type == newsgraph.Org {
+					if len(actors) == 0 {
+						addTo(&actors, x)
+					} else {
+						addTo(&targets, x)
+					}
+				}
+			}
+		}
+	}
+	// a nominal with targets and no actor: the subject of its clause
+	if nominal && len(actors) == 0 && len(targets) > 0 && light < 0 {
+		addTo(&actors, s.clauseSubject(k)...)
+	}
+
+	// polarity and modality
+	neg := false
+	if verb >= 0 {
+		neg = s.negated(group, verb)
+	}
+	if nominal {
+		if k > s.sent.FirstToken && s.w(k-1) == "no" {
+			neg = true
+		}
+		if s.failsAfter(end) {
+			neg = true
+		}
+	}
+	if neg {
+		if e.neg != "" {
+			v.Type = e.neg
+		} else {
+			v.Polarity = newsgraph.Negative
+		}
+	}
+	v.Modality = s.modality(k, group, verb)
+	for qi, q := range d.Quotes {
+		if q.Start <= v.Trigger.Start && v.Trigger.End <= q.End {
+			v.Quote = qi
+			if v.Modality == newsgraph.Asserted {
+				v.Modality = newsgraph.Reported
+			}
+			break
+		}
+	}
+
+	// place and time
+	v.Location = s.location(k, end)
+	if v.Location < 0 {
+		v.Location = s.dateline
+	}
+	if v.Type == "CONSULT" && len(targets) == 0 && len(actors) > 0 && v.Location >= 0 {
+		// talks held in Moscow by a visitor are talks with Russia
+		if st := d.Entities[v.Location].StandsFor; st >= 0 && st < len(d.Entities) && !slices.Contains(actors, st) {
+			targets = append(targets, st)
+		}
+	}
+	if v.Type == "CONSULT" && v.Mode == "" && s.thirdParty(k) {
+		v.Mode = "third-party"
+	}
+	v.Time = s.timeOf(k)
+	if v.Time >= 0 {
+		v.Date = d.Times[v.Time].Value
+		meta.dated = v.Date != ""
+	} else if verb >= 0 && s.sent.Paragraph <= 1 && !d.Date.IsZero() && s.presentPerfect(group, verb) &&
+		v.Modality != newsgraph.Hypothetical && v.Modality != newsgraph.Intended {
+		v.Date = d.Date.Format("2006-01-02")
+		meta.dated = true
+	}
+
+	// issue
+	if issueFrom >= 0 && issueEnd > issueFrom && positionTypes[v.Type] {
+		var modifiers []int
+		v.Issue, modifiers = s.issue(issueFrom, issueEnd)
+		if v.Type == "REQUEST" && len(targets) == 0 {
+			addTo(&targets, modifiers...)
+		}
+	}
+	// a REQUEST's "from X": security guarantees from the USA
+	if objEnd > end {
+		s.consumed = append(s.consumed, span{end, objEnd})
+	}
+
+	if len(actors) == 0 && !meta.group {
+		return
+	}
+	v.Actors, v.Targets = actors, targets
+	meta.participant = append(append([]int(nil), actors...), targets...)
+	d.Events = append(d.Events, v)
+	s.meta = append(s.meta, meta)
+}
+
+var positionTypes = map[string]bool{"REQUEST": true, "REJECT": true, "AGREE": true, "CONCEDE": true, "SUPPORT": true, "ACCUSE": true}
+
+// verbGroup returns the first token of the verb group ending at verb:
+// auxiliaries, modals, negations, adverbs and catenatives with their "to".
+func (s *state) verbGroup(verb int) int {
+	j := verb
+	for j > s.sent.FirstToken {
+		p := s.w(j - 1)
+		if auxiliaries[p] || groupAdverbs[p] || catenatives[p] || negations[p] || intendedCues[p] ||
+			(strings.HasSuffix(p, "ly") && !s.isCap(j-1) && s.tokMent[j-1] < 0) {
+			j--
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func (s *state) isPassive(group, verb int) bool {
+	w := s.w(verb)
+	participle := strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || w == "held" || w == "met" || w == "struck" ||
+		w == "sent" || w == "shot" || w == "sought" || w == "made"
+	if !participle {
+		return false
+	}
+	for j := group; j < verb; j++ {
+		if beForms[s.w(j)] {
+			return true
+		}
+	}
+	// reduced relative: "talks held by X", "territories annexed by Moscow"
+	if verb+1 < s.sent.EndToken && s.w(verb+1) == "by" && group == verb && verb > s.sent.FirstToken &&
+		!auxiliaries[s.w(verb-1)] && s.tokMent[verb-1] < 0 {
+		return true
+	}
+	return false
+}
+
+// subject finds the subject entities of the verb group starting at group.
+// grp reports a subject that names the parties of an earlier event ("both
+// sides", an unresolved "they").
+func (s *state) subject(group int) (ents []int, grp bool) {
+	j := group - 1
+	if j < s.sent.FirstToken {
+		return nil, false
+	}
+	switch s.w(j) {
+	case "who", "which", "that":
+		// "Putin, who demanded …": the phrase before the relative pronoun
+		j--
+		if j >= s.sent.FirstToken && s.w(j) == "," {
+			j--
+		}
+		if j < s.sent.FirstToken {
+			return nil, false
+		}
+	}
+	if s.tokMent[j] < 0 {
+		w := s.w(j)
+		if groupNouns[w] && j > s.sent.FirstToken && (groupQuantifiers[s.w(j-1)] || s.w(j-1) == "the") {
+			return nil, true
+		}
+		if w == "they" || w == "both" {
+			return nil, true
+		}
+		return nil, false
+	}
+	ents, start := s.phraseLeft(j)
+	if start > s.sent.FirstToken && prepositions[s.w(start-1)] && s.w(start-1) != "as" {
+		return nil, false // "the scandal in the White House": not a subject
+	}
+	// coordination: "X, Y and Z met"
+	for j = start - 1; j > s.sent.FirstToken; {
+		c := s.w(j)
+		if c != "and" && c != "," && c != "&" {
+			break
+		}
+		if s.tokMent[j-1] < 0 {
+			break
+		}
+		more, st := s.phraseLeft(j - 1)
+		ents = append(more, ents...)
+		j = st - 1
+	}
+	return ents, false
+}
+
+// phraseLeft reads the name phrase ending at token j (which is inside a
+// mention) leftwards; it returns its head entity and its first token.
+func (s *state) phraseLeft(j int) ([]int, int) {
+	head := s.ent(j)
+	k := j
+	for k > s.sent.FirstToken {
+		p := k - 1
+		if s.tokMent[p] >= 0 || (s.isCap(p) && !determiners[s.w(p)]) || titleWords[s.w(p)] || s.w(p) == "-" {
+			k = p
+			if head < 0 {
+				head = s.ent(p)
+			}
+			continue
+		}
+		break
+	}
+	if head < 0 {
+		return nil, k
+	}
+	return []int{head}, k
+}
+
+// nounPhrases reads one name phrase, or several coordinated ones, starting
+// at token j after at most a determiner and three modifiers; it returns
+// their head entities and the token after them. Nothing is returned when no
+// mention comes first.
+func (s *state) nounPhrases(j int) ([]int, int) {
+	var out []int
+	for {
+		k := j
+		for skip := 0; k < s.sent.EndToken && s.tokMent[k] < 0 && skip < 4; skip++ {
+			w := s.w(k)
+			if !s.isWord(k) || prepositions[w] || auxiliaries[w] || clauseWords[w] || w == "and" || w == "or" ||
+				w == "that" || w == "to" || lexVerb(s, k) {
+				break
+			}
+			k++
+		}
+		if k >= s.sent.EndToken || s.tokMent[k] < 0 {
+			return out, j
+		}
+		head := -1
+		for k < s.sent.EndToken && (s.tokMent[k] >= 0 || (s.isCap(k) && s.isWord(k)) || (titleWords[s.w(k)] && s.w(k) != "of")) {
+			if x := s.ent(k); x >= 0 {
+				head = x
+			}
+			k++
+		}
+		if head >= 0 && !slices.Contains(out, head) {
+			out = append(out, head)
+		}
+		j = k
+		if k+1 < s.sent.EndToken && (s.w(k) == "and" || s.w(k) == "," || s.w(k) == "&") {
+			n := k + 1
+			if s.w(n) == "and" {
+				n++
+			}
+			if n < s.sent.EndToken && (s.tokMent[n] >= 0 || determiners[s.w(n)]) {
+				if more, _ := s.nounPhrases(n); len(more) > 0 {
+					j = n
+					continue
+				}
+			}
+		}
+		return out, j
+	}
+}
+
+// lexVerb reports whether token k looks like a finite verb form from the
+// tagger, when there is one.
+func lexVerb(s *state, k int) bool {
+	p := s.d.Tokens[k].POS
+	return p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD"
+}
+
+// isVerbLike reports whether token k can be the verb of a to-infinitive.
+func (s *state) isVerbLike(k int) bool {
+	if !s.isWord(k) || s.isCap(k) {
+		return false
+	}
+	p := s.d.Tokens[k].POS
+	if p != "" {
+		return strings.HasPrefix(p, "VB")
+	}
+	w := s.w(k)
+	return !determiners[w] && !prepositions[w] && s.tokMent[k] < 0
+}
+
+// complementObject returns the tokens of the object of the verb at j (the
+// verb of a complement clause), skipping the verb and particles.
+func (s *state) complementObject(j int) (int, int) {
+	// skip the verb, its particle and adverbs: "withdraw", "give up", "take back"
+	k := j + 1
+	for k < s.sent.EndToken {
+		w := s.w(k)
+		if w == "up" || w == "back" || w == "down" || w == "off" || w == "out" || groupAdverbs[w] {
+			k++
+			continue
+		}
+		break
+	}
+	return k, s.phraseEnd(k)
+}
+
+// phraseEnd returns the end of the noun phrase that starts at j: it stops at
+// punctuation, prepositions (except "of" after a head that names what
+// follows it), clause words and verbs. A phrase has at most 10 tokens.
+func (s *state) phraseEnd(j int) int {
+	k := j
+	for k < s.sent.EndToken && k < j+10 {
+		t := &s.d.Tokens[k]
+		if t.Kind != newsgraph.Word && t.Kind != newsgraph.Number && !(t.Text == "-" && k > j) {
+			break
+		}
+		w := s.w(k)
+		if w == "of" && k > j && ofHeads[s.w(k-1)] {
+			k++
+			continue
+		}
+		if prepositions[w] || clauseWords[w] || w == "and" || w == "or" || w == "that" || auxiliaries[w] && k > j {
+			break
+		}
+		if k > j && (lexVerb(s, k) || (s.d.Tokens[k].POS == "" && strings.HasSuffix(w, "ing") && !s.nounIng(k))) {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// nounIng reports whether an -ing word is a noun inside a phrase ("the
+// shelling", "peacekeeping forces") rather than a participle after it.
+func (s *state) nounIng(k int) bool {
+	p := s.d.Tokens[k].POS
+	if p != "" {
+		return strings.HasPrefix(p, "NN") || p == "JJ"
+	}
+	return k > s.sent.FirstToken && determiners[s.w(k-1)]
+}
+
+// lightVerb returns the light verb whose object the nominal trigger at k is
+// ("held talks", "signed a deal", "launched an attack"), or -1.
+func (s *state) lightVerb(k int) int {
+	for j, n := k-1, 0; j >= s.sent.FirstToken && n < 4; j, n = j-1, n+1 {
+		w := s.w(j)
+		if lightVerbs[w] {
+			if j > s.sent.FirstToken && (determiners[s.w(j-1)] || s.w(j-1) == "'s") {
+				return -1 // "the planned talks", "Trump's offer": not a verb
+			}
+			return j
+		}
+		if !s.isWord(j) || s.tokMent[j] >= 0 || prepositions[w] || clauseWords[w] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// possessor returns the actor of a nominal trigger written before it:
+// "Trump's meeting", "the US sanctions", "Russian attacks".
+func (s *state) possessor(k int) []int {
+	j := k - 1
+	// adjectives between: "Trump's first meeting", "the latest Russian attack"
+	for n := 0; j >= s.sent.FirstToken && n < 2 && s.tokMent[j] < 0 && s.isWord(j) && !s.isCap(j) &&
+		!determiners[s.w(j)] && !prepositions[s.w(j)] && !auxiliaries[s.w(j)] && s.w(j) != "'s" && s.w(j) != "’s"; n++ {
+		j--
+	}
+	if j >= s.sent.FirstToken && (s.w(j) == "'s" || s.w(j) == "’s") {
+		j--
+	}
+	if j < s.sent.FirstToken || s.tokMent[j] < 0 {
+		return nil
+	}
+	ents, _ := s.phraseLeft(j)
+	return ents
+}
+
+// prepArgs reads "with X", "between X and Y", "by X", "from X", "on X",
+// "against X", "to X" and "of X" after the trigger, within its clause.
+func (s *state) prepArgs(k, end int, e *entry, nominal bool, actors, targets *[]int, addTo func(*[]int, ...int)) {
+	cl := s.clauseOf(k)
+	for j := end; j < s.sent.EndToken && j < end+15; j++ {
+		if s.clauseOf(j) != cl && s.w(j) != "," {
+			break
+		}
+		w := s.w(j)
+		var role byte // 'a' actor, 't' target, 'b' between
+		switch w {
+		case "with":
+			if e.typ == "CONSULT" || e.typ == "AGREE" || e.typ == "COOPERATE" || e.typ == "SUPPORT" {
+				role = 't'
+			}
+		case "between", "among":
+			if e.recip {
+				role = 'b'
+			}
+		case "by":
+			if nominal || s.isPassive(s.verbGroup(k), k) {
+				role = 'a'
+			}
+		case "from":
+			if e.typ == "REQUEST" || e.typ == "AID" || e.typ == "RETREAT" {
+				role = 't'
+			}
+		case "on", "against", "upon":
+			switch e.typ {
+			case "SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "PROTEST", "REQUEST", "MOBILIZE":
+				role = 't'
+			}
+		case "to":
+			if e.typ == "AID" || (e.typ == "CONSULT" && e.mode == "visit") || (e.typ == "CONCEDE") {
+				role = 't'
+			}
+		case "of":
+			if nominal && j == end {
+				switch e.typ {
+				case "ASSAULT", "COERCE", "SANCTION", "ACCUSE", "SUPPORT", "CONSULT":
+					role = 't'
+				}
+			}
+		}
+		if role == 0 {
+			continue
+		}
+		ents, next := s.nounPhrases(j + 1)
+		if len(ents) == 0 {
+			continue
+		}
+		switch role {
+		case 'a':
+			addTo(actors, ents...)
+		case 't':
+			addTo(targets, ents...)
+		case 'b':
+			if len(*actors) == 0 && len(ents) > 1 {
+				addTo(actors, ents[:len(ents)-1]...)
+				addTo(targets, ents[len(ents)-1])
+			} else {
+				addTo(targets, ents...)
+			}
+		}
+		j = next - 1
+	}
+}
+
+// clauseSubject returns the subject of the clause holding token k: the name
+// phrase nearest before k in its clause that follows no preposition.
+func (s *state) clauseSubject(k int) []int {
+	cl := s.clauseOf(k)
+	for j := k - 1; j >= s.sent.FirstToken && s.clauseOf(j) == cl; j-- {
+		if s.tokMent[j] < 0 {
+			continue
+		}
+		ents, start := s.phraseLeft(j)
+		if start > s.sent.FirstToken && prepositions[s.w(start-1)] {
+			j = start
+			continue
+		}
+		return ents
+	}
+	return nil
+}
+
+// negated looks for a negation or a failure verb in the verb group.
+func (s *state) negated(group, verb int) bool {
+	for j := group; j < verb; j++ {
+		w := s.w(j)
+		if negations[w] || failureCues[w] || w == "longer" {
+			return true
+		}
+	}
+	return false
+}
+
+// failsAfter looks after a nominal trigger for what says it did not happen:
+// "the deal … fell through", "talks collapsed".
+func (s *state) failsAfter(end int) bool {
+	for j := end; j < s.sent.EndToken && j < end+25; j++ {
+		w := s.w(j)
+		if w == ";" || w == ":" || clauseWords[w] && w != "despite" {
+			return false
+		}
+	phrases:
+		for _, p := range failurePhrases {
+			if j+len(p) > s.sent.EndToken {
+				continue
+			}
+			for i, x := range p {
+				if s.w(j+i) != x {
+					continue phrases
+				}
+			}
+			return true
+		}
+		if lexVerb(s, j) {
+			return false // the sentence's verb says something else
+		}
+	}
+	return false
+}
+
+// modality applies the cues of the package doc in their order.
+func (s *state) modality(k, group, verb int) newsgraph.Modality {
+	// "if" or "unless" earlier in the sentence's clause chain
+	for j := s.sent.FirstToken; j < k; j++ {
+		w := s.w(j)
+		if w == "if" || w == "unless" {
+			return newsgraph.Hypothetical
+		}
+	}
+	var intended, demanded bool
+	if verb >= 0 {
+		for j := group; j < verb; j++ {
+			w := s.w(j)
+			switch {
+			case hypotheticalCues[w]:
+				return newsgraph.Hypothetical
+			case intendedCues[w]:
+				intended = true
+			case demandedCues[w]:
+				demanded = true
+			}
+		}
+		// embedded under a demand: "demanded that Zelensky withdraw", "urged X to"
+		if !demanded && group > s.sent.FirstToken {
+			cl := s.clauseOf(group)
+			for j := group - 1; j >= s.sent.FirstToken && j >= group-6; j-- {
+				if demandedCues[s.w(j)] {
+					demanded = true
+					break
+				}
+				if s.clauseOf(j) != cl && s.w(j) != "that" {
+					break
+				}
+			}
+		}
+	}
+	switch {
+	case intended:
+		return newsgraph.Intended
+	case demanded:
+		return newsgraph.Demanded
+	}
+	for j := s.sent.FirstToken; j+1 < s.sent.EndToken; j++ {
+		if s.w(j) == "according" && s.w(j+1) == "to" {
+			return newsgraph.Reported
+		}
+	}
+	return newsgraph.Asserted
+}
+
+func (s *state) presentPerfect(group, verb int) bool {
+	for j := group; j < verb; j++ {
+		if perfectAux[s.w(j)] {
+			return true
+		}
+		if s.w(j) == "had" {
+			return false
+		}
+	}
+	return false
+}
+
+// location returns the place after "in" or "at" in the trigger's clause,
+// preferring one after the trigger.
+func (s *state) location(k, end int) int {
+	cl := s.clauseOf(k)
+	find := func(j int) int {
+		w := s.w(j)
+		if w != "in" && w != "at" {
+			return -1
+		}
+		n := j + 1
+		if n < s.sent.EndToken && s.w(n) == "the" {
+			n++
+		}
+		if n < s.sent.EndToken {
+			return s.place(n)
+		}
+		return -1
+	}
+	for j := end; j < s.sent.EndToken && s.clauseOf(j) == cl; j++ {
+		if p := find(j); p >= 0 {
+			return p
+		}
+	}
+	for j := k - 1; j >= s.sent.FirstToken && s.clauseOf(j) == cl; j-- {
+		if p := find(j); p >= 0 {
+			return p
+		}
+	}
+	return -1
+}
+
+// thirdParty reports a meeting on the sidelines of something else or in a
+// third country.
+func (s *state) thirdParty(k int) bool {
+	for j := s.sent.FirstToken; j < s.sent.EndToken; j++ {
+		switch s.w(j) {
+		case "sidelines", "sideline", "margins":
+			return true
+		case "third":
+			if j+1 < s.sent.EndToken && (s.w(j+1) == "country" || s.w(j+1) == "countries") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// timeOf returns the time expression of the trigger's clause, or of a
+// sentence-initial clause that holds a time and nothing else of note.
+func (s *state) timeOf(k int) int {
+	d := s.d
+	cl := s.clauseOf(k)
+	best, bestDist := -1, 1<<30
+	first := -1
+	for ti := range d.Times {
+		t := &d.Times[ti]
+		if t.Start < s.sent.Start || t.End > s.sent.End || t.Type == newsgraph.Duration || t.Type == newsgraph.Set {
+			continue
+		}
+		j := s.tokenAt(t.Start)
+		if j >= s.sent.EndToken {
+			continue
+		}
+		c := s.clauseOf(j)
+		if c == cl {
+			dist := j - k
+			if dist < 0 {
+				dist = -dist
+			}
+			if dist < bestDist {
+				best, bestDist = ti, dist
+			}
+		} else if c == 0 && cl > 0 && first < 0 && s.initialAdverbial(j) {
+			first = ti
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	return first
+}
+
+// initialAdverbial reports whether the sentence opens with a clause that is
+// only a time phrase ended by a comma: "At the end of February, …".
+func (s *state) initialAdverbial(j int) bool {
+	for k := s.sent.FirstToken; k < s.sent.EndToken; k++ {
+		if s.w(k) == "," {
+			return true
+		}
+		if lexVerb(s, k) || s.tokMent[k] >= 0 {
+			return false
+		}
+	}
+	return false
+}
