@@ -1,9 +1,642 @@
-// Package entity groups mentions into one entity per real-world referent.
+// Package entity groups the mentions of a document into one entity per
+// real-world referent (in-document coreference).
+//
+// Names the knowledge base knows join by their key: "US", "USA" and "the
+// United States of America" are one entity. A demonym used as an adjective
+// ("Ukrainian raw materials") is a mention of its country; a demonym that
+// stands for a group of its own ("European allies") stays a NORP entity.
+// Capitals and seats of government (Moscow, Washington, the White House)
+// keep their own entity, with StandsFor pointing to the state they act for
+// (created when the text never names it); descriptions of a state's
+// leadership ("the leadership in Moscow", "the Ukrainian side") join the
+// state itself.
+//
+// People join by surname, compared with translit so that Zelensky,
+// Zelenskyi and Selensky are one name, and by first name where both have
+// one: two first names that differ (Donald, Ivanka), or that are both known
+// and not a typo apart, keep two people apart. A surname alone joins the
+// person with that surname mentioned last. A title before a name joins the
+// name's entity as a role; a title alone ("the head of state") joins the
+// person last given that title, or the person last mentioned nearby.
+// Pronouns join the nearest compatible antecedent: he and she a person of
+// that gender (or unknown), preferring the subject of the sentence before
+// when the pronoun starts a sentence; it and they an organisation or place
+// in the same sentence or starting the sentence before.
+//
+// The canonical name is the full name written most often, preferring a
+// first name that the knowledge base knows (so the correctly spelled one of
+// two variants wins); the knowledge base's name when the entity is known.
+//
+// # Invariants
+// Every mention belongs to at most one entity and Mention.Entity says which
+// (-1 for none); Entity.Mentions are in text order; StandsFor is -1 or a
+// valid index.
+//
+// # Concurrency
+// Resolve keeps no state between documents and is safe for concurrent use.
+//
+// # Performance
+// Linear in the number of mentions times the number of people in the
+// document; see BenchmarkPipeline in the mention package.
 package entity
 
-import "github.com/newsgraph/newsgraph"
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/kb"
+	"github.com/newsgraph/newsgraph/translit"
+)
 
 // Stage is the entity stage of the pipeline.
 var Stage = newsgraph.StageFunc{StageName: "entity", Fn: func(d *newsgraph.Document) error {
+	Resolve(d)
 	return nil
 }}
+
+// person holds what is known of a person while the mentions are read.
+type person struct {
+	first   string // first name as written, "" when unknown
+	surname string
+	gender  byte // 'M', 'F' or 0
+	titles  []string
+}
+
+type resolver struct {
+	d       *newsgraph.Document
+	byKey   map[string]int // entity index by canonical key
+	people  map[int]*person
+	persons []int // the keys of people in the order they were created, for a stable result
+	subject []int // per sentence: entity of its first person mention, -1
+	objSubj []int // per sentence: entity of its first non-person mention, -1
+}
+
+// Resolve fills d.Entities and sets Mention.Entity.
+func Resolve(d *newsgraph.Document) {
+	d.Entities = d.Entities[:0]
+	r := resolver{d: d, byKey: map[string]int{}, people: map[int]*person{}}
+	r.subject = make([]int, len(d.Sentences))
+	r.objSubj = make([]int, len(d.Sentences))
+	for i := range r.subject {
+		r.subject[i], r.objSubj[i] = -1, -1
+	}
+	for i := range d.Mentions {
+		d.Mentions[i].Entity = -1
+	}
+	// names first, so that roles, descriptions and pronouns find them
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind == newsgraph.NameMention || m.Kind == newsgraph.DescriptionMention && m.Key != "" {
+			r.name(i)
+		}
+	}
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		switch {
+		case m.Kind == newsgraph.RoleMention:
+			r.role(i)
+		case m.Kind == newsgraph.DescriptionMention && m.Key == "":
+			r.description(i)
+		case m.Kind == newsgraph.PronounMention:
+			r.pronoun(i)
+		}
+		if m.Entity >= 0 {
+			r.noteSubject(i)
+		}
+	}
+	r.finish()
+}
+
+// noteSubject records the first person and the first other mention of each
+// sentence, the likely antecedents of a pronoun that opens the next one.
+func (r *resolver) noteSubject(i int) {
+	m := &r.d.Mentions[i]
+	if m.Sentence < 0 || m.Sentence >= len(r.subject) {
+		return
+	}
+	e := &r.d.Entities[m.Entity]
+	if e.Type == newsgraph.Person {
+		if r.subject[m.Sentence] < 0 {
+			r.subject[m.Sentence] = m.Entity
+		}
+	} else if r.objSubj[m.Sentence] < 0 && !inside(r.d.Mentions, i) {
+		r.objSubj[m.Sentence] = m.Entity
+	}
+}
+
+// inside reports whether mention i lies inside an earlier, longer mention.
+func inside(ms []newsgraph.Mention, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if ms[j].Start <= ms[i].Start && ms[i].End <= ms[j].End && ms[j].End-ms[j].Start > ms[i].End-ms[i].Start {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *resolver) newEntity(name string, typ newsgraph.EntityType, key string) int {
+	r.d.Entities = append(r.d.Entities, newsgraph.Entity{Name: name, Type: typ, Key: key, StandsFor: -1})
+	if key != "" {
+		r.byKey[key] = len(r.d.Entities) - 1
+	}
+	return len(r.d.Entities) - 1
+}
+
+func (r *resolver) attach(mi, ei int) {
+	r.d.Mentions[mi].Entity = ei
+	r.d.Entities[ei].Mentions = append(r.d.Entities[ei].Mentions, mi)
+}
+
+// kbEntity returns the entity of a knowledge-base key, creating it.
+func (r *resolver) kbEntity(key string, fallback newsgraph.EntityType, fallbackName string) int {
+	if ei, ok := r.byKey[key]; ok {
+		return ei
+	}
+	name, typ := fallbackName, fallback
+	if e, ok := kb.Get(key); ok {
+		name, typ = e.Name, e.Type
+	}
+	ei := r.newEntity(name, typ, key)
+	if e, ok := kb.Get(key); ok && e.StandsFor != "" && e.Type != newsgraph.NORP {
+		st := r.kbEntity(e.StandsFor, newsgraph.GPE, e.StandsFor)
+		r.d.Entities[ei].StandsFor = st
+	}
+	return ei
+}
+
+func (r *resolver) name(i int) {
+	m := &r.d.Mentions[i]
+	if m.Key != "" {
+		key := m.Key
+		if m.Type == newsgraph.NORP {
+			if e, ok := kb.Get(m.Key); ok && e.StandsFor != "" {
+				if _, ok := kb.Country(e.StandsFor); ok {
+					key = e.StandsFor // "Ukrainian" → Ukraine
+				}
+			}
+		}
+		r.attach(i, r.kbEntity(key, m.Type, m.Text))
+		return
+	}
+	if m.Type == newsgraph.Person {
+		r.personName(i)
+		return
+	}
+	key := typePrefix(m.Type) + slug(m.Text)
+	if ei, ok := r.byKey[key]; ok {
+		r.attach(i, ei)
+		return
+	}
+	// an acronym of a name seen before: "European Union" … "EU"
+	if ei := r.acronymOf(m.Text); ei >= 0 {
+		r.attach(i, ei)
+		return
+	}
+	r.attach(i, r.newEntity(trimThe(m.Text), m.Type, key))
+}
+
+func (r *resolver) acronymOf(text string) int {
+	if len(text) < 2 || len(text) > 6 || strings.ToUpper(text) != text {
+		return -1
+	}
+	for ei := range r.d.Entities {
+		e := &r.d.Entities[ei]
+		if e.Type == newsgraph.Person || !strings.Contains(e.Name, " ") {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range strings.Fields(e.Name) {
+			if w[0] >= 'A' && w[0] <= 'Z' {
+				b.WriteByte(w[0])
+			}
+		}
+		if b.String() == text {
+			return ei
+		}
+	}
+	return -1
+}
+
+// nameWords splits a person's name into first name and surname, leaving out
+// honorifics, titles that belong to the name ("Pope") and initials' dots.
+func nameWords(text string) (first, surname string) {
+	ws := strings.Fields(text)
+	for len(ws) > 1 && (kb.IsTitleWord(strings.TrimSuffix(ws[0], ".")) || honorific(ws[0])) {
+		ws = ws[1:]
+	}
+	// suffixes: Jr., Sr., III
+	for len(ws) > 1 {
+		w := strings.TrimSuffix(ws[len(ws)-1], ".")
+		if w == "Jr" || w == "Sr" || w == "II" || w == "III" || w == "IV" {
+			ws = ws[:len(ws)-1]
+			continue
+		}
+		break
+	}
+	if len(ws) == 0 {
+		return "", ""
+	}
+	if len(ws) == 1 {
+		return "", ws[0]
+	}
+	return ws[0], ws[len(ws)-1]
+}
+
+func honorific(w string) bool {
+	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+	case "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lady", "lord":
+		return true
+	}
+	return false
+}
+
+// firstCompatible reports whether two first names may be the same person's:
+// one is missing, one is an initial of the other, or they are the same name
+// allowing for transliteration and typos, unless both are known names.
+func firstCompatible(a, b string) bool {
+	if a == "" || b == "" {
+		return true
+	}
+	ka, kb2 := translit.WordKey(a), translit.WordKey(b)
+	if ka == kb2 {
+		return true
+	}
+	if len(ka) <= 2 || len(kb2) <= 2 {
+		return ka != "" && kb2 != "" && ka[0] == kb2[0]
+	}
+	if kb.IsFirstName(a) && kb.IsFirstName(b) {
+		return false
+	}
+	return translit.SimilarWord(a, b)
+}
+
+func (r *resolver) personName(i int) {
+	m := &r.d.Mentions[i]
+	first, surname := nameWords(m.Text)
+	if surname == "" {
+		return
+	}
+	best := -1
+	for _, ei := range r.persons {
+		p := r.people[ei]
+		if !translit.SimilarWord(surname, p.surname) {
+			// a surname alone may be the first name of a person named in full ("Francis")
+			if first != "" || p.first == "" || !translit.SimilarWord(surname, p.first) {
+				continue
+			}
+		}
+		if !firstCompatible(first, p.first) {
+			continue
+		}
+		if best < 0 || r.lastMention(ei) > r.lastMention(best) {
+			best = ei
+		}
+	}
+	if best < 0 {
+		best = r.newEntity(m.Text, newsgraph.Person, "")
+		r.people[best] = &person{surname: surname}
+		r.persons = append(r.persons, best)
+	}
+	p := r.people[best]
+	if p.first == "" && first != "" {
+		p.first = first
+	}
+	if p.gender == 0 && first != "" {
+		if g, ok := kb.FirstNameGender(first); ok && (g == 'M' || g == 'F') {
+			p.gender = g
+		}
+	}
+	r.attach(i, best)
+}
+
+// lastMention is the index of the entity's last mention so far (-1 if none).
+func (r *resolver) lastMention(ei int) int {
+	ms := r.d.Entities[ei].Mentions
+	if len(ms) == 0 {
+		return -1
+	}
+	return ms[len(ms)-1]
+}
+
+// role joins a title to the name written after it.
+func (r *resolver) role(i int) {
+	m := &r.d.Mentions[i]
+	for j := i + 1; j < len(r.d.Mentions); j++ {
+		n := &r.d.Mentions[j]
+		if n.Start > m.End+2 || n.Sentence != m.Sentence {
+			break
+		}
+		if n.Kind == newsgraph.NameMention && n.Start >= m.End && n.Entity >= 0 {
+			r.attach(i, n.Entity)
+			if p := r.people[n.Entity]; p != nil {
+				p.titles = append(p.titles, titleOf(m.Text))
+			}
+			return
+		}
+	}
+}
+
+// titleOf strips a possessive determiner from a role ("his special envoy").
+func titleOf(role string) string {
+	for _, p := range [...]string{"his ", "her ", "their ", "its ", "our ", "the ", "The "} {
+		role = strings.TrimPrefix(role, p)
+	}
+	return role
+}
+
+// description joins "the head of state" to the person last given that title,
+// or to the person last mentioned within the two sentences before.
+func (r *resolver) description(i int) {
+	m := &r.d.Mentions[i]
+	if m.Type != newsgraph.Person {
+		return
+	}
+	title := strings.ToLower(titleOf(m.Role))
+	if title == "" {
+		title = strings.ToLower(titleOf(m.Text))
+	}
+	best, bestAt := -1, -1
+	for _, ei := range r.persons {
+		p := r.people[ei]
+		for _, t := range p.titles {
+			if tl := strings.ToLower(t); tl == title || strings.HasSuffix(tl, " "+title) {
+				if at := r.lastBefore(ei, i); at > bestAt {
+					best, bestAt = ei, at
+				}
+			}
+		}
+	}
+	if best < 0 {
+		best = r.nearestPerson(i, 0, 2)
+	}
+	if best >= 0 {
+		r.attach(i, best)
+	}
+}
+
+// lastBefore is the index of the entity's last mention before mention i.
+func (r *resolver) lastBefore(ei, i int) int {
+	at := -1
+	for _, mi := range r.d.Entities[ei].Mentions {
+		if mi < i {
+			at = mi
+		}
+	}
+	return at
+}
+
+// nearestPerson returns the entity of the nearest person mention before
+// mention i within maxBack sentences whose gender agrees with g (0: any).
+func (r *resolver) nearestPerson(i int, g byte, maxBack int) int {
+	si := r.d.Mentions[i].Sentence
+	for j := i - 1; j >= 0; j-- {
+		n := &r.d.Mentions[j]
+		if n.Sentence < si-maxBack {
+			break
+		}
+		if n.Entity < 0 || r.d.Entities[n.Entity].Type != newsgraph.Person || n.End > r.d.Mentions[i].Start {
+			continue
+		}
+		if p := r.people[n.Entity]; p != nil && g != 0 && p.gender != 0 && p.gender != g {
+			continue
+		}
+		return n.Entity
+	}
+	return -1
+}
+
+func (r *resolver) pronoun(i int) {
+	m := &r.d.Mentions[i]
+	lower := strings.ToLower(m.Text)
+	switch lower {
+	case "he", "him", "his", "she", "her", "hers":
+		g := byte('M')
+		if lower[0] == 's' || lower == "her" || lower == "hers" {
+			g = 'F'
+		}
+		ei := -1
+		if r.opensSentence(i) && m.Sentence > 0 {
+			if s := r.subject[m.Sentence-1]; s >= 0 && r.genderFits(s, g) && r.subject[m.Sentence] < 0 {
+				ei = s
+			}
+		}
+		if ei < 0 {
+			ei = r.nearestPerson(i, g, 3)
+		}
+		if ei >= 0 {
+			if p := r.people[ei]; p != nil && p.gender == 0 {
+				p.gender = g
+			}
+			r.attach(i, ei)
+		}
+	case "it", "its", "they", "them", "their":
+		if lower == "it" && r.expletive(i) {
+			return
+		}
+		// the first organisation or place of this sentence before the pronoun
+		for j := i - 1; j >= 0; j-- {
+			n := &r.d.Mentions[j]
+			if n.Sentence != m.Sentence {
+				break
+			}
+			if n.Entity >= 0 && r.d.Entities[n.Entity].Type != newsgraph.Person && !inside(r.d.Mentions, j) && r.objSubj[m.Sentence] == n.Entity {
+				r.attach(i, n.Entity)
+				return
+			}
+		}
+		if (lower == "it" || lower == "its") && m.Sentence > 0 && r.opensSentence(i) {
+			if s := r.objSubj[m.Sentence-1]; s >= 0 {
+				r.attach(i, s)
+			}
+		}
+	}
+}
+
+func (r *resolver) genderFits(ei int, g byte) bool {
+	p := r.people[ei]
+	return p == nil || p.gender == 0 || p.gender == g
+}
+
+// opensSentence reports whether mention i is the first word of its sentence
+// (after quotation marks and connectives such as "However,").
+func (r *resolver) opensSentence(i int) bool {
+	m := &r.d.Mentions[i]
+	if m.Sentence < 0 || m.Sentence >= len(r.d.Sentences) {
+		return false
+	}
+	s := r.d.Sentences[m.Sentence]
+	words := 0
+	for k := s.FirstToken; k < s.EndToken && r.d.Tokens[k].Start < m.Start; k++ {
+		if r.d.Tokens[k].Kind == newsgraph.Word {
+			words++
+		}
+		if r.d.Tokens[k].Text == "," || r.d.Tokens[k].Kind == newsgraph.QuoteMark {
+			words = 0
+		}
+	}
+	return words == 0
+}
+
+// expletive reports whether "it" is the empty subject of "it was the first
+// meeting", "it is likely that".
+func (r *resolver) expletive(i int) bool {
+	m := &r.d.Mentions[i]
+	k := sort.Search(len(r.d.Tokens), func(k int) bool { return r.d.Tokens[k].Start >= m.End })
+	if k >= len(r.d.Tokens) {
+		return false
+	}
+	switch strings.ToLower(r.d.Tokens[k].Text) {
+	case "is", "was", "seems", "seemed", "appears", "appeared", "'s", "remains", "remained", "takes", "took", "would", "will", "has", "had":
+		return true
+	}
+	return false
+}
+
+// finish names the entities, lists aliases and roles, and orders
+// everything by first mention.
+func (r *resolver) finish() {
+	d := r.d
+	for ei := range d.Entities {
+		e := &d.Entities[ei]
+		sort.Ints(e.Mentions)
+		names := map[string]int{}
+		var order []string
+		var roles []string
+		for _, mi := range e.Mentions {
+			m := &d.Mentions[mi]
+			switch m.Kind {
+			case newsgraph.NameMention:
+				if names[m.Text] == 0 {
+					order = append(order, m.Text)
+				}
+				names[m.Text]++
+			case newsgraph.RoleMention:
+				roles = appendUnique(roles, titleOf(m.Text))
+			case newsgraph.DescriptionMention:
+				if e.Type == newsgraph.Person {
+					roles = appendUnique(roles, titleOf(m.Text))
+				}
+			}
+		}
+		e.Roles = roles
+		if _, known := kb.Get(e.Key); !known || e.Key == "" {
+			if len(order) > 0 {
+				e.Name = canonical(order, names, e.Type)
+			}
+			if e.Type == newsgraph.Person {
+				e.Key = "person:" + strings.ReplaceAll(translit.Key(e.Name), " ", "-")
+			}
+		}
+		e.Aliases = e.Aliases[:0]
+		for _, n := range order {
+			if n != e.Name && trimThe(n) != e.Name {
+				e.Aliases = append(e.Aliases, n)
+			}
+		}
+	}
+	r.reorder()
+}
+
+// canonical picks the name of an entity from its written names: for people
+// the full name with a known first name, written most often, longest; for
+// others the name written most often, then the longest.
+func canonical(order []string, count map[string]int, typ newsgraph.EntityType) string {
+	score := func(n string) (int, int, int) {
+		full, known := 0, 0
+		if typ == newsgraph.Person {
+			first, _ := nameWords(n)
+			if first != "" {
+				full = 1
+				if kb.IsFirstName(first) {
+					known = 1
+				}
+			}
+		}
+		return full*2 + known, count[n], len(n)
+	}
+	best := order[0]
+	for _, n := range order[1:] {
+		a1, a2, a3 := score(n)
+		b1, b2, b3 := score(best)
+		if a1 > b1 || a1 == b1 && (a2 > b2 || a2 == b2 && a3 > b3) {
+			best = n
+		}
+	}
+	return trimThe(best)
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// reorder sorts entities by their first mention (states created only for a
+// capital come after it) and renumbers the indexes that point at them.
+func (r *resolver) reorder() {
+	d := r.d
+	n := len(d.Entities)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	first := func(ei int) int {
+		if len(d.Entities[ei].Mentions) == 0 {
+			return 1 << 30
+		}
+		return d.Mentions[d.Entities[ei].Mentions[0]].Start
+	}
+	sort.SliceStable(order, func(a, b int) bool { return first(order[a]) < first(order[b]) })
+	newIndex := make([]int, n)
+	for ni, oi := range order {
+		newIndex[oi] = ni
+	}
+	ents := make([]newsgraph.Entity, n)
+	for ni, oi := range order {
+		ents[ni] = d.Entities[oi]
+		if ents[ni].StandsFor >= 0 {
+			ents[ni].StandsFor = newIndex[ents[ni].StandsFor]
+		}
+	}
+	copy(d.Entities, ents)
+	for i := range d.Mentions {
+		if e := d.Mentions[i].Entity; e >= 0 {
+			d.Mentions[i].Entity = newIndex[e]
+		}
+	}
+}
+
+func typePrefix(t newsgraph.EntityType) string {
+	switch t {
+	case newsgraph.Org:
+		return "org:"
+	case newsgraph.GPE:
+		return "gpe:"
+	case newsgraph.Loc:
+		return "loc:"
+	case newsgraph.Fac:
+		return "fac:"
+	case newsgraph.NORP:
+		return "norp:"
+	}
+	return "other:"
+}
+
+// slug is the key of a name that the knowledge base does not know: folded,
+// without "the", words joined by hyphens.
+func slug(name string) string {
+	return strings.ReplaceAll(translit.Key(trimThe(name)), " ", "-")
+}
+
+func trimThe(s string) string {
+	for _, p := range [...]string{"the ", "The ", "THE "} {
+		if strings.HasPrefix(s, p) {
+			return s[len(p):]
+		}
+	}
+	return s
+}
