@@ -530,7 +530,7 @@ func (r *resolver) finish() {
 		}
 		e.Aliases = e.Aliases[:0]
 		for _, n := range order {
-			if n != e.Name && trimThe(n) != e.Name {
+			if trimThe(n) != trimThe(e.Name) {
 				e.Aliases = append(e.Aliases, n)
 			}
 		}
