@@ -135,13 +135,27 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 		if (n.text == "'" || n.text == "’") && s.at(i+2).nd == 2 && s.at(i+2).rest == "s" {
 			return i + 3, tv{typ: newsgraph.Date, g: gDecade, y: 190 + s.at(i+2).num/10}, true
 		}
-		if n.hyphen {
-			if end, v, ok := s.matchHyphen(i + 1); ok && v.typ == newsgraph.Date {
-				return end, v, true
+		// the 1988 third quarter
+		if isYear(n) {
+			if o := s.at(i + 2); o.cls == cOrdWord && o.val <= 4 && s.at(i+3).cls == cUnit && s.at(i+3).val == uQuarter {
+				return i + 4, tv{typ: newsgraph.Date, g: gQuarter, y: n.num, q: o.val}, true
 			}
 		}
-	case cNumWord:
-		// the two years: rare; the 1990s handled above
+		if n.num >= 0 && n.rest == "" {
+			return s.theCount(i)
+		}
+	case cNumWord, cFew:
+		// the nine months, the four days: a duration with its article
+		return s.theCount(i)
+	}
+	return 0, tv{}, false
+}
+
+// theCount reads "the" before a count of units (the nine months).
+func (s *scanner) theCount(i int) (int, tv, bool) {
+	end, v, ok := s.matchCount(i + 1)
+	if ok && v.typ == newsgraph.Duration && s.at(end-1).cls == cUnits {
+		return end, v, true
 	}
 	return 0, tv{}, false
 }
@@ -348,11 +362,26 @@ func (s *scanner) matchRel(i int) (int, tv, bool) {
 				}
 				return j + 1, s.fromAnchor(dir, n.val), true
 			}
-			return j + 1, s.relUnit(r, n.val, i), true
+			v := s.relUnit(r, n.val, i)
+			// this year's third quarter, next year's first half
+			if n.val == uYear && v.g == gYear {
+				if o := s.at(j + 1); o.cls == cOrdWord && o.val <= 4 {
+					if u := s.at(j + 2); u.cls == cUnit && u.val == uQuarter {
+						return j + 3, tv{typ: newsgraph.Date, g: gQuarter, y: v.y, q: o.val}, true
+					}
+					if u := s.at(j + 2); u.cls == cHalf && o.val <= 2 {
+						return j + 3, tv{typ: newsgraph.Date, g: gHalf, y: v.y, q: o.val}, true
+					}
+				}
+			}
+			return j + 1, v, true
 		}
 	case cUnits:
 		// recent years, the coming weeks, the past few months
-		if r == relRecent || r == relComing || r == relPast || r == relLast || r == relNext {
+		if r == relRecent || r == relPast {
+			return j + 1, lit(newsgraph.Date, "PAST_REF"), true
+		}
+		if r == relComing || r == relLast || r == relNext {
 			return j + 1, lit(newsgraph.Duration, durationValue(-1, n.val)), true
 		}
 	case cNumWord, cFew, cA:
@@ -467,6 +496,9 @@ func (s *scanner) matchDeictic(i int) (int, tv, bool) {
 			return i + 1, tv{typ: newsgraph.TimeOfDay, unresolved: true}, true
 		}
 		v := day(s.dct)
+		if t.val == dOvernight {
+			v = day(s.dct.AddDate(0, 0, -1))
+		}
 		v.g, v.pod, v.typ = gDayPOD, podNight, newsgraph.TimeOfDay
 		return i + 1, v, true
 	case dNow, dCurrent:
@@ -553,6 +585,9 @@ func (s *scanner) matchMonth(i int) (int, tv, bool) {
 	}
 	m := t.val
 	j := i + 1
+	if s.at(j).text == "." && s.adjacent(i) && s.at(j+1).num >= 0 {
+		j++ // Aug. 2, when the abbreviation's dot is a token of its own
+	}
 	if n := s.at(j); n.num >= 1 && n.num <= 31 && n.nd <= 2 && (n.rest == "" || isOrdSuffix(n.rest)) {
 		d := n.num
 		end := j + 1
@@ -711,6 +746,9 @@ func (s *scanner) matchCount(i int) (int, tv, bool) {
 			if !s.hasDCT {
 				return end + 1, tv{typ: newsgraph.Date, unresolved: true}, true
 			}
+			if n == 1 && u.val == uYear {
+				return end + 1, s.yearAgo(), true
+			}
 			return end + 1, shift(s.dct, -n, u.val), true
 		case agoEarlier, agoLater, agoBefore, agoAfter:
 			if (a.val == agoBefore || a.val == agoAfter) && !s.clauseEnds(end+1) {
@@ -723,10 +761,26 @@ func (s *scanner) matchCount(i int) (int, tv, bool) {
 			if a.val == agoEarlier || a.val == agoBefore {
 				dir = -n
 			}
+			if n == 1 && u.val == uYear && dir < 0 && s.coarseGran == gQuarter {
+				return end + 1, s.yearAgo(), true
+			}
 			return end + 1, s.fromAnchor(dir, u.val), true
 		}
 	}
 	return end, lit(newsgraph.Duration, durationValue(n, u.val)), true
+}
+
+// yearAgo is "a year ago" in the sense of the same period a year before:
+// the quarter the text last named, a year back, when it named one (as
+// earnings reports do), else the year before the publication.
+func (s *scanner) yearAgo() tv {
+	if !s.hasDCT {
+		return tv{typ: newsgraph.Date, unresolved: true}
+	}
+	if s.coarseGran == gQuarter {
+		return shift(s.coarse, -4, uQuarter)
+	}
+	return tv{typ: newsgraph.Date, g: gYear, y: s.dct.Year() - 1}
 }
 
 // matchEvery reads every week, each Monday, every two years, each July.
@@ -952,6 +1006,16 @@ func (s *scanner) clock(first, end, h, m int) (int, tv, bool) {
 	}
 	var base time.Time
 	has := false
+	k := end
+	if s.at(k).text == "," {
+		k++
+	}
+	if s.at(k).cls == cMonth {
+		if e, v, ok := s.matchMonth(k); ok && v.g == gDay {
+			v.g, v.hh, v.mm, v.typ = gTime, h, m, newsgraph.TimeOfDay
+			return e, v, true
+		}
+	}
 	if w := s.at(end); w.cls == cWeekday && w.capit {
 		if s.hasDCT {
 			base, has = weekdayNear(s.dct, w.val, s.tense(first, end+1)), true
@@ -959,7 +1023,12 @@ func (s *scanner) clock(first, end, h, m int) (int, tv, bool) {
 		end++
 	} else if w := s.at(end); w.cls == cDeictic && (w.val == dToday || w.val == dYesterday || w.val == dTomorrow) {
 		if s.hasDCT {
-			off := map[int]int{dToday: 0, dYesterday: -1, dTomorrow: 1}[w.val]
+			off := 0
+			if w.val == dYesterday {
+				off = -1
+			} else if w.val == dTomorrow {
+				off = 1
+			}
 			base, has = s.dct.AddDate(0, 0, off), true
 		}
 		end++
@@ -1195,10 +1264,22 @@ func (s *scanner) matchHyphen(i int) (int, tv, bool) {
 		}
 		return i + 1, tv{typ: newsgraph.Date, g: gHalf, y: s.dct.Year(), q: la.val}, true
 	case la.cls == cUnit && la.val == uYear && lb.cls == cAgo && (lb.val == agoAgo || lb.val == agoEarlier):
-		if !s.hasDCT {
-			return i + 1, tv{typ: newsgraph.Date, unresolved: true}, true
+		// the year-ago quarter, year-earlier results: the same period a year
+		// before the one the text is about
+		end := i + 1
+		n := s.at(end)
+		if n.cls == cOrdWord && s.at(end+1).cls == cUnit && s.at(end+1).val == uQuarter {
+			if !s.hasDCT {
+				return end + 2, tv{typ: newsgraph.Date, unresolved: true}, true
+			}
+			q := s.quarterNoYear(n.val, i)
+			q.y--
+			return end + 2, q, true
 		}
-		return i + 1, tv{typ: newsgraph.Date, g: gYear, y: s.dct.Year() - 1}, true
+		if n.cls == cUnit && n.val == uQuarter || strings.EqualFold(n.text, "period") {
+			end++
+		}
+		return end, s.yearAgo(), true
 	case la.cls == cEdge && la.val == edgeMid:
 		lt := tok{text: b, num: -1}
 		if b[0] >= '0' && b[0] <= '9' {

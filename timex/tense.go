@@ -9,6 +9,13 @@ import "strings"
 // close to it ("held … on Friday", "on Friday, Zelensky announced").
 func (s *scanner) tense(i, end int) int {
 	const window = 12
+	// a deadline (by, until, through, due) is read as the nearest date
+	if p := s.at(i - 1); p.kind == 0 {
+		switch strings.ToLower(p.text) {
+		case "by", "until", "till", "through", "due", "effective", "payable", "before":
+			return dirNearest
+		}
+	}
 	for d := 1; d <= window; d++ {
 		if l := i - d; l >= s.lo {
 			if t, ok := s.tenseOf(l); ok {
@@ -107,7 +114,7 @@ func (s *scanner) auxOf(k, own int) int {
 		switch strings.ToLower(t.text) {
 		case "be", "been", "being", "not", "also", "still", "already", "have", "never", "n't", "just":
 			continue
-		case "would", "could", "might", "should", "must", "can", "may":
+		case "would", "could", "might", "should", "must", "can", "may", "to":
 			return dirNearest
 		}
 		return own

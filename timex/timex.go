@@ -52,6 +52,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -134,6 +135,9 @@ func Find(d *newsgraph.Document, out []newsgraph.Time) []newsgraph.Time {
 				continue
 			}
 			start, stop := s.toks[i].start, s.toks[end-1].end
+			if k := s.approximator(i); k < i && (len(out) == 0 || out[len(out)-1].End <= s.toks[k].start) {
+				start = s.toks[k].start
+			}
 			if start < 0 || stop > len(d.Text) || start >= stop {
 				i++
 				continue
@@ -145,6 +149,42 @@ func Find(d *newsgraph.Document, out []newsgraph.Time) []newsgraph.Time {
 		}
 	}
 	return out
+}
+
+// approximator returns the index where a hedge before a count begins
+// (nearly two years, more than four decades ago, right now), which TimeML
+// keeps in the span, or i when there is none.
+func (s *scanner) approximator(i int) int {
+	t := &s.toks[i]
+	p := s.at(i - 1)
+	if p.kind != newsgraph.Word {
+		return i
+	}
+	if t.cls == cDeictic && t.val == dNow {
+		if lowerEq(p.text, "right") {
+			return i - 1
+		}
+		return i
+	}
+	if !(t.cls == cNumWord || t.cls == cA || t.num >= 0 && t.rest == "") {
+		return i
+	}
+	switch strings.ToLower(p.text) {
+	case "nearly", "almost":
+		return i - 1
+	case "than":
+		if q := s.at(i - 2); lowerEq(q.text, "more") || lowerEq(q.text, "less") {
+			if r := s.at(i - 3); lowerEq(r.text, "no") {
+				return i - 3
+			}
+			return i - 2
+		}
+	case "least":
+		if lowerEq(s.at(i-2).text, "at") {
+			return i - 2
+		}
+	}
+	return i
 }
 
 // note remembers a resolved day as the anchor for later relative
@@ -188,6 +228,21 @@ func makeTok(t *newsgraph.Token) tok {
 		return k
 	}
 	e := lookup(t.Text)
+	if e.cls == cNone && len(t.Text) > 3 {
+		// Friday's, last year's: the possessive is not part of the expression
+		base := ""
+		if strings.HasSuffix(t.Text, "'s") {
+			base = t.Text[:len(t.Text)-2]
+		} else if strings.HasSuffix(t.Text, "’s") {
+			base = t.Text[:len(t.Text)-4]
+		}
+		if base != "" {
+			if b := lookup(base); b.cls != cNone {
+				e = b
+				k.text, k.end = base, t.Start+len(base)
+			}
+		}
+	}
 	k.cls, k.val = e.cls, e.val
 	if e.cls == cNone {
 		for i := 1; i < len(t.Text)-1; i++ {

@@ -268,34 +268,49 @@ func weekdayNear(t time.Time, wd, dir int) time.Time {
 }
 
 // yearFor returns the year of a month (and day, when d > 0) whose year the
-// text leaves out, read in direction dir from t.
+// text leaves out, read in direction dir from t. A month alone in a past
+// clause is the latest such month not after t (and the earliest not before
+// t in a future clause). A day and month is read a little more freely,
+// since writers drop the year only for dates close to the present: a past
+// clause takes it within eleven months before to a month after t ("the
+// offer was extended to Nov. 16"), a future clause the mirror image.
 func yearFor(t time.Time, m, d, dir int) int {
 	y := t.Year()
-	cm, cd := int(t.Month()), t.Day()
-	key := m*40 + d
-	cur := cm*40 + cd
 	if d == 0 {
-		cur = cm * 40
-	}
-	switch dir {
-	case dirPast:
-		if key > cur {
+		cm := int(t.Month())
+		switch dir {
+		case dirPast:
+			if m > cm {
+				return y - 1
+			}
+			return y
+		case dirFuture:
+			if m < cm {
+				return y + 1
+			}
+			return y
+		}
+		diff := m - cm
+		if diff > 6 {
 			return y - 1
 		}
-		return y
-	case dirFuture:
-		if key < cur {
+		if diff < -6 {
 			return y + 1
 		}
 		return y
 	}
-	// nearest: within six months either way
-	diff := m - cm
-	if diff > 6 || (diff == 6 && d == 0) {
-		return y - 1
+	lo, hi := -182, 183
+	switch dir {
+	case dirPast:
+		lo, hi = -330, 35
+	case dirFuture:
+		lo, hi = -35, 330
 	}
-	if diff < -6 {
-		return y + 1
+	for _, cy := range [3]int{y - 1, y, y + 1} {
+		dd := int(time.Date(cy, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(t).Hours() / 24)
+		if dd > lo && dd <= hi {
+			return cy
+		}
 	}
 	return y
 }
