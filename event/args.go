@@ -43,9 +43,11 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 	}
 
 	// subject
+	subjStart := -1
 	if verb >= 0 {
-		subj, grp := s.subject(group)
+		subj, grp, st := s.subject(group)
 		meta.group = grp
+		subjStart = st
 		if passive {
 			addTo(&targets, subj...)
 		} else {
@@ -89,6 +91,13 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 			issueFrom, issueEnd = j+1, s.phraseEnd(j+1)
 		} else if !nominal {
 			issueFrom, issueEnd = j, s.phraseEnd(j)
+			// "signed an agreement on grain exports": the agreement's topic
+			if issueEnd > issueFrom && issueEnd+1 < s.sent.EndToken && len(s.lex.forms[s.w(issueEnd-1)]) > 0 {
+				switch s.w(issueEnd) {
+				case "on", "over", "about", "regarding":
+					issueFrom, issueEnd = issueEnd+1, s.phraseEnd(issueEnd+1)
+				}
+			}
 		}
 		if issueEnd > objEnd {
 			objEnd = issueEnd
@@ -98,6 +107,10 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		// a direct object that names an actor is a target: "attacked Kyiv", "met Putin"
 		ts, _ := s.nounPhrases(after)
 		addTo(&targets, ts...)
+	}
+
+	if !nominal && !passive && len(targets) == 0 && subjStart >= 0 {
+		addTo(&targets, s.antecedent(subjStart)...)
 	}
 
 	// prepositional arguments within the clause
@@ -111,7 +124,7 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 	}
 	// an agreement on "US access to Ukrainian raw materials": its parties
 	if nominal && e.recip && len(actors) == 0 && len(targets) == 0 && issueFrom >= 0 {
-		for j := issueFrom; j < issueEnd; j++ {
+		for j := issueFrom; j < s.extendPhrase(issueEnd); j++ {
 			if x := s.ent(j); x >= 0 {
 				if en := d.Entities[x]; en.Type == newsgraph.GPE || en.Type == newsgraph.NORP || en.Type == newsgraph.Org {
 					if len(actors) == 0 {
@@ -207,6 +220,26 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 
 var positionTypes = map[string]bool{"REQUEST": true, "REJECT": true, "AGREE": true, "CONCEDE": true, "SUPPORT": true, "ACCUSE": true}
 
+// extendPhrase returns the end of the prepositional phrases that follow a
+// noun phrase ending at end, up to the end of the clause and at most eight
+// tokens: "access | to Ukrainian raw materials".
+func (s *state) extendPhrase(end int) int {
+	if end >= s.sent.EndToken {
+		return end
+	}
+	switch s.w(end) {
+	case "of", "to", "on", "for", "with", "including", "over", "about", "in":
+	default:
+		return end
+	}
+	cl := s.clauseOf(end)
+	k := end
+	for k < s.sent.EndToken && k < end+8 && s.clauseOf(k) == cl && s.isWord(k) {
+		k++
+	}
+	return k
+}
+
 // verbGroup returns the first token of the verb group ending at verb:
 // auxiliaries, modals, negations, adverbs and catenatives with their "to".
 func (s *state) verbGroup(verb int) int {
@@ -237,7 +270,7 @@ func (s *state) isPassive(group, verb int) bool {
 	}
 	// reduced relative: "talks held by X", "territories annexed by Moscow"
 	if verb+1 < s.sent.EndToken && s.w(verb+1) == "by" && group == verb && verb > s.sent.FirstToken &&
-		!auxiliaries[s.w(verb-1)] && s.tokMent[verb-1] < 0 {
+		!auxiliaries[s.w(verb-1)] {
 		return true
 	}
 	return false
@@ -246,10 +279,11 @@ func (s *state) isPassive(group, verb int) bool {
 // subject finds the subject entities of the verb group starting at group.
 // grp reports a subject that names the parties of an earlier event ("both
 // sides", an unresolved "they").
-func (s *state) subject(group int) (ents []int, grp bool) {
+func (s *state) subject(group int) (ents []int, grp bool, start int) {
 	j := group - 1
+	start = group
 	if j < s.sent.FirstToken {
-		return nil, false
+		return nil, false, start
 	}
 	switch s.w(j) {
 	case "who", "which", "that":
@@ -259,37 +293,65 @@ func (s *state) subject(group int) (ents []int, grp bool) {
 			j--
 		}
 		if j < s.sent.FirstToken {
-			return nil, false
+			return nil, false, start
 		}
 	}
 	if s.tokMent[j] < 0 {
 		w := s.w(j)
 		if groupNouns[w] && j > s.sent.FirstToken && (groupQuantifiers[s.w(j-1)] || s.w(j-1) == "the") {
-			return nil, true
+			return nil, true, j - 1
 		}
 		if w == "they" || w == "both" {
-			return nil, true
+			return nil, true, j
 		}
-		return nil, false
+		return nil, false, start
 	}
-	ents, start := s.phraseLeft(j)
+	ents, start = s.phraseLeft(j)
 	if start > s.sent.FirstToken && prepositions[s.w(start-1)] && s.w(start-1) != "as" {
-		return nil, false // "the scandal in the White House": not a subject
+		return nil, false, start // "the scandal in the White House": not a subject
 	}
-	// coordination: "X, Y and Z met"
-	for j = start - 1; j > s.sent.FirstToken; {
+	// coordination: "X, Y and Z met"; the conjunction comes last, so the
+	// first separator met going left must be "and"
+	for j, n := start-1, 0; j > s.sent.FirstToken; n++ {
 		c := s.w(j)
-		if c != "and" && c != "," && c != "&" {
+		if c != "and" && c != "&" && (c != "," || n == 0) {
 			break
 		}
 		if s.tokMent[j-1] < 0 {
 			break
 		}
 		more, st := s.phraseLeft(j - 1)
+		if st > s.sent.FirstToken && prepositions[s.w(st-1)] {
+			break
+		}
 		ents = append(more, ents...)
 		j = st - 1
+		start = st
 	}
-	return ents, false
+	return ents, false, start
+}
+
+// antecedent returns the name phrase that a relative pronoun just before
+// token start refers to: "Crimea, which Russia annexed".
+func (s *state) antecedent(start int) []int {
+	j := start - 1
+	if j <= s.sent.FirstToken {
+		return nil
+	}
+	switch s.w(j) {
+	case "which", "whom", "that":
+	default:
+		return nil
+	}
+	j--
+	if s.w(j) == "," {
+		j--
+	}
+	if j < s.sent.FirstToken || s.tokMent[j] < 0 {
+		return nil
+	}
+	ents, _ := s.phraseLeft(j)
+	return ents
 }
 
 // phraseLeft reads the name phrase ending at token j (which is inside a
@@ -414,7 +476,8 @@ func (s *state) phraseEnd(j int) int {
 		if prepositions[w] || clauseWords[w] || w == "and" || w == "or" || w == "that" || auxiliaries[w] && k > j {
 			break
 		}
-		if k > j && (lexVerb(s, k) || (s.d.Tokens[k].POS == "" && strings.HasSuffix(w, "ing") && !s.nounIng(k))) {
+		if p := s.d.Tokens[k].POS; k > j && (lexVerb(s, k) || (p == "VBG" || p == "VBN") && !determiners[s.w(k-1)] ||
+			(p == "" && strings.HasSuffix(w, "ing") && !s.nounIng(k))) {
 			break
 		}
 		k++
@@ -455,8 +518,7 @@ func (s *state) lightVerb(k int) int {
 func (s *state) possessor(k int) []int {
 	j := k - 1
 	// adjectives between: "Trump's first meeting", "the latest Russian attack"
-	for n := 0; j >= s.sent.FirstToken && n < 2 && s.tokMent[j] < 0 && s.isWord(j) && !s.isCap(j) &&
-		!determiners[s.w(j)] && !prepositions[s.w(j)] && !auxiliaries[s.w(j)] && s.w(j) != "'s" && s.w(j) != "’s"; n++ {
+	for n := 0; j >= s.sent.FirstToken && n < 2 && s.modifierWord(j); n++ {
 		j--
 	}
 	if j >= s.sent.FirstToken && (s.w(j) == "'s" || s.w(j) == "’s") {
@@ -467,6 +529,20 @@ func (s *state) possessor(k int) []int {
 	}
 	ents, _ := s.phraseLeft(j)
 	return ents
+}
+
+// modifierWord reports whether token j may stand between a possessor and
+// its noun: an adjective or a noun modifier ("first", "peace", "planned").
+func (s *state) modifierWord(j int) bool {
+	if s.tokMent[j] >= 0 || !s.isWord(j) || s.isCap(j) {
+		return false
+	}
+	if p := s.d.Tokens[j].POS; p != "" {
+		return strings.HasPrefix(p, "JJ") || p == "NN" || p == "VBN" || p == "CD"
+	}
+	w := s.w(j)
+	return !determiners[w] && !prepositions[w] && !auxiliaries[w] && !clauseWords[w] && w != "and" && w != "or" &&
+		w != "'s" && w != "’s" && len(s.lex.forms[w]) == 0 && !strings.HasSuffix(w, "ed")
 }
 
 // prepArgs reads "with X", "between X and Y", "by X", "from X", "on X",

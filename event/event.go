@@ -100,8 +100,9 @@ func Find(d *newsgraph.Document) {
 // state is what Find knows about one document.
 type state struct {
 	d        *newsgraph.Document
-	low      string  // Text with ASCII letters lowercased; same byte offsets
-	tokMent  []int32 // per token: the outermost mention with an entity covering it, or -1
+	low      string              // Text with ASCII letters lowercased; same byte offsets
+	ments    []newsgraph.Mention // the document's mentions, then names the mention stage missed
+	tokMent  []int32             // per token: the outermost mention (index into ments) with an entity, or -1
 	lex      *lexicon
 	dateline int // entity of the dateline place, or -1
 
@@ -136,7 +137,8 @@ func newState(d *newsgraph.Document) *state {
 	for i := range s.tokMent {
 		s.tokMent[i] = -1
 	}
-	for mi, m := range d.Mentions {
+	s.ments = d.Mentions
+	for mi, m := range s.ments {
 		if m.Entity < 0 || m.Entity >= len(d.Entities) || m.Start >= m.End {
 			continue
 		}
@@ -146,13 +148,75 @@ func newState(d *newsgraph.Document) *state {
 				continue
 			}
 			cur := s.tokMent[k]
-			if cur < 0 || d.Mentions[cur].End-d.Mentions[cur].Start < m.End-m.Start {
+			if cur < 0 || s.ments[cur].End-s.ments[cur].Start < m.End-m.Start {
 				s.tokMent[k] = int32(mi)
 			}
 		}
 	}
+	s.addMissedNames()
 	s.dateline = s.findDateline()
 	return s
+}
+
+// addMissedNames gives a capitalised word that no mention covers the entity
+// whose one-word name or alias it is ("Selensky" opening a sentence, where a
+// tagger may take it for an adjective). Only unambiguous names are used; the
+// added mentions live in s.ments and are not written to the document.
+func (s *state) addMissedNames() {
+	d := s.d
+	var names map[string]int
+	for k := range d.Tokens {
+		if s.tokMent[k] >= 0 || !s.isCap(k) {
+			continue
+		}
+		if names == nil {
+			names = s.oneWordNames()
+			s.ments = append([]newsgraph.Mention(nil), d.Mentions...)
+		}
+		e, ok := names[s.w(k)]
+		if !ok || e < 0 {
+			continue
+		}
+		t := d.Tokens[k]
+		s.tokMent[k] = int32(len(s.ments))
+		s.ments = append(s.ments, newsgraph.Mention{Start: t.Start, End: t.End, Text: t.Text, Kind: newsgraph.NameMention,
+			Type: d.Entities[e].Type, Entity: e, Sentence: t.Sentence})
+	}
+}
+
+// oneWordNames maps the lowercase one-word names and aliases of the
+// document's people, organisations and states (and a person's surname) to
+// their entity; -1 marks a name shared by two entities.
+func (s *state) oneWordNames() map[string]int {
+	names := map[string]int{}
+	add := func(n string, e int) {
+		if n == "" || strings.ContainsAny(n, " .") {
+			return
+		}
+		n = strings.ToLower(n)
+		if old, ok := names[n]; ok && old != e {
+			names[n] = -1
+			return
+		}
+		names[n] = e
+	}
+	for e, en := range s.d.Entities {
+		switch en.Type {
+		case newsgraph.Person, newsgraph.Org, newsgraph.GPE:
+		default:
+			continue
+		}
+		add(en.Name, e)
+		for _, a := range en.Aliases {
+			add(a, e)
+		}
+		if en.Type == newsgraph.Person {
+			if i := strings.LastIndexByte(en.Name, ' '); i >= 0 {
+				add(en.Name[i+1:], e)
+			}
+		}
+	}
+	return names
 }
 
 // tokenAt returns the index of the first token that ends after byte off.
@@ -193,7 +257,7 @@ func (s *state) ent(k int) int {
 	if mi < 0 {
 		return -1
 	}
-	e := s.d.Mentions[mi].Entity
+	e := s.ments[mi].Entity
 	en := &s.d.Entities[e]
 	if en.StandsFor >= 0 && en.StandsFor < len(s.d.Entities) {
 		return en.StandsFor
@@ -211,7 +275,7 @@ func (s *state) place(k int) int {
 	if mi < 0 {
 		return -1
 	}
-	e := s.d.Mentions[mi].Entity
+	e := s.ments[mi].Entity
 	en := &s.d.Entities[e]
 	switch en.Type {
 	case newsgraph.GPE, newsgraph.Loc, newsgraph.Fac:
@@ -296,12 +360,17 @@ func (s *state) clauses() {
 	for k := s.sent.FirstToken; k < s.sent.EndToken; k++ {
 		t := &s.d.Tokens[k]
 		switch {
+		case t.Text == "," && k > s.sent.FirstToken && k+1 < s.sent.EndToken && s.tokMent[k-1] >= 0 &&
+			(s.tokMent[k+1] >= 0 || s.isCap(k+1)):
+			// a list of names: "between Trump, Vance and Zelensky"
 		case t.Kind == newsgraph.Punct || t.Kind == newsgraph.QuoteMark:
 			if t.Text != "." || k < s.sent.EndToken-1 {
 				c++
 			}
 		case t.Kind == newsgraph.Word && clauseWords[s.w(k)]:
 			c++
+		case t.Kind == newsgraph.Word && s.w(k) == "that" && (t.POS == "" || t.POS == "IN" || t.POS == "WDT"):
+			c++ // a complement or relative clause; "that deal" (DT) is not
 		}
 		s.clause[k-s.sent.FirstToken] = c
 	}
@@ -403,12 +472,16 @@ func (s *state) guessNoun(k int, e *entry) bool {
 	}
 	if k > s.sent.FirstToken {
 		p := s.w(k - 1)
-		if determiners[p] || prepositions[p] || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") {
+		if auxiliaries[p] || p == "to" || negations[p] {
+			return false
+		}
+		if determiners[p] || prepositions[p] || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") ||
+			lightVerbs[p] || strings.HasSuffix(p, "ed") {
 			return true
 		}
 		if s.tokMent[k-1] >= 0 && !strings.HasSuffix(w, "ed") {
 			// "US sanctions", "Russian attack"; but "Russia attacked"
-			m := s.d.Mentions[s.tokMent[k-1]]
+			m := s.ments[s.tokMent[k-1]]
 			if m.Type == newsgraph.NORP {
 				return true
 			}

@@ -93,14 +93,15 @@ func (s *state) issue(from, end int) (string, []int) {
 			same = same && s.tokMent[j] == mi
 		}
 		if same {
-			return d.Entities[d.Mentions[mi].Entity].Name, nil
+			return d.Entities[s.ments[mi].Entity].Name, nil
 		}
 	}
 	// leading actors modify the phrase: "US security guarantees"
 	var modifiers []int
 	for from < end-1 && s.tokMent[from] >= 0 {
 		mi := s.tokMent[from]
-		if x := s.ent(from); x >= 0 && !slices.Contains(modifiers, x) {
+		if x := s.ent(from); x >= 0 && !slices.Contains(modifiers, x) &&
+			(s.d.Entities[x].Type == newsgraph.GPE || s.d.Entities[x].Type == newsgraph.NORP) {
 			modifiers = append(modifiers, x)
 		}
 		for from < end-1 && s.tokMent[from] == mi {
@@ -123,6 +124,27 @@ func (s *state) issue(from, end int) (string, []int) {
 	}
 	phrase := b.String()
 	lowPhrase := strings.ToLower(phrase)
+	if r := s.issueRule(lowPhrase, from); r != "" {
+		return r, modifiers
+	}
+	// the phrase's own prepositional phrases may say what it is about:
+	// "access to raw materials"
+	var ext strings.Builder
+	ext.WriteString(lowPhrase)
+	for j := end; j < s.extendPhrase(end); j++ {
+		ext.WriteString(s.w(j))
+		ext.WriteByte(' ')
+	}
+	if r := s.issueRule(ext.String(), from); r != "" {
+		return r, modifiers
+	}
+	return strings.TrimSpace(phrase), modifiers
+}
+
+// issueRule returns the issue of the first rule of data/issues.tsv that
+// fires on the lowercase phrase (spaces around every word), or "".
+func (s *state) issueRule(lowPhrase string, from int) string {
+	d := s.d
 	for _, r := range issueRules() {
 		hit := false
 		for _, c := range r.cues {
@@ -147,9 +169,9 @@ func (s *state) issue(from, end int) (string, []int) {
 				continue
 			}
 		}
-		return r.issue, modifiers
+		return r.issue
 	}
-	return strings.TrimSpace(phrase), modifiers
+	return ""
 }
 
 // membership recognises "joining NATO", "NATO membership", "accession to the
@@ -167,7 +189,7 @@ func (s *state) membership(j int) string {
 			end = k
 		}
 		if mi := s.tokMent[k]; mi >= 0 && org < 0 {
-			if e := s.d.Mentions[mi].Entity; s.d.Entities[e].Type == newsgraph.Org {
+			if e := s.ments[mi].Entity; s.d.Entities[e].Type == newsgraph.Org {
 				org = e
 			}
 		}
@@ -188,12 +210,15 @@ func (s *state) inheritGroups() {
 	for i, v := range d.Events {
 		m := s.meta[i]
 		if len(v.Actors) == 0 {
-			for j := len(keep) - 1; j >= 0; j-- {
-				p := keep[j]
-				if v.Sentence-p.Sentence > 3 {
-					break
+			from := -1
+			for j := len(keep) - 1; j >= 0 && v.Sentence-keep[j].Sentence <= 3; j-- {
+				if len(keepMeta[j].participant) >= 2 && (from < 0 || keep[j].Type == v.Type && keep[from].Type != v.Type) {
+					from = j
 				}
-				if len(keepMeta[j].participant) >= 2 {
+			}
+			for j := from; j >= 0; j = -1 {
+				p := keep[j]
+				{
 					v.Actors = slices.Clone(p.Actors)
 					for _, x := range p.Targets {
 						if !slices.Contains(v.Targets, x) {
