@@ -210,10 +210,8 @@ func (ix *index) lookupFold(name string) (Entry, bool) {
 		if i, ok := ix.folded[string(k)]; ok {
 			return ix.entries[i], true
 		}
-		if len(ix.acronyms) > 0 && looksLikeAcronym(name) {
-			if i, ok := ix.acronyms[string(k)]; ok {
-				return ix.entries[i], true
-			}
+		if i, ok := ix.acronyms[string(k)]; ok && looksLikeAcronym(name) {
+			return ix.entries[i], true
 		}
 		// A possessive: "Kyiv's", "Americans'", "Russia’s".
 		switch {

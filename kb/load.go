@@ -2,6 +2,7 @@ package kb
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -448,7 +449,11 @@ func (b *builder) titles(fsys fs.FS) error {
 				if len(strings.Fields(k)) > MaxTitleWords {
 					return fmt.Errorf("%s:%d: title %q longer than MaxTitleWords", titlesFile, r.line, form)
 				}
-				for _, w := range strings.Fields(k) {
+				for _, w := range strings.Fields(form) {
+					if isAcronymAlias(w) {
+						continue // "deputy PM": "PM" is a title word only in capitals
+					}
+					w = Fold(w)
 					if !titleConnectors[w] {
 						ix.titleWords[w] = struct{}{}
 					}
@@ -483,6 +488,9 @@ func titleForms(n string) []string {
 // firstNames reads the given names built by kb/internal/build.
 func (b *builder) firstNames(fsys fs.FS) error {
 	rows, err := readRows(fsys, firstNamesFile, 1)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // not built yet: kb/internal/build reads the rest of the data
+	}
 	if err != nil {
 		return err
 	}
