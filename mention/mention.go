@@ -95,6 +95,7 @@ const (
 	weakPlace       // after "in", "from"…
 	weakAcronym
 	weakSingle
+	weakInitial // one unknown word at the start of a sentence
 )
 
 type finder struct {
@@ -102,6 +103,9 @@ type finder struct {
 	toks  []newsgraph.Token
 	out   []newsgraph.Mention
 	weak  []int // indexes into out of names typed by a guess
+	// headline is true while a title-case sentence is read: its guesses
+	// need the support of other mentions
+	headline bool
 	guess []guess
 }
 
@@ -118,6 +122,7 @@ func (f *finder) sentence(si int) {
 		return
 	}
 	headline := isHeadline(f.toks[lo:hi])
+	f.headline = headline
 	covered := -1 // tokens before this index belong to a description already
 	for k := lo; k < hi; k++ {
 		t := &f.toks[k]
@@ -159,7 +164,7 @@ func (f *finder) sentence(si int) {
 // isHeadline reports whether a sentence is written in title case or in
 // capitals, where capitals say nothing about names.
 func isHeadline(toks []newsgraph.Token) bool {
-	words, caps := 0, 0
+	words, caps, commonCaps := 0, 0, 0
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != newsgraph.Word {
@@ -168,9 +173,14 @@ func isHeadline(toks []newsgraph.Token) bool {
 		words++
 		if startsUpper(t.Text) {
 			caps++
+			if _, ok := lowerLookup(common, t.Text); ok && words > 1 {
+				commonCaps++
+			}
 		}
 	}
-	return words >= 3 && caps*4 >= words*3
+	// a list of names ("Manchester United 2 Leeds 0") is capitalised too, but
+	// a headline capitalises ordinary words as well
+	return words >= 3 && caps*4 >= words*3 && commonCaps*3 >= caps
 }
 
 // nameWord reports whether token k can be a word of a name.
@@ -179,8 +189,8 @@ func (f *finder) nameWord(k int, headline bool) bool {
 	if t.Kind != newsgraph.Word || !capWord(t.Text) {
 		return false
 	}
-	if notNames[t.Text] {
-		return false
+	if notNames[t.Text] || len(t.Text) == 1 && !(k+1 < len(f.toks) && f.toks[k+1].Text == "." && f.toks[k+1].Start == t.End) {
+		return false // a single letter is a name only as an initial ("J. Smith")
 	}
 	if t.POS != "" && headline {
 		return t.POS == "NNP" || t.POS == "NNPS"
@@ -389,6 +399,17 @@ func (f *finder) hyphenParts(k, si int) {
 
 // run handles the capitalised words toks[a:b].
 func (f *finder) run(a, b, lo, hi, si int) {
+	// a known name that starts with a common word: "New Zealand", "The Hague"
+	if b-a >= 2 && f.initialWord(a, lo) {
+		st, en := f.toks[a].Start, f.toks[b-1].End-possessiveLen(f.toks[b-1].Text)
+		if isThe(f.toks[a].Text) {
+			st = f.toks[a+1].Start
+		}
+		if e, ok := kb.Lookup(f.d.Text[st:en]); ok && en > st {
+			f.emit(st, en, newsgraph.NameMention, e.Type, e.Key, "", si)
+			return
+		}
+	}
 	// ordinary words capitalised at the start of a sentence
 	for a < b && f.initialWord(a, lo) && f.commonInitial(a, b) {
 		a++
@@ -711,8 +732,13 @@ func (f *finder) plainName(a, b, start, end, lo, hi, si int, placeCue bool) {
 		typ, g = newsgraph.Org, weakAcronym
 	case b-a >= 2:
 		typ, g = newsgraph.Person, weakMulti
+	case f.initialWord(a, lo):
+		typ, g = newsgraph.Person, weakInitial
 	default:
 		typ, g = newsgraph.Person, weakSingle
+	}
+	if f.headline && g != strong {
+		g = weakInitial
 	}
 	i := f.emit(start, end, newsgraph.NameMention, typ, "", role, si)
 	if g != strong {
@@ -865,6 +891,9 @@ func (f *finder) resolveWeak() {
 			}
 		}
 	}
+	// the words written in lowercase or capitalised inside sentences
+	var lowerWords, midCaps map[string]bool
+	drop := map[int]bool{}
 	for n, i := range f.weak {
 		m := &f.out[i]
 		if t, ok := byText[m.Text]; ok {
@@ -875,8 +904,55 @@ func (f *finder) resolveWeak() {
 			m.Type = newsgraph.Person
 			continue
 		}
-		_ = f.guess[n]
+		if f.guess[n] != weakInitial && f.guess[n] != weakSingle {
+			continue
+		}
+		_ = n
+		if lowerWords == nil {
+			lowerWords, midCaps = f.vocabulary()
+		}
+		// a word the document also writes in lowercase is an ordinary word;
+		// one found only at the start of a sentence has nothing for it
+		firstWord, _, _ := strings.Cut(m.Text, " ")
+		if lowerWords[strings.ToLower(m.Text)] || f.guess[n] == weakInitial && !midCaps[firstWord] {
+			drop[i] = true
+		}
 	}
+	if len(drop) > 0 {
+		out := f.out[:0]
+		for i, m := range f.out {
+			if !drop[i] {
+				out = append(out, m)
+			}
+		}
+		f.out = out
+	}
+}
+
+// vocabulary returns the words the document writes in lowercase, and the
+// capitalised words it writes away from the start of a sentence.
+func (f *finder) vocabulary() (lower, midCaps map[string]bool) {
+	lower, midCaps = map[string]bool{}, map[string]bool{}
+	for si := range f.d.Sentences {
+		s := f.d.Sentences[si]
+		headline := isHeadline(f.toks[s.FirstToken:s.EndToken])
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			t := &f.toks[k]
+			if t.Kind != newsgraph.Word || headline && startsUpper(t.Text) {
+				continue
+			}
+			w := t.Text
+			if n := possessiveLen(w); n > 0 {
+				w = w[:len(w)-n]
+			}
+			if !startsUpper(w) {
+				lower[w] = true
+			} else if !f.initialWord(k, s.FirstToken) {
+				midCaps[w] = true
+			}
+		}
+	}
+	return lower, midCaps
 }
 
 // notNames are capitalised words that never start a name of their own.

@@ -74,6 +74,8 @@ var suffixType = func() map[string]newsgraph.EntityType {
 		Review Chronicle Standard Mirror Express Sun Independent Record Courier Inquirer Monitor Report Weekly
 		Channel Studios Records Productions Labs Laboratories Hospital Clinic Church Commonwealth Office Bundestag
 		Duma Knesset Rada Secretariat Tribunal Coalition Initiative Project Programme Program Team Federation GmbH AG SA NV`)
+	add(newsgraph.EventT, `Cup Championship Championships Olympics Games Open Series Tournament Trophy Prize
+		Award Awards Festival Election Elections Summit Marathon Rally Grand Prix Derby Classic Masters Expo`)
 	add(newsgraph.Fac, `Basilica Cathedral Mosque Temple Palace Castle Tower Towers Bridge Stadium Arena Square Hall
 		Building Museum Station Prison Base Street Avenue Road Highway Boulevard Plaza Park Gate Memorial Monument
 		Chapel Abbey Synagogue Theatre Theater Mall Harbour Harbor Port Dam Canal Tunnel Terminal`)
