@@ -321,7 +321,7 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 			start = k + 1
 			break
 		}
-		if !a.word(k) && !a.textIs(k, ",") || a.inQuote[k] != 0 || a.isCueForm(k) {
+		if !a.word(k) || a.inQuote[k] != 0 || a.isCueForm(k) || a.is(k, pronouns) {
 			break
 		}
 	}
@@ -378,7 +378,11 @@ func (a *analyzer) leftoverSpans() {
 			continue
 		}
 		if sp.kind == fullSpan {
-			a.addDirect(i, nil)
+			var c *cue
+			if h, ok := a.heading(sp.first, sp.last); ok {
+				c = &h
+			}
+			a.addDirect(i, c)
 			continue
 		}
 		// a cue before it in the clause (mixed content that could not be
@@ -387,19 +391,22 @@ func (a *analyzer) leftoverSpans() {
 			a.addDirect(i, c)
 			continue
 		}
+		// with no cue, a partial quotation is kept only as the words of the
+		// sentence's subject, when that subject is a known actor
 		s := a.sentenceOf(sp.open)
 		ns, ne, ok := a.clauseSubject(s.FirstToken, sp.open)
 		if !ok || ns != s.FirstToken && !(ns == s.FirstToken+1 && a.is(s.FirstToken, determiners)) {
-			a.addDirect(i, nil)
 			continue
 		}
 		// the verb right after the subject is the cue
-		if ne >= sp.open || !a.word(ne) || a.capitalised(ne) {
-			a.addDirect(i, nil)
+		if ne >= sp.open || !a.word(ne) || a.capitalised(ne) || a.is(ne, npStop) {
 			continue
 		}
 		c := cue{tok: ne, endTok: ne + 1, subjS: ns, subjE: ne, addrS: -1, speaker: -1, sentence: a.toks[ne].Sentence}
 		a.resolveSpeaker(&c)
+		if c.speaker < 0 {
+			continue
+		}
 		a.findVenue(&c, s)
 		a.addDirect(i, &c)
 	}
@@ -458,4 +465,23 @@ func inherit(q, from *draft) {
 	q.Cue, q.CueAt = from.Cue, from.CueAt
 	q.Venue, q.VenueAt = from.Venue, from.VenueAt
 	q.hasCue = from.hasCue
+}
+
+// heading reads a speaker label that opens a passage, as transcripts and
+// interviews write them: "WALLACE: …", "Peskov: …". The label is one to
+// three capitalised words followed by a colon.
+func (a *analyzer) heading(first, last int) (cue, bool) {
+	c := cue{subjS: -1, addrS: -1, speaker: -1}
+	k := first
+	for k < last && k-first < 3 && a.capitalised(k) && !a.is(k, npStop) {
+		k++
+	}
+	if k == first || k >= last || !a.textIs(k, ":") || a.toks[k].Start != a.toks[k-1].End {
+		return c, false
+	}
+	c.tok, c.endTok = k, k+1
+	c.subjS, c.subjE = first, k
+	c.sentence = a.toks[k].Sentence
+	a.resolveSpeaker(&c)
+	return c, true
 }

@@ -1,0 +1,251 @@
+package quote_test
+
+import (
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/internal/shared"
+	"github.com/newsgraph/newsgraph/quote"
+	"github.com/newsgraph/newsgraph/segment"
+)
+
+// ent says which entity a surface form refers to in a test document.
+type ent struct {
+	entity string
+	typ    newsgraph.EntityType
+	kind   newsgraph.MentionKind
+}
+
+// testDoc segments text and adds a mention for every occurrence (as a
+// whole word) of each surface form, as the mention and entity stages would.
+func testDoc(text string, forms map[string]ent) *newsgraph.Document {
+	d := &newsgraph.Document{Text: text}
+	segment.Segment(d)
+	index := map[string]int{}
+	keys := make([]string, 0, len(forms))
+	for k := range forms {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, form := range keys {
+		e := forms[form]
+		ei, ok := index[e.entity]
+		if !ok {
+			ei = len(d.Entities)
+			index[e.entity] = ei
+			d.Entities = append(d.Entities, newsgraph.Entity{Name: e.entity, Type: e.typ, StandsFor: -1})
+		}
+		kind := e.kind
+		if kind == "" {
+			kind = newsgraph.NameMention
+		}
+		for off := 0; ; {
+			i := strings.Index(text[off:], form)
+			if i < 0 {
+				break
+			}
+			s, en := off+i, off+i+len(form)
+			off = en
+			if s > 0 && isWordByte(text[s-1]) || en < len(text) && isWordByte(text[en]) {
+				continue
+			}
+			d.Entities[ei].Mentions = append(d.Entities[ei].Mentions, len(d.Mentions))
+			d.Mentions = append(d.Mentions, newsgraph.Mention{Start: s, End: en, Text: text[s:en], Kind: kind,
+				Type: e.typ, Entity: ei, Sentence: d.SentenceOf(s)})
+		}
+	}
+	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+	for i := range d.Entities {
+		d.Entities[i].Mentions = d.Entities[i].Mentions[:0]
+	}
+	for mi, m := range d.Mentions {
+		d.Entities[m.Entity].Mentions = append(d.Entities[m.Entity].Mentions, mi)
+	}
+	return d
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// want is one expected quote: its text, kind, speaker entity name ("" for
+// none), cue and venue.
+type want struct {
+	text, kind, speaker, cue, venue string
+}
+
+var trump = ent{"Donald Trump", newsgraph.Person, ""}
+var zelensky = ent{"Volodymyr Zelensky", newsgraph.Person, ""}
+var he = ent{"Volodymyr Zelensky", newsgraph.Person, newsgraph.PronounMention}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		forms map[string]ent
+		want  []want
+	}{
+		{"cue before with colon", `In an interview with "Time Magazine", Trump said: "Crimea will remain with Russia".`,
+			map[string]ent{"Trump": trump},
+			[]want{{"Crimea will remain with Russia", "direct", "Donald Trump", "said", "Time Magazine"}}},
+		{"cue after, subject first", `"We absolutely want them to be strong, at least as strong as Israel's," the head of state told Interfax-Ukraine journalists in Kiev.`,
+			map[string]ent{"the head of state": {"Volodymyr Zelensky", newsgraph.Person, newsgraph.DescriptionMention}},
+			[]want{{"We absolutely want them to be strong, at least as strong as Israel's,", "direct", "Volodymyr Zelensky", "told", "Interfax-Ukraine"}}},
+		{"cue after, inverted", `"We will not give up," said Zelensky.`, map[string]ent{"Zelensky": zelensky},
+			[]want{{"We will not give up,", "direct", "Volodymyr Zelensky", "said", ""}}},
+		{"split around the cue", `"We will win," he said, "and we will rebuild."`, map[string]ent{"he": he},
+			[]want{{"We will win,", "direct", "Volodymyr Zelensky", "said", ""}, {"and we will rebuild.", "direct", "Volodymyr Zelensky", "said", ""}}},
+		{"curly marks and emphasis cue", "Zelensky spoke. “Even where there are European troops, we need backing,” he emphasized.",
+			map[string]ent{"Zelensky": zelensky, "he": he},
+			[]want{{"Even where there are European troops, we need backing,", "direct", "Volodymyr Zelensky", "emphasized", ""}}},
+		{"continuation in next paragraph", "\"The talks went well,\" Zelensky said.\n\n\"We expect more meetings soon.\"",
+			map[string]ent{"Zelensky": zelensky},
+			[]want{{"The talks went well,", "direct", "Volodymyr Zelensky", "said", ""}, {"We expect more meetings soon.", "direct", "Volodymyr Zelensky", "said", ""}}},
+		{"no speaker when none is written", "The weather was cold.\n\n\"We expect more meetings soon.\"", nil,
+			[]want{{"We expect more meetings soon.", "direct", "", "", ""}}},
+		{"quote over paragraphs", "Zelensky said: \"The first part goes on.\n\n\"And the second part ends here.\"",
+			map[string]ent{"Zelensky": zelensky},
+			[]want{{"The first part goes on.", "direct", "Volodymyr Zelensky", "said", ""}, {"And the second part ends here.", "direct", "Volodymyr Zelensky", "said", ""}}},
+		{"naming verb with partial quote", `The White House described the meeting as "very productive", with details to follow.`,
+			map[string]ent{"White House": {"White House", newsgraph.Org, ""}},
+			[]want{{"very productive", "direct", "White House", "described", ""}}},
+		{"headline partial quote", `Trump sees agreement on "most important points"`, map[string]ent{"Trump": trump},
+			[]want{{"most important points", "direct", "Donald Trump", "sees", ""}}},
+		{"scare quote is dropped", `Work is being done on the "infrastructure" of security guarantees.`, nil, nil},
+		{"according to", `According to Trump, the negotiations to end the war are close to a result.`, map[string]ent{"Trump": trump},
+			[]want{{"the negotiations to end the war are close to a result", "indirect", "Donald Trump", "According to", ""}}},
+		{"said that", `Trump said on Friday that the talks had gone very well.`, map[string]ent{"Trump": trump},
+			[]want{{"the talks had gone very well", "indirect", "Donald Trump", "said", ""}}},
+		{"pronoun points out", `Although the leadership in Moscow speaks of progress, it points out that detailed questions still need to be clarified.`,
+			map[string]ent{"the leadership in Moscow": {"Russia", newsgraph.GPE, newsgraph.DescriptionMention}, "it": {"Russia", newsgraph.GPE, newsgraph.PronounMention}},
+			[]want{{"progress", "", "", "", ""}, {"detailed questions still need to be clarified", "indirect", "Russia", "points out", ""}}},
+		{"trailing cue", `The economy will recover next year, the minister said in a statement.`,
+			map[string]ent{"the minister": {"Minister", newsgraph.Person, newsgraph.RoleMention}},
+			[]want{{"The economy will recover next year", "indirect", "Minister", "said", "a statement"}}},
+		{"mixed", `Trump told the BBC that the plan was "a disgrace" and would fail.`, map[string]ent{"Trump": trump},
+			[]want{{`the plan was "a disgrace" and would fail`, "mixed", "Donald Trump", "told", "BBC"}}},
+		{"venue on platform", `Zelensky wrote on Telegram that the army had held the line.`, map[string]ent{"Zelensky": zelensky},
+			[]want{{"the army had held the line", "indirect", "Volodymyr Zelensky", "wrote", "Telegram"}}},
+		{"passive is no cue", `He was told to leave the building at once.`, nil, nil},
+		{"noun is no cue", `The claims of the government were rejected by the court today.`, nil, nil},
+		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
+			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := testDoc(tt.text, tt.forms)
+			quote.Find(d)
+			checkInvariants(t, d)
+			var got []want
+			for _, q := range d.Quotes {
+				spk := ""
+				if q.Speaker >= 0 {
+					spk = d.Entities[q.Speaker].Name
+				}
+				got = append(got, want{q.Text, string(q.Kind), spk, q.Cue, q.Venue})
+			}
+			// a want with an empty kind only says that some quote may be there
+			var wants []want
+			for _, w := range tt.want {
+				if w.kind != "" {
+					wants = append(wants, w)
+				}
+			}
+			var filtered []want
+			for _, g := range got {
+				skip := false
+				for _, w := range tt.want {
+					if w.kind == "" && strings.Contains(g.text, w.text) {
+						skip = true
+					}
+				}
+				if !skip {
+					filtered = append(filtered, g)
+				}
+			}
+			if len(filtered) != len(wants) {
+				t.Fatalf("got %d quotes %+v, want %+v", len(filtered), filtered, wants)
+			}
+			for i := range wants {
+				if filtered[i] != wants[i] {
+					t.Errorf("quote %d: got %+v, want %+v", i, filtered[i], wants[i])
+				}
+			}
+		})
+	}
+}
+
+// checkInvariants asserts what every output of the stage must hold.
+func checkInvariants(t *testing.T, d *newsgraph.Document) {
+	t.Helper()
+	end := 0
+	for i, q := range d.Quotes {
+		if q.Start < end || q.End <= q.Start || q.End > len(d.Text) {
+			t.Fatalf("quote %d [%d,%d) out of order, empty or out of bounds (previous end %d, text %d)", i, q.Start, q.End, end, len(d.Text))
+		}
+		if d.Text[q.Start:q.End] != q.Text {
+			t.Fatalf("quote %d: Text %q != text at its span %q", i, q.Text, d.Text[q.Start:q.End])
+		}
+		if !utf8.ValidString(q.Text) && utf8.ValidString(d.Text) {
+			t.Fatalf("quote %d cuts a character", i)
+		}
+		if q.Speaker < -1 || q.Speaker >= len(d.Entities) {
+			t.Fatalf("quote %d: speaker %d of %d entities", i, q.Speaker, len(d.Entities))
+		}
+		for _, sp := range []struct {
+			at   newsgraph.Span
+			text string
+		}{{q.CueAt, q.Cue}, {q.VenueAt, q.Venue}} {
+			if sp.at == (newsgraph.Span{}) {
+				continue
+			}
+			if sp.at.Start < 0 || sp.at.End > len(d.Text) || sp.at.Start > sp.at.End || d.Text[sp.at.Start:sp.at.End] != sp.text {
+				t.Fatalf("quote %d: span %v does not hold %q", i, sp.at, sp.text)
+			}
+		}
+		if q.SpeakerAt.Start < 0 || q.SpeakerAt.End > len(d.Text) || q.SpeakerAt.Start > q.SpeakerAt.End {
+			t.Fatalf("quote %d: speaker span %v out of bounds", i, q.SpeakerAt)
+		}
+		end = q.End
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		`"We will win," he said, "and we will rebuild."`,
+		"Zelensky said: \"The first part.\n\n\"And the second.\"",
+		`According to Trump, the talks are close. "A" 'b' ‘c’ “d” „e“ «f» ‹g›`,
+		`He said "`, `"`, `'`, `said`, `, said`, `According to`, `told`, "\"\"\"\"", `X: "a" b: c`,
+		"The \"infrastructure\" of it, the minister said in a statement on X.",
+	} {
+		f.Add(s)
+	}
+	if p := shared.Dir(); p != "" {
+		if b, err := os.ReadFile(p + "/examples/rome-meeting.txt"); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d := testDoc(text, map[string]ent{"he": he, "Trump": trump, "the minister": {"Minister", newsgraph.Person, newsgraph.RoleMention}})
+		quote.Find(d)
+		checkInvariants(t, d)
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	p := shared.Path(b, "examples/rome-meeting.txt")
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := testDoc(string(raw), map[string]ent{"Trump": trump, "Zelensky": zelensky, "he": he, "He": he})
+	b.SetBytes(int64(len(d.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		quote.Find(d)
+	}
+}
