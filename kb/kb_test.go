@@ -53,6 +53,14 @@ func TestLookup(t *testing.T) {
 		{"curly apostrophe", "People’s Liberation Army", "org:pla", newsgraph.Org, ""},
 		{"city-state capital is the country", "Singapore", "country:SG", newsgraph.GPE, ""},
 		{"extra spaces", "  New   York  ", "city:new-york", newsgraph.GPE, ""},
+		{"sea", "the Black Sea", "loc:black-sea", newsgraph.Loc, ""},
+		{"landmark", "St. Peter's Basilica", "fac:st-peters-basilica", newsgraph.Fac, ""},
+		{"ocean with lowercase article", "the Atlantic", "loc:atlantic", newsgraph.Loc, ""},
+		{"magazine with capital article", "The Atlantic", "org:the-atlantic", newsgraph.Org, ""},
+		{"continent", "Europe", "loc:europe", newsgraph.Loc, ""},
+		{"US state", "Texas", "region:texas", newsgraph.GPE, ""},
+		{"party", "Republicans", "org:republican-party", newsgraph.Org, ""},
+		{"religious group", "Muslims", "norp:muslim", newsgraph.NORP, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

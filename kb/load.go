@@ -19,6 +19,7 @@ import (
 const (
 	countriesFile  = "data/countries.tsv"  // key type name aliases capitals seats demonyms parent
 	citiesFile     = "data/cities.tsv"     // key name aliases country
+	placesFile     = "data/places.tsv"     // key type name aliases parent
 	orgsFile       = "data/orgs.tsv"       // key type name aliases country
 	titlesFile     = "data/titles.tsv"     // names abbrevs leader
 	ambiguousFile  = "data/ambiguous.tsv"  // alias winner note
@@ -38,6 +39,8 @@ type builder struct {
 	claims map[string][]int32
 	// spellings maps a folded alias to one spelling of it, for Conflicts.
 	spellings map[string]string
+	// exactOnly maps each spelling marked "=" to the entries that claim it.
+	exactOnly map[string][]int32
 	// own maps an entry to the folded forms of its own names, so that a
 	// capital spelled like its country ("Singapore") is not a second claim.
 	own map[int32]map[string]bool
@@ -149,6 +152,7 @@ func build(fsys fs.FS) (*index, error) {
 		claims:    map[string][]int32{},
 		spellings: map[string]string{},
 		own:       map[int32]map[string]bool{},
+		exactOnly: map[string][]int32{},
 	}
 	amb, err := readRows(fsys, ambiguousFile, 2)
 	if err != nil {
@@ -161,7 +165,7 @@ func build(fsys fs.FS) (*index, error) {
 		}
 		b.winners[k] = r.cols[1]
 	}
-	steps := []func(fs.FS) error{b.countries, b.cities, b.orgs, b.titles, b.firstNames}
+	steps := []func(fs.FS) error{b.countries, b.cities, b.places, b.orgs, b.titles, b.firstNames}
 	for _, step := range steps {
 		if err := step(fsys); err != nil {
 			return nil, err
@@ -208,8 +212,15 @@ func (b *builder) alias(i int32, spelling string) {
 	}
 	b.own[i][k] = true
 	b.claim(k, spelling, i)
+	if exactOnly {
+		// Kept apart: an exact-only spelling ("=The Atlantic") wins over the
+		// same letters derived from another alias ("the Atlantic" gives
+		// "The Atlantic" too), in resolve.
+		b.exactOnly[spelling] = append(b.exactOnly[spelling], i)
+		return
+	}
 	forms := []string{spelling}
-	if rest, ok := strings.CutPrefix(spelling, "the "); ok && !exactOnly {
+	if rest, ok := strings.CutPrefix(spelling, "the "); ok {
 		forms = append(forms, "The "+rest, rest)
 	}
 	for _, f := range forms {
@@ -218,9 +229,6 @@ func (b *builder) alias(i int32, spelling string) {
 		} else if b.ix.exact[f] != i {
 			b.ix.exact[f] = -1 // resolved with the folded claims
 		}
-	}
-	if exactOnly {
-		return
 	}
 	m := b.ix.folded
 	if isAcronymAlias(spelling) {
@@ -295,11 +303,18 @@ func (b *builder) resolve() error {
 			}
 		}
 	}
-	for f, i := range b.ix.exact {
-		k := aliasKey(f)
-		if _, ok := winnerOf[k]; !ok {
-			k = string(aliasExactOnly) + f
+	for f, idxs := range b.exactOnly {
+		w := idxs[0]
+		if win, ok := winnerOf[string(aliasExactOnly)+f]; ok {
+			w = win
 		}
+		b.ix.exact[f] = w
+	}
+	for f, i := range b.ix.exact {
+		if _, ok := b.exactOnly[f]; ok {
+			continue
+		}
+		k := aliasKey(f)
 		if w, ok := winnerOf[k]; ok {
 			// The winner must itself claim this spelling, else keep the
 			// entry that does (an exact spelling is more specific).
@@ -391,6 +406,23 @@ func (b *builder) cities(fsys fs.FS) error {
 		name = strings.TrimPrefix(name, string(aliasExactOnly))
 		if _, err := b.add(Entry{Key: key, Name: name, Type: newsgraph.GPE, Source: r.source, Parent: country}, names); err != nil {
 			return fmt.Errorf("%s:%d: %w", citiesFile, r.line, err)
+		}
+	}
+	return nil
+}
+
+// places reads continents, world regions, seas, rivers and landmarks.
+func (b *builder) places(fsys fs.FS) error {
+	rows, err := readRows(fsys, placesFile, 3)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		key, typ, name := r.cols[0], newsgraph.EntityType(r.cols[1]), r.cols[2]
+		names := append([]string{name}, splitList(col(r, 3), "|")...)
+		e := Entry{Key: key, Name: strings.TrimPrefix(name, string(aliasExactOnly)), Type: typ, Source: r.source, Parent: col(r, 4)}
+		if _, err := b.add(e, names); err != nil {
+			return fmt.Errorf("%s:%d: %w", placesFile, r.line, err)
 		}
 	}
 	return nil

@@ -139,8 +139,26 @@ func run() error {
 	if *sharedDir == "" {
 		*sharedDir = filepath.Join(filepath.Dir(root), "shared")
 	}
-	data := filepath.Join(*sharedDir, "data")
+	text, err := generate(root, filepath.Join(*sharedDir, "data"), *minSurnames)
+	if err != nil {
+		return err
+	}
+	if *check {
+		old, err := os.ReadFile(*out)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(old, text) {
+			return fmt.Errorf("%s is out of date: run go run ./kb/internal/build", *out)
+		}
+		return nil
+	}
+	return os.WriteFile(*out, text, 0o644)
+}
 
+// generate builds the text of firstnames.tsv from the corpora under data
+// and the hand list in the module at root.
+func generate(root, data string, minSurnames int) ([]byte, error) {
 	c := &collector{names: map[string]*evidence{}}
 	steps := []struct {
 		name string
@@ -153,29 +171,18 @@ func run() error {
 	}
 	for _, s := range steps {
 		if err := s.fn(data, c); err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
+			return nil, fmt.Errorf("%s: %w", s.name, err)
 		}
 	}
 	lower, err := lowercaseCounts(data)
 	if err != nil {
-		return fmt.Errorf("EWT: %w", err)
+		return nil, fmt.Errorf("EWT: %w", err)
 	}
 	hand, err := readHand(filepath.Join(root, "kb", "internal", "build", "given-names.txt"))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	text := render(c, hand, lower, *minSurnames)
-	if *check {
-		old, err := os.ReadFile(*out)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(old, text) {
-			return fmt.Errorf("%s is out of date: run go run ./kb/internal/build", *out)
-		}
-		return nil
-	}
-	return os.WriteFile(*out, text, 0o644)
+	return render(c, hand, lower, minSurnames), nil
 }
 
 // moduleRoot finds the folder of go.mod above the working directory.
