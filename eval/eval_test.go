@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -335,4 +336,173 @@ func TestModelArticleGold(t *testing.T) {
 	if strings.Contains(g.Text, "Show more") || strings.Contains(g.Text, "AFP") {
 		t.Errorf("gold text is not the cleaned body")
 	}
+}
+
+func TestPolNeARQuotes(t *testing.T) {
+	text := "Ann Lee said that taxes will rise. “We will win,” Bob told CNN. " +
+		"Critics called it “a disaster” on Monday. Voters are angry, a poll found."
+	idx := func(s string) int { return len([]rune(text[:strings.Index(text, s)])) }
+	end := func(s string) int { return idx(s) + len([]rune(s)) }
+	ann := "T1\tSource " + itoa(idx("Ann Lee")) + " " + itoa(end("Ann Lee")) + "\tAnn Lee\n" +
+		"T2\tCue " + itoa(idx("said")) + " " + itoa(end("said")) + "\tsaid\n" +
+		"T3\tContent " + itoa(idx("that taxes")) + " " + itoa(end("will rise")) + "\tthat taxes will rise\n" +
+		"T4\tAttribution " + itoa(idx("said")) + " " + itoa(end("said")) + "\tsaid\n" +
+		"E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n" +
+		"T5\tContent " + itoa(idx("“We")) + " " + itoa(end("win,”")) + "\t“We will win,”\n" +
+		"T6\tSource " + itoa(idx("Bob")) + " " + itoa(end("Bob")) + "\tBob\n" +
+		"T7\tAttribution " + itoa(idx("told")) + " " + itoa(end("told")) + "\ttold\n" +
+		"E2\tAttribution:T7 Content:T5 Source:T6\n" +
+		"T8\tContent " + itoa(idx("it “a")) + " " + itoa(end("disaster”")) + "\tit “a disaster”\n" +
+		"T9\tAttribution-no-source " + itoa(idx("called")) + " " + itoa(end("called")) + "\tcalled\n" +
+		"E3\tAttribution-no-source:T9 Content:T8\n" +
+		"T10\tContent " + itoa(idx("Voters")) + " " + itoa(end("angry")) + ";" + itoa(idx("Voters")) + " " + itoa(end("Voters")) + "\tVoters are angry\n" +
+		"T11\tSource " + itoa(idx("a poll")) + " " + itoa(end("a poll")) + "\ta poll\n" +
+		"T12\tAttribution " + itoa(idx("found")) + " " + itoa(end("found")) + "\tfound\n" +
+		"E4\tAttribution:T12 Content:T10 Source:T11\n" +
+		"#1\tAnnotatorNotes T3\ta note\n"
+	b, err := ParseBrat(strings.NewReader(ann))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := PolNeARQuotes(text, b)
+	want := []struct{ kind, text, speaker string }{
+		{"indirect", "that taxes will rise", "Ann Lee"},
+		{"direct", "We will win,", "Bob"},
+		{"mixed", "it “a disaster”", ""},
+		{"indirect", "Voters are angry", "a poll"},
+	}
+	if len(qs) != len(want) {
+		t.Fatalf("got %d quotes, want %d: %+v", len(qs), len(want), qs)
+	}
+	g := &Gold{Text: text, Quotes: qs}
+	if err := g.Check(); err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range want {
+		q := qs[i]
+		sp := ""
+		if q.Speaker != nil {
+			sp = *q.Speaker
+			if string([]rune(text)[*q.SpeakerStart:*q.SpeakerEnd]) != sp {
+				t.Errorf("quote %d: speaker span does not slice to %q", i, sp)
+			}
+		}
+		if q.Kind != w.kind || q.Text != w.text || sp != w.speaker {
+			t.Errorf("quote %d = %s %q by %q, want %s %q by %q", i, q.Kind, q.Text, sp, w.kind, w.text, w.speaker)
+		}
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestParseBratRejectsBadOffsets(t *testing.T) {
+	for _, in := range []string{"T1\tSource 5 2\tx\n", "T1\tSource five 6\tx\n", "T1\tSource\tx\n", "E1\tAttribution\n"} {
+		if _, err := ParseBrat(strings.NewReader(in)); !errors.Is(err, ErrBadAnnotation) {
+			t.Errorf("ParseBrat(%q): err = %v, want ErrBadAnnotation", in, err)
+		}
+	}
+}
+
+func FuzzPolNeARQuotes(f *testing.F) {
+	f.Add("He said “yes” today.", "T1\tContent 8 13\t“yes”\nT2\tAttribution 3 7\tsaid\nE1\tAttribution:T2 Content:T1\n")
+	f.Add("x", "T1\tContent 0 9;2 1\tx\nE1\tAttribution:T9 Content:T1 Source:T1\n")
+	f.Fuzz(func(t *testing.T, text, ann string) {
+		b, err := ParseBrat(strings.NewReader(ann))
+		if err != nil {
+			return
+		}
+		prev := -1
+		for _, q := range PolNeARQuotes(text, b) {
+			r := []rune(text)
+			if q.Start < 0 || q.End > len(r) || q.Start >= q.End || string(r[q.Start:q.End]) != q.Text {
+				t.Fatalf("quote [%d,%d) %q does not slice the text", q.Start, q.End, q.Text)
+			}
+			if q.Start < prev {
+				t.Fatalf("quotes out of order")
+			}
+			prev = q.Start
+		}
+	})
+}
+
+// catXML is a tiny MEANTIME document in the CAT format.
+const catXML = `<?xml version="1.0" ?><Document doc_id="7" doc_name="7_Acme_hires" lang="en">
+<token number="0" sentence="0" t_id="1">Acme</token>
+<token number="1" sentence="0" t_id="2">hires</token>
+<token number="0" sentence="1" t_id="3">US</token>
+<token number="1" sentence="1" t_id="4">carmaker</token>
+<token number="2" sentence="1" t_id="5">Acme</token>
+<token number="3" sentence="1" t_id="6">Motors</token>
+<token number="4" sentence="1" t_id="7">said</token>
+<token number="5" sentence="1" t_id="8">on</token>
+<token number="6" sentence="1" t_id="9">Monday</token>
+<token number="7" sentence="1" t_id="10">it</token>
+<token number="8" sentence="1" t_id="11">hired</token>
+<token number="9" sentence="1" t_id="12">` + "``" + `</token>
+<token number="10" sentence="1" t_id="13">Jo</token>
+<token number="11" sentence="1" t_id="14">''</token>
+<token number="12" sentence="1" t_id="15">.</token>
+<Markables>
+<ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="3" syntactic_type=""><token_anchor t_id="10"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="4" syntactic_type="NAM"><token_anchor t_id="13"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="5" syntactic_type="NOM"><token_anchor t_id="4"/></ENTITY_MENTION>
+<TIMEX3 m_id="20" type="DATE" value="2008-03-01" functionInDocument="CREATION_TIME"/>
+<TIMEX3 m_id="21" type="DATE" value="2008-02-25" functionInDocument="NONE"><token_anchor t_id="9"/></TIMEX3>
+<ENTITY m_id="30" ent_type="ORG" TAG_DESCRIPTOR="Acme Motors"/>
+<ENTITY m_id="31" ent_type="PER" TAG_DESCRIPTOR="Jo"/>
+<ENTITY m_id="32" ent_type="PRO" TAG_DESCRIPTOR="cars"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><source m_id="2"/><source m_id="3"/><target m_id="30"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="4"/><target m_id="31"/></REFERS_TO>
+<REFERS_TO r_id="3"><source m_id="5"/><target m_id="32"/></REFERS_TO>
+</Relations>
+</Document>`
+
+func TestConvertMEANTIME(t *testing.T) {
+	g, err := ConvertMEANTIME(strings.NewReader(catXML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Acme hires\n\nUS carmaker Acme Motors said on Monday it hired “Jo”."; g.Text != want {
+		t.Errorf("text = %q, want %q", g.Text, want)
+	}
+	if g.Published != "2008-03-01" || g.ID != "7_Acme_hires" {
+		t.Errorf("published %q id %q", g.Published, g.ID)
+	}
+	if len(g.Entities) != 2 {
+		t.Fatalf("entities %+v, want Acme Motors and Jo (the product left out)", g.Entities)
+	}
+	var got []string
+	for _, m := range g.Entities[0].Mentions {
+		got = append(got, m.Text+"/"+m.Kind)
+	}
+	if want := "Acme/name Acme Motors/name it/pronoun"; strings.Join(got, " ") != want {
+		t.Errorf("mentions of Acme: %q, want %q", strings.Join(got, " "), want)
+	}
+	if g.Entities[1].Type != "PERSON" || g.Entities[0].Type != "ORG" {
+		t.Errorf("types %q %q", g.Entities[0].Type, g.Entities[1].Type)
+	}
+	if len(g.Times) != 1 || g.Times[0].Text != "Monday" || *g.Times[0].Value != "2008-02-25" {
+		t.Errorf("times %+v", g.Times)
+	}
+	if g.Quotes != nil || g.Events != nil {
+		t.Errorf("MEANTIME annotates no quotes or PLOVER events")
+	}
+}
+
+func FuzzConvertMEANTIME(f *testing.F) {
+	f.Add(catXML)
+	f.Add(`<Document><token t_id="1" sentence="0">a</token><Markables><TIMEX3 m_id="1"><token_anchor t_id="9"/></TIMEX3></Markables></Document>`)
+	f.Fuzz(func(t *testing.T, in string) {
+		g, err := ConvertMEANTIME(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		if err := g.Check(); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

@@ -25,7 +25,7 @@ func Analyze(p newsgraph.Pipeline, g *Gold) (Pred, error) {
 
 // Options of Run.
 type Options struct {
-	Only     map[string]bool        // layers to score; nil: all
+	Only     map[string]bool       // layers to score; nil: all
 	Progress func(done, total int) // called after each file; may be nil
 }
 

@@ -21,6 +21,10 @@ func (*evalCmd) Synopsis() string { return "score the pipeline against gold file
 // fewer files print none.
 const progressEvery = 25
 
+// maxErrors is how many failed gold files are named one by one; when a
+// stage fails on every file, the first few say why.
+const maxErrors = 10
+
 func (c *evalCmd) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("eval", "--gold DIR [flags]", `
 Runs the pipeline on every gold file (one JSON per article, in the record
@@ -74,7 +78,11 @@ Example:
 		}
 	}
 	scores, errs := eval.Run(ctx, pipeline.Default(), files, opt)
-	for _, e := range errs {
+	for i, e := range errs {
+		if i == maxErrors {
+			fmt.Fprintf(stderr, "newsgraph eval: … and %d more errors\n", len(errs)-maxErrors)
+			break
+		}
 		fmt.Fprintf(stderr, "newsgraph eval: %v\n", e)
 	}
 	if *asJSON {
