@@ -12,8 +12,10 @@ import (
 
 type convertCmd struct{}
 
-func (*convertCmd) Name() string     { return "convert" }
-func (*convertCmd) Synopsis() string { return "turn public corpora (PolNeAR, MEANTIME) into gold files for eval" }
+func (*convertCmd) Name() string { return "convert" }
+func (*convertCmd) Synopsis() string {
+	return "turn public corpora (PolNeAR, MEANTIME) into gold files for eval"
+}
 
 func (c *convertCmd) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("convert", "polnear|meantime [flags] SRC OUTDIR", `
