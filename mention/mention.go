@@ -891,8 +891,26 @@ func (f *finder) resolveWeak() {
 			}
 		}
 	}
-	// the words written in lowercase or capitalised inside sentences
-	var lowerWords, midCaps map[string]bool
+	// the weak single words whose fate depends on how the document writes
+	// them elsewhere
+	var asked map[string]*usage
+	for n, i := range f.weak {
+		m := &f.out[i]
+		if f.guess[n] != weakInitial && f.guess[n] != weakSingle {
+			continue
+		}
+		if _, ok := byText[m.Text]; ok || !strings.Contains(m.Text, " ") && personWord[m.Text] {
+			continue
+		}
+		if asked == nil {
+			asked = map[string]*usage{}
+		}
+		w, _, _ := strings.Cut(m.Text, " ")
+		asked[w] = &usage{}
+	}
+	if asked != nil {
+		f.usages(asked)
+	}
 	drop := map[int]bool{}
 	for n, i := range f.weak {
 		m := &f.out[i]
@@ -907,14 +925,11 @@ func (f *finder) resolveWeak() {
 		if f.guess[n] != weakInitial && f.guess[n] != weakSingle {
 			continue
 		}
-		_ = n
-		if lowerWords == nil {
-			lowerWords, midCaps = f.vocabulary()
-		}
+		firstWord, _, _ := strings.Cut(m.Text, " ")
+		u := asked[firstWord]
 		// a word the document also writes in lowercase is an ordinary word;
 		// one found only at the start of a sentence has nothing for it
-		firstWord, _, _ := strings.Cut(m.Text, " ")
-		if lowerWords[strings.ToLower(m.Text)] || f.guess[n] == weakInitial && !midCaps[firstWord] {
+		if u.lower && !strings.Contains(m.Text, " ") || f.guess[n] == weakInitial && !u.midCaps {
 			drop[i] = true
 		}
 	}
@@ -929,16 +944,19 @@ func (f *finder) resolveWeak() {
 	}
 }
 
-// vocabulary returns the words the document writes in lowercase, and the
-// capitalised words it writes away from the start of a sentence.
-func (f *finder) vocabulary() (lower, midCaps map[string]bool) {
-	lower, midCaps = map[string]bool{}, map[string]bool{}
+// usage says how the document writes a word: in lowercase somewhere, and
+// capitalised away from the start of a sentence and outside headlines.
+type usage struct{ lower, midCaps bool }
+
+// usages fills in how the document writes each word of asked.
+func (f *finder) usages(asked map[string]*usage) {
+	var buf [40]byte
 	for si := range f.d.Sentences {
 		s := f.d.Sentences[si]
 		headline := isHeadline(f.toks[s.FirstToken:s.EndToken])
 		for k := s.FirstToken; k < s.EndToken; k++ {
 			t := &f.toks[k]
-			if t.Kind != newsgraph.Word || headline && startsUpper(t.Text) {
+			if t.Kind != newsgraph.Word || len(t.Text) > len(buf) {
 				continue
 			}
 			w := t.Text
@@ -946,13 +964,24 @@ func (f *finder) vocabulary() (lower, midCaps map[string]bool) {
 				w = w[:len(w)-n]
 			}
 			if !startsUpper(w) {
-				lower[w] = true
-			} else if !f.initialWord(k, s.FirstToken) {
-				midCaps[w] = true
+				// compare with the capitalised form that was asked about
+				b := append(buf[:0], w...)
+				if b[0] >= 'a' && b[0] <= 'z' {
+					b[0] -= 'a' - 'A'
+				}
+				if u := asked[string(b)]; u != nil {
+					u.lower = true
+				}
+				continue
+			}
+			if headline {
+				continue
+			}
+			if u := asked[w]; u != nil && !f.initialWord(k, s.FirstToken) {
+				u.midCaps = true
 			}
 		}
 	}
-	return lower, midCaps
 }
 
 // notNames are capitalised words that never start a name of their own.
