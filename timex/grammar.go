@@ -85,7 +85,7 @@ func (s *scanner) match(i int) (int, tv, bool) {
 }
 
 func isYear(t *tok) bool {
-	return t.num >= 1000 && t.num <= 2199 && t.nd == 4 && t.rest == ""
+	return t.num >= 1000 && t.num <= 2199 && t.nd == 4 && t.rest() == ""
 }
 
 // matchThe reads expressions that begin with "the".
@@ -132,7 +132,7 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 			}
 		}
 		// the '90s
-		if (n.text == "'" || n.text == "’") && s.at(i+2).nd == 2 && s.at(i+2).rest == "s" {
+		if (n.text == "'" || n.text == "’") && s.at(i+2).nd == 2 && s.at(i+2).rest() == "s" {
 			return i + 3, tv{typ: newsgraph.Date, g: gDecade, y: 190 + s.at(i+2).num/10}, true
 		}
 		// the 1988 third quarter
@@ -141,7 +141,7 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 				return i + 4, tv{typ: newsgraph.Date, g: gQuarter, y: n.num, q: o.val}, true
 			}
 		}
-		if n.num >= 0 && n.rest == "" {
+		if n.num >= 0 && n.rest() == "" {
 			return s.theCount(i)
 		}
 	case cNumWord, cFew:
@@ -395,7 +395,7 @@ func (s *scanner) matchRel(i int) (int, tv, bool) {
 			}
 		}
 	case cNone:
-		if n.num >= 0 && n.rest == "" && n.nd <= 3 {
+		if n.num >= 0 && n.rest() == "" && n.nd <= 3 {
 			if u := s.at(j + 1); u.cls == cUnits && (r == relPast || r == relLast || r == relNext || r == relComing || r == relPrevious || r == relFollowing) {
 				return j + 2, lit(newsgraph.Duration, durationValue(n.num, u.val)), true
 			}
@@ -588,7 +588,7 @@ func (s *scanner) matchMonth(i int) (int, tv, bool) {
 	if s.at(j).text == "." && s.adjacent(i) && s.at(j+1).num >= 0 {
 		j++ // Aug. 2, when the abbreviation's dot is a token of its own
 	}
-	if n := s.at(j); n.num >= 1 && n.num <= 31 && n.nd <= 2 && (n.rest == "" || isOrdSuffix(n.rest)) {
+	if n := s.at(j); n.num >= 1 && n.num <= 31 && n.nd <= 2 && (n.rest() == "" || isOrdSuffix(n.rest())) {
 		d := n.num
 		end := j + 1
 		k := end
@@ -674,7 +674,7 @@ func (s *scanner) count(i int) (int, int, bool) {
 		}
 		return n, i + 1, true
 	case cNone:
-		if t.num >= 0 && t.rest == "" && t.nd <= 4 {
+		if t.num >= 0 && t.rest() == "" && t.nd <= 4 {
 			return t.num, i + 1, true
 		}
 		if t.hyphen {
@@ -831,6 +831,9 @@ func (s *scanner) matchOrdinal(first, i int) (int, tv, bool) {
 }
 
 func (s *scanner) ordinalUnit(first, j, o int) (int, tv, bool) {
+	if o < 1 {
+		return 0, tv{}, false
+	}
 	n := s.at(j)
 	// the first nine months
 	if o == 1 && first < j-1 {
@@ -1000,8 +1003,10 @@ func (s *scanner) matchClockWord(i int) (int, tv, bool) {
 // clock builds a time of day at hour h, minute m on the day named next to
 // it (5 p.m. Friday) or earlier in the sentence, or the publication date.
 func (s *scanner) clock(first, end, h, m int) (int, tv, bool) {
-	// a time zone
+	// a time zone; UTC and GMT make the value a UTC time (…T18:00Z)
+	utc := false
 	if z := s.at(end); z.kind == newsgraph.Word && isZone(z.text) {
+		utc = z.text == "UTC" || z.text == "GMT"
 		end++
 	}
 	var base time.Time
@@ -1041,7 +1046,7 @@ func (s *scanner) clock(first, end, h, m int) (int, tv, bool) {
 		return end, tv{typ: newsgraph.TimeOfDay, unresolved: true}, true
 	}
 	v := day(base)
-	v.g, v.hh, v.mm, v.typ = gTime, h, m, newsgraph.TimeOfDay
+	v.g, v.hh, v.mm, v.typ, v.utc = gTime, h, m, newsgraph.TimeOfDay, utc
 	return end, v, true
 }
 
@@ -1057,7 +1062,7 @@ func isZone(w string) bool {
 // clock times, decades, numeric dates, counts of units.
 func (s *scanner) matchNumber(i int) (int, tv, bool) {
 	t := s.at(i)
-	rest := t.rest
+	rest := t.rest()
 	switch {
 	case rest == "" || isOrdSuffix(rest):
 		// 26 April (2025), 26th of April
@@ -1084,8 +1089,8 @@ func (s *scanner) matchNumber(i int) (int, tv, bool) {
 		// 2025-04-26
 		if t.nd == 4 && s.adjacent(i) && s.at(i+1).text == "-" && s.adjacent(i+1) {
 			mo, dd := s.at(i+2), s.at(i+4)
-			if mo.nd == 2 && mo.rest == "" && mo.num >= 1 && mo.num <= 12 && s.adjacent(i+2) && s.at(i+3).text == "-" && s.adjacent(i+3) &&
-				dd.nd == 2 && dd.rest == "" && dd.num >= 1 && dd.num <= 31 {
+			if mo.nd == 2 && mo.rest() == "" && mo.num >= 1 && mo.num <= 12 && s.adjacent(i+2) && s.at(i+3).text == "-" && s.adjacent(i+3) &&
+				dd.nd == 2 && dd.rest() == "" && dd.num >= 1 && dd.num <= 31 {
 				return i + 5, tv{typ: newsgraph.Date, g: gDay, y: t.num, m: mo.num, d: dd.num}, true
 			}
 		}
@@ -1288,11 +1293,11 @@ func (s *scanner) matchHyphen(i int) (int, tv, bool) {
 				n = n*10 + int(b[nd]-'0')
 				nd++
 			}
-			lt.num, lt.nd, lt.rest = n, nd, b[nd:]
+			lt.num, lt.nd = n, uint8(nd)
 			if isYear(&lt) {
 				return i + 1, tv{typ: newsgraph.Date, g: gYear, y: n}, true
 			}
-			if lt.rest == "s" && nd == 4 {
+			if lt.rest() == "s" && nd == 4 {
 				return i + 1, tv{typ: newsgraph.Date, g: gDecade, y: n / 10}, true
 			}
 			return 0, tv{}, false

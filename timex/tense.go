@@ -60,8 +60,8 @@ func (s *scanner) tenseOf(k int) (int, bool) {
 			return dirFuture, true
 		}
 	}
-	if t.pos != "" {
-		switch t.pos {
+	if pos := s.doc[k].POS; pos != "" {
+		switch pos {
 		case "VBD":
 			return dirPast, true
 		case "VBN":

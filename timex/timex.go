@@ -67,25 +67,33 @@ var Stage = newsgraph.StageFunc{StageName: "timex", Fn: func(d *newsgraph.Docume
 	return nil
 }}
 
-// tok is the scanner's view of one token.
+// tok is the scanner's view of one token, kept small: one is made for
+// every token of the document.
 type tok struct {
 	text   string
-	start  int
-	end    int
+	start  int32
+	end    int32
+	val    int // the lexicon value (a month's number, a unit …)
+	num    int // the leading digits' value for a number token, else -1
+	nd     uint8 // how many leading digits
 	cls    class
-	val    int
 	kind   newsgraph.TokenKind
-	capit  bool   // starts with an uppercase letter
-	num    int    // the leading digits' value for a number token, else -1
-	nd     int    // how many leading digits
-	rest   string // what follows the leading digits in a number token
-	pos    string // Penn tag, "" when untagged
-	hyphen bool   // a word with an inner hyphen
+	capit  bool // starts with an uppercase letter
+	hyphen bool // a word with an inner hyphen
+}
+
+// rest is what follows the leading digits of a number token.
+func (t *tok) rest() string {
+	if t.num < 0 {
+		return ""
+	}
+	return t.text[t.nd:]
 }
 
 // scanner holds what the grammar needs while it reads one document.
 type scanner struct {
 	text   string
+	doc    []newsgraph.Token // for the part-of-speech tags
 	toks   []tok
 	lo, hi int // the current sentence: toks[lo:hi]
 	dct    time.Time
@@ -108,7 +116,7 @@ func Find(d *newsgraph.Document, out []newsgraph.Time) []newsgraph.Time {
 	if len(d.Tokens) == 0 {
 		return out
 	}
-	s := scanner{text: d.Text, toks: make([]tok, len(d.Tokens))}
+	s := scanner{text: d.Text, doc: d.Tokens, toks: make([]tok, len(d.Tokens))}
 	if !d.Date.IsZero() {
 		s.dct = time.Date(d.Date.Year(), d.Date.Month(), d.Date.Day(), 0, 0, 0, 0, time.UTC)
 		s.hasDCT = true
@@ -134,9 +142,9 @@ func Find(d *newsgraph.Document, out []newsgraph.Time) []newsgraph.Time {
 				i++
 				continue
 			}
-			start, stop := s.toks[i].start, s.toks[end-1].end
-			if k := s.approximator(i); k < i && (len(out) == 0 || out[len(out)-1].End <= s.toks[k].start) {
-				start = s.toks[k].start
+			start, stop := int(s.toks[i].start), int(s.toks[end-1].end)
+			if k := s.approximator(i); k < i && (len(out) == 0 || out[len(out)-1].End <= int(s.toks[k].start)) {
+				start = int(s.toks[k].start)
 			}
 			if start < 0 || stop > len(d.Text) || start >= stop {
 				i++
@@ -166,7 +174,7 @@ func (s *scanner) approximator(i int) int {
 		}
 		return i
 	}
-	if !(t.cls == cNumWord || t.cls == cA || t.num >= 0 && t.rest == "") {
+	if !(t.cls == cNumWord || t.cls == cA || t.num >= 0 && t.rest() == "") {
 		return i
 	}
 	switch strings.ToLower(p.text) {
@@ -209,7 +217,7 @@ func (s *scanner) note(v tv) {
 }
 
 func makeTok(t *newsgraph.Token) tok {
-	k := tok{text: t.Text, start: t.Start, end: t.End, kind: t.Kind, num: -1, pos: t.POS}
+	k := tok{text: t.Text, start: int32(t.Start), end: int32(t.End), kind: t.Kind, num: -1}
 	if t.Text == "" {
 		return k
 	}
@@ -221,7 +229,7 @@ func makeTok(t *newsgraph.Token) tok {
 			n = n*10 + int(t.Text[nd]-'0')
 			nd++
 		}
-		k.num, k.nd, k.rest = n, nd, t.Text[nd:]
+		k.num, k.nd = n, uint8(nd)
 		return k
 	}
 	if t.Kind != newsgraph.Word && t.Kind != newsgraph.Symbol {
@@ -239,7 +247,7 @@ func makeTok(t *newsgraph.Token) tok {
 		if base != "" {
 			if b := lookup(base); b.cls != cNone {
 				e = b
-				k.text, k.end = base, t.Start+len(base)
+				k.text, k.end = base, int32(t.Start+len(base))
 			}
 		}
 	}

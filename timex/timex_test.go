@@ -152,7 +152,7 @@ func TestModelArticle(t *testing.T) {
 
 // valueRE accepts the TIMEX3 values that Find writes.
 var valueRE = regexp.MustCompile(`^(|PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,3}|` +
-	`(\d{4}|XXXX)(-(\d{2}(-\d{2}(T(\d{2}:\d{2}|MO|AF|EV|NI|12:00|24:00))?)?|W\d{2}(-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI))?|` +
+	`(\d{4}|XXXX)(-(\d{2}(-\d{2}(T(\d{2}:\d{2}Z?|MO|AF|EV|NI))?)?|W\d{2}(-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI))?|` +
 	`XXXX-WXX-[1-7](T(MO|AF|EV|NI))?|XXXX-XX-XXT(MO|AF|EV|NI)|` +
 	`P(\d+|X)([DWMYQ]|DE|CE)|PT(\d+|X)[HMS])$`)
 

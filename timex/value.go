@@ -36,6 +36,7 @@ type tv struct {
 	q, pod     int
 	hh, mm     int
 	noYear     bool   // the year is unknown: written XXXX
+	utc        bool   // a clock time given in UTC: written with Z
 	lit        string // the value when g == gLit
 	unresolved bool   // relative to an anchor that is unknown: value ""
 }
@@ -56,7 +57,7 @@ func (v tv) value() string {
 	case gLit:
 		return v.lit
 	case gCentury:
-		return strconv.Itoa(v.y)
+		b = pad(b, v.y, 2)
 	case gDecade:
 		return strconv.Itoa(v.y)
 	case gYear:
@@ -99,6 +100,9 @@ func (v tv) value() string {
 			b = pad(b, v.hh, 2)
 			b = append(b, ':')
 			b = pad(b, v.mm, 2)
+			if v.utc {
+				b = append(b, 'Z')
+			}
 		}
 	default:
 		return ""
