@@ -92,7 +92,7 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		} else if !nominal {
 			issueFrom, issueEnd = j, s.phraseEnd(j)
 			// "signed an agreement on grain exports": the agreement's topic
-			if issueEnd > issueFrom && issueEnd+1 < s.sent.EndToken && len(s.lex.forms[s.w(issueEnd-1)]) > 0 {
+			if issueEnd > issueFrom && issueEnd+1 < s.sent.EndToken && s.is(issueEnd-1, cLexForm) {
 				switch s.w(issueEnd) {
 				case "on", "over", "about", "regarding":
 					issueFrom, issueEnd = issueEnd+1, s.phraseEnd(issueEnd+1)
@@ -154,14 +154,18 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 			neg = true
 		}
 	}
+	v.Modality = s.modality(k, group, verb)
 	if neg {
 		if e.neg != "" {
+			// "does not want to accept" states a refusal, not a wish
 			v.Type = e.neg
+			if v.Modality == newsgraph.Demanded {
+				v.Modality = newsgraph.Asserted
+			}
 		} else {
 			v.Polarity = newsgraph.Negative
 		}
 	}
-	v.Modality = s.modality(k, group, verb)
 	for qi, q := range d.Quotes {
 		if q.Start <= v.Trigger.Start && v.Trigger.End <= q.End {
 			v.Quote = qi
@@ -246,7 +250,7 @@ func (s *state) verbGroup(verb int) int {
 	j := verb
 	for j > s.sent.FirstToken {
 		p := s.w(j - 1)
-		if auxiliaries[p] || groupAdverbs[p] || catenatives[p] || negations[p] || intendedCues[p] ||
+		if s.is(j-1, cAux) || s.is(j-1, cAdv) || s.is(j-1, cCaten) || s.is(j-1, cNeg) || s.is(j-1, cIntended) ||
 			(strings.HasSuffix(p, "ly") && !s.isCap(j-1) && s.tokMent[j-1] < 0) {
 			j--
 			continue
@@ -264,13 +268,13 @@ func (s *state) isPassive(group, verb int) bool {
 		return false
 	}
 	for j := group; j < verb; j++ {
-		if beForms[s.w(j)] {
+		if s.is(j, cBe) {
 			return true
 		}
 	}
 	// reduced relative: "talks held by X", "territories annexed by Moscow"
 	if verb+1 < s.sent.EndToken && s.w(verb+1) == "by" && group == verb && verb > s.sent.FirstToken &&
-		!auxiliaries[s.w(verb-1)] {
+		!s.is(verb-1, cAux) {
 		return true
 	}
 	return false
@@ -298,7 +302,7 @@ func (s *state) subject(group int) (ents []int, grp bool, start int) {
 	}
 	if s.tokMent[j] < 0 {
 		w := s.w(j)
-		if groupNouns[w] && j > s.sent.FirstToken && (groupQuantifiers[s.w(j-1)] || s.w(j-1) == "the") {
+		if s.is(j, cGroupNoun) && j > s.sent.FirstToken && (s.is(j-1, cGroupQ) || s.w(j-1) == "the") {
 			return nil, true, j - 1
 		}
 		if w == "they" || w == "both" {
@@ -307,7 +311,7 @@ func (s *state) subject(group int) (ents []int, grp bool, start int) {
 		return nil, false, start
 	}
 	ents, start = s.phraseLeft(j)
-	if start > s.sent.FirstToken && prepositions[s.w(start-1)] && s.w(start-1) != "as" {
+	if start > s.sent.FirstToken && s.is(start-1, cPrep) && s.w(start-1) != "as" {
 		return nil, false, start // "the scandal in the White House": not a subject
 	}
 	// coordination: "X, Y and Z met"; the conjunction comes last, so the
@@ -321,7 +325,7 @@ func (s *state) subject(group int) (ents []int, grp bool, start int) {
 			break
 		}
 		more, st := s.phraseLeft(j - 1)
-		if st > s.sent.FirstToken && prepositions[s.w(st-1)] {
+		if st > s.sent.FirstToken && s.is(st-1, cPrep) {
 			break
 		}
 		ents = append(more, ents...)
@@ -361,7 +365,7 @@ func (s *state) phraseLeft(j int) ([]int, int) {
 	k := j
 	for k > s.sent.FirstToken {
 		p := k - 1
-		if s.tokMent[p] >= 0 || (s.isCap(p) && !determiners[s.w(p)]) || titleWords[s.w(p)] || s.w(p) == "-" {
+		if s.tokMent[p] >= 0 || (s.isCap(p) && !s.is(p, cDet)) || s.is(p, cTitle) || s.w(p) == "-" {
 			k = p
 			if head < 0 {
 				head = s.ent(p)
@@ -386,7 +390,7 @@ func (s *state) nounPhrases(j int) ([]int, int) {
 		k := j
 		for skip := 0; k < s.sent.EndToken && s.tokMent[k] < 0 && skip < 4; skip++ {
 			w := s.w(k)
-			if !s.isWord(k) || prepositions[w] || auxiliaries[w] || clauseWords[w] || w == "and" || w == "or" ||
+			if !s.isWord(k) || s.is(k, cPrep) || s.is(k, cAux) || s.is(k, cClause) || w == "and" || w == "or" ||
 				w == "that" || w == "to" || lexVerb(s, k) {
 				break
 			}
@@ -396,7 +400,7 @@ func (s *state) nounPhrases(j int) ([]int, int) {
 			return out, j
 		}
 		head := -1
-		for k < s.sent.EndToken && (s.tokMent[k] >= 0 || (s.isCap(k) && s.isWord(k)) || (titleWords[s.w(k)] && s.w(k) != "of")) {
+		for k < s.sent.EndToken && (s.tokMent[k] >= 0 || (s.isCap(k) && s.isWord(k)) || (s.is(k, cTitle) && s.w(k) != "of")) {
 			if x := s.ent(k); x >= 0 {
 				head = x
 			}
@@ -411,7 +415,7 @@ func (s *state) nounPhrases(j int) ([]int, int) {
 			if s.w(n) == "and" {
 				n++
 			}
-			if n < s.sent.EndToken && (s.tokMent[n] >= 0 || determiners[s.w(n)]) {
+			if n < s.sent.EndToken && (s.tokMent[n] >= 0 || s.is(n, cDet)) {
 				if more, _ := s.nounPhrases(n); len(more) > 0 {
 					j = n
 					continue
@@ -438,8 +442,7 @@ func (s *state) isVerbLike(k int) bool {
 	if p != "" {
 		return strings.HasPrefix(p, "VB")
 	}
-	w := s.w(k)
-	return !determiners[w] && !prepositions[w] && s.tokMent[k] < 0
+	return !s.is(k, cDet|cPrep) && s.tokMent[k] < 0
 }
 
 // complementObject returns the tokens of the object of the verb at j (the
@@ -449,7 +452,7 @@ func (s *state) complementObject(j int) (int, int) {
 	k := j + 1
 	for k < s.sent.EndToken {
 		w := s.w(k)
-		if w == "up" || w == "back" || w == "down" || w == "off" || w == "out" || groupAdverbs[w] {
+		if w == "up" || w == "back" || w == "down" || w == "off" || w == "out" || s.is(k, cAdv) {
 			k++
 			continue
 		}
@@ -469,14 +472,14 @@ func (s *state) phraseEnd(j int) int {
 			break
 		}
 		w := s.w(k)
-		if w == "of" && k > j && ofHeads[s.w(k-1)] {
+		if w == "of" && k > j && s.is(k-1, cOfHead) {
 			k++
 			continue
 		}
-		if prepositions[w] || clauseWords[w] || w == "and" || w == "or" || w == "that" || auxiliaries[w] && k > j {
+		if s.is(k, cPrep) || s.is(k, cClause) || w == "and" || w == "or" || w == "that" || s.is(k, cAux) && k > j {
 			break
 		}
-		if p := s.d.Tokens[k].POS; k > j && (lexVerb(s, k) || (p == "VBG" || p == "VBN") && !determiners[s.w(k-1)] ||
+		if p := s.d.Tokens[k].POS; k > j && (lexVerb(s, k) || (p == "VBG" || p == "VBN") && !s.is(k-1, cDet) ||
 			(p == "" && strings.HasSuffix(w, "ing") && !s.nounIng(k))) {
 			break
 		}
@@ -492,21 +495,20 @@ func (s *state) nounIng(k int) bool {
 	if p != "" {
 		return strings.HasPrefix(p, "NN") || p == "JJ"
 	}
-	return k > s.sent.FirstToken && determiners[s.w(k-1)]
+	return k > s.sent.FirstToken && s.is(k-1, cDet)
 }
 
 // lightVerb returns the light verb whose object the nominal trigger at k is
 // ("held talks", "signed a deal", "launched an attack"), or -1.
 func (s *state) lightVerb(k int) int {
 	for j, n := k-1, 0; j >= s.sent.FirstToken && n < 4; j, n = j-1, n+1 {
-		w := s.w(j)
-		if lightVerbs[w] {
-			if j > s.sent.FirstToken && (determiners[s.w(j-1)] || s.w(j-1) == "'s") {
+		if s.is(j, cLight) {
+			if j > s.sent.FirstToken && (s.is(j-1, cDet) || s.w(j-1) == "'s") {
 				return -1 // "the planned talks", "Trump's offer": not a verb
 			}
 			return j
 		}
-		if !s.isWord(j) || s.tokMent[j] >= 0 || prepositions[w] || clauseWords[w] {
+		if !s.isWord(j) || s.tokMent[j] >= 0 || s.is(j, cPrep) || s.is(j, cClause) {
 			return -1
 		}
 	}
@@ -541,8 +543,8 @@ func (s *state) modifierWord(j int) bool {
 		return strings.HasPrefix(p, "JJ") || p == "NN" || p == "VBN" || p == "CD"
 	}
 	w := s.w(j)
-	return !determiners[w] && !prepositions[w] && !auxiliaries[w] && !clauseWords[w] && w != "and" && w != "or" &&
-		w != "'s" && w != "’s" && len(s.lex.forms[w]) == 0 && !strings.HasSuffix(w, "ed")
+	return !s.is(j, cDet) && !s.is(j, cPrep) && !s.is(j, cAux) && !s.is(j, cClause) && w != "and" && w != "or" &&
+		w != "'s" && w != "’s" && !s.is(j, cLexForm) && !strings.HasSuffix(w, "ed")
 }
 
 // prepArgs reads "with X", "between X and Y", "by X", "from X", "on X",
@@ -622,7 +624,7 @@ func (s *state) clauseSubject(k int) []int {
 			continue
 		}
 		ents, start := s.phraseLeft(j)
-		if start > s.sent.FirstToken && prepositions[s.w(start-1)] {
+		if start > s.sent.FirstToken && s.is(start-1, cPrep) {
 			j = start
 			continue
 		}
@@ -635,7 +637,7 @@ func (s *state) clauseSubject(k int) []int {
 func (s *state) negated(group, verb int) bool {
 	for j := group; j < verb; j++ {
 		w := s.w(j)
-		if negations[w] || failureCues[w] || w == "longer" {
+		if s.is(j, cNeg) || s.is(j, cFailure) || w == "longer" {
 			return true
 		}
 	}
@@ -646,8 +648,11 @@ func (s *state) negated(group, verb int) bool {
 // "the deal … fell through", "talks collapsed".
 func (s *state) failsAfter(end int) bool {
 	for j := end; j < s.sent.EndToken && j < end+25; j++ {
+		if !s.is(j, cFailStart|cClause) && s.d.Tokens[j].POS == "" && s.isWord(j) {
+			continue
+		}
 		w := s.w(j)
-		if w == ";" || w == ":" || clauseWords[w] && w != "despite" {
+		if w == ";" || w == ":" || s.is(j, cClause) && w != "despite" {
 			return false
 		}
 	phrases:
@@ -681,13 +686,12 @@ func (s *state) modality(k, group, verb int) newsgraph.Modality {
 	var intended, demanded bool
 	if verb >= 0 {
 		for j := group; j < verb; j++ {
-			w := s.w(j)
 			switch {
-			case hypotheticalCues[w]:
+			case s.is(j, cHypo):
 				return newsgraph.Hypothetical
-			case intendedCues[w]:
+			case s.is(j, cIntended):
 				intended = true
-			case demandedCues[w]:
+			case s.is(j, cDemanded):
 				demanded = true
 			}
 		}
@@ -695,7 +699,7 @@ func (s *state) modality(k, group, verb int) newsgraph.Modality {
 		if !demanded && group > s.sent.FirstToken {
 			cl := s.clauseOf(group)
 			for j := group - 1; j >= s.sent.FirstToken && j >= group-6; j-- {
-				if demandedCues[s.w(j)] {
+				if s.is(j, cDemanded) {
 					demanded = true
 					break
 				}
@@ -721,7 +725,7 @@ func (s *state) modality(k, group, verb int) newsgraph.Modality {
 
 func (s *state) presentPerfect(group, verb int) bool {
 	for j := group; j < verb; j++ {
-		if perfectAux[s.w(j)] {
+		if s.is(j, cPerfect) {
 			return true
 		}
 		if s.w(j) == "had" {

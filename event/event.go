@@ -103,6 +103,7 @@ type state struct {
 	low      string              // Text with ASCII letters lowercased; same byte offsets
 	ments    []newsgraph.Mention // the document's mentions, then names the mention stage missed
 	tokMent  []int32             // per token: the outermost mention (index into ments) with an entity, or -1
+	cls      []uint32            // per token: its word classes (c… bits of words.go)
 	lex      *lexicon
 	dateline int // entity of the dateline place, or -1
 
@@ -133,6 +134,22 @@ func newState(d *newsgraph.Document) *state {
 		}
 	}
 	s.low = string(b)
+	s.cls = make([]uint32, len(d.Tokens))
+	for k := range d.Tokens {
+		t := &d.Tokens[k]
+		if t.Kind != newsgraph.Word {
+			continue
+		}
+		w := s.low[t.Start:t.End]
+		c := wordClasses[w] | cWord
+		if len(s.lex.forms[w]) > 0 {
+			c |= cLexForm
+		}
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+			c |= cCap
+		}
+		s.cls[k] = c
+	}
 	s.tokMent = make([]int32, len(d.Tokens))
 	for i := range s.tokMent {
 		s.tokMent[i] = -1
@@ -238,16 +255,13 @@ func (s *state) w(k int) string {
 	return s.low[t.Start:t.End]
 }
 
-func (s *state) isWord(k int) bool { return s.d.Tokens[k].Kind == newsgraph.Word }
+func (s *state) isWord(k int) bool { return s.cls[k]&cWord != 0 }
 
-func (s *state) isCap(k int) bool {
-	t := &s.d.Tokens[k]
-	if t.Kind != newsgraph.Word {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(t.Text)
-	return unicode.IsUpper(r)
-}
+// isCap reports a word that starts with an uppercase letter.
+func (s *state) isCap(k int) bool { return s.cls[k]&cCap != 0 }
+
+// is reports whether token k belongs to one of the word classes c.
+func (s *state) is(k int, c uint32) bool { return s.cls[k]&c != 0 }
 
 // ent is the entity a participant mention at token k acts as: the state for
 // a capital or seat of government; -1 when none or when the entity is only a
@@ -314,7 +328,7 @@ func (s *state) findDateline() int {
 	}
 	for j := k; j < len(toks) && j < k+6 && toks[j].Sentence == 0; j++ {
 		x := toks[j].Text
-		if x == "-" || x == "—" || x == "–" || x == "(" || months[s.w(j)] {
+		if x == "-" || x == "—" || x == "–" || x == "(" || s.is(j, cMonth) {
 			return pl
 		}
 	}
@@ -367,7 +381,7 @@ func (s *state) clauses() {
 			if t.Text != "." || k < s.sent.EndToken-1 {
 				c++
 			}
-		case t.Kind == newsgraph.Word && clauseWords[s.w(k)]:
+		case t.Kind == newsgraph.Word && s.is(k, cClause):
 			c++
 		case t.Kind == newsgraph.Word && s.w(k) == "that" && (t.POS == "" || t.POS == "IN" || t.POS == "WDT"):
 			c++ // a complement or relative clause; "that deal" (DT) is not
@@ -472,11 +486,11 @@ func (s *state) guessNoun(k int, e *entry) bool {
 	}
 	if k > s.sent.FirstToken {
 		p := s.w(k - 1)
-		if auxiliaries[p] || p == "to" || negations[p] {
+		if s.is(k-1, cAux) || p == "to" || s.is(k-1, cNeg) {
 			return false
 		}
-		if determiners[p] || prepositions[p] || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") ||
-			lightVerbs[p] || strings.HasSuffix(p, "ed") {
+		if s.is(k-1, cDet) || s.is(k-1, cPrep) || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") ||
+			s.is(k-1, cLight) || strings.HasSuffix(p, "ed") {
 			return true
 		}
 		if s.tokMent[k-1] >= 0 && !strings.HasSuffix(w, "ed") {
@@ -486,7 +500,7 @@ func (s *state) guessNoun(k int, e *entry) bool {
 				return true
 			}
 		}
-		if auxiliaries[p] || p == "to" || negations[p] {
+		if s.is(k-1, cAux) || p == "to" || s.is(k-1, cNeg) {
 			return false
 		}
 	}

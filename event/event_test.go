@@ -69,7 +69,7 @@ func TestFind(t *testing.T) {
 			want: []want{{typ: "CONSULT", trigger: "meeting", actors: []string{"Donald Trump"}, targets: []string{"Volodymyr Zelensky"},
 				location: "Washington"}}},
 		{name: "refused to relinquish takes the complement's object as issue",
-			text: "Selensky had previously categorically refused to relinquish the Black Sea peninsula of Crimea, which Russia annexed in 2014.",
+			text:  "Selensky had previously categorically refused to relinquish the Black Sea peninsula of Crimea, which Russia annexed in 2014.",
 			times: []testTime{{"2014", "2014"}},
 			want: []want{{typ: "REJECT", trigger: "refused", actors: []string{"Volodymyr Zelensky"}, issue: "Crimea", date: "-"},
 				{typ: "ASSAULT", trigger: "annexed", actors: []string{"Russia"}, targets: []string{"Crimea"}, date: "2014"}},
@@ -82,8 +82,8 @@ func TestFind(t *testing.T) {
 			want: []want{{typ: "REQUEST", trigger: "expect", actors: []string{"Volodymyr Zelensky"}, targets: []string{"United States"},
 				issue: "security guarantees"}}},
 		{name: "urged delivery of weapons is a request for military aid",
-			text: "Zelensky also urged the delivery of further US-made Patriot air defense systems.",
-			want: []want{{typ: "REQUEST", trigger: "urged", actors: []string{"Volodymyr Zelensky"}, issue: "military aid"}},
+			text:   "Zelensky also urged the delivery of further US-made Patriot air defense systems.",
+			want:   []want{{typ: "REQUEST", trigger: "urged", actors: []string{"Volodymyr Zelensky"}, issue: "military aid"}},
 			absent: []string{"AID"}},
 		{name: "demanded that X makes X the target",
 			text: "However, Kremlin leader Vladimir Putin has always demanded that Zelensky withdraw his decree prohibiting such negotiations.",
@@ -268,10 +268,10 @@ func TestInflections(t *testing.T) {
 
 func TestParseLexiconErrors(t *testing.T) {
 	for name, src := range map[string]string{
-		"fields":    "meet\tCONSULT\t-\tV\n",
-		"bad type":  "meet\tCHAT\t-\tV\t-\n",
-		"bad flag":  "meet\tCONSULT\t-\tV\tfoo\n",
-		"bad neg":   "meet\tCONSULT\t-\tV\tneg=NOPE\n",
+		"fields":   "meet\tCONSULT\t-\tV\n",
+		"bad type": "meet\tCHAT\t-\tV\t-\n",
+		"bad flag": "meet\tCONSULT\t-\tV\tfoo\n",
+		"bad neg":  "meet\tCONSULT\t-\tV\tneg=NOPE\n",
 	} {
 		if _, err := parseLexicon(src); err == nil {
 			t.Errorf("%s: no error", name)

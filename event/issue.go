@@ -68,17 +68,15 @@ func (s *state) issue(from, end int) (string, []int) {
 	if m := s.membership(from); m != "" {
 		return m, nil
 	}
-	for from < end && determiners[s.w(from)] {
+	for from < end && s.is(from, cDet) {
 		from++
 	}
 	// "the delivery of X", "the peninsula of Crimea": what follows "of"
 	for j := from; j+1 < end; j++ {
-		if s.w(j) == "of" && ofHeads[s.w(j-1)] {
-			if j-1 == from || j-2 == from || (j-3 == from && s.tokMent[from] < 0) {
-				from = j + 1
-				for from < end && determiners[s.w(from)] {
-					from++
-				}
+		if s.w(j) == "of" && j > from && s.is(j-1, cOfHead) {
+			from = j + 1
+			for from < end && s.is(from, cDet) {
+				from++
 			}
 			break
 		}

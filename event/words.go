@@ -110,3 +110,47 @@ var groupQuantifiers = set("both", "two")
 
 var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
+
+// Word classes as bits, so that the rules test a token's class without a
+// map lookup: every token's classes are looked up once per document.
+const (
+	cAux uint32 = 1 << iota
+	cBe
+	cPerfect
+	cNeg
+	cCaten
+	cAdv
+	cIntended
+	cHypo
+	cDemanded
+	cFailure
+	cDet
+	cPrep
+	cClause
+	cTitle
+	cOfHead
+	cLight
+	cGroupNoun
+	cGroupQ
+	cMonth
+	cFailStart
+	cLexForm
+	cCap
+	cWord
+)
+
+var wordClasses = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for c, set := range map[uint32]map[string]bool{cAux: auxiliaries, cBe: beForms, cPerfect: perfectAux, cNeg: negations,
+		cCaten: catenatives, cAdv: groupAdverbs, cIntended: intendedCues, cHypo: hypotheticalCues, cDemanded: demandedCues,
+		cFailure: failureCues, cDet: determiners, cPrep: prepositions, cClause: clauseWords, cTitle: titleWords,
+		cOfHead: ofHeads, cLight: lightVerbs, cGroupNoun: groupNouns, cGroupQ: groupQuantifiers, cMonth: months} {
+		for w := range set {
+			m[w] |= c
+		}
+	}
+	for _, p := range failurePhrases {
+		m[p[0]] |= cFailStart
+	}
+	return m
+}()
