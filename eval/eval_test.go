@@ -506,3 +506,40 @@ func FuzzConvertMEANTIME(f *testing.F) {
 		}
 	})
 }
+
+const timeML = `<?xml version="1.0" ?>
+<TimeML><DOCID>wsj_0001</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13" functionInDocument="CREATION_TIME">02/13/1998</TIMEX3></DCT>
+<TITLE>Zoë wins</TITLE>
+<TEXT>Zoë <EVENT eid="e1" class="OCCURRENCE">won</EVENT> on <TIMEX3 tid="t1" type="DATE" value="1998-02-12">Thursday</TIMEX3> after <TIMEX3 tid="t2" type="DURATION" value="P3Y">three years</TIMEX3>.</TEXT>
+</TimeML>`
+
+func TestConvertTimeML(t *testing.T) {
+	g, err := ConvertTimeML(strings.NewReader(timeML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Text != "Zoë won on Thursday after three years." || g.Published != "1998-02-13" || g.ID != "wsj_0001" {
+		t.Errorf("text %q published %q id %q", g.Text, g.Published, g.ID)
+	}
+	if len(g.Times) != 2 || g.Times[0].Text != "Thursday" || *g.Times[0].Value != "1998-02-12" || g.Times[1].Type != "DURATION" {
+		t.Errorf("times %+v", g.Times)
+	}
+	if g.Entities != nil || g.Quotes != nil {
+		t.Errorf("TimeML annotates times only")
+	}
+}
+
+func FuzzConvertTimeML(f *testing.F) {
+	f.Add(timeML)
+	f.Add(`<TEXT><TIMEX3 value="x"><TIMEX3>a</TIMEX3>b</TIMEX3></TEXT>`)
+	f.Fuzz(func(t *testing.T, in string) {
+		g, err := ConvertTimeML(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		if err := g.Check(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -14,11 +14,11 @@ type convertCmd struct{}
 
 func (*convertCmd) Name() string { return "convert" }
 func (*convertCmd) Synopsis() string {
-	return "turn public corpora (PolNeAR, MEANTIME) into gold files for eval"
+	return "turn annotated corpora into gold files for eval"
 }
 
 func (c *convertCmd) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("convert", "polnear|meantime [flags] SRC OUTDIR", `
+	fs := newFlagSet("convert", "polnear|meantime|tempeval [flags] SRC OUTDIR", `
 Converts an annotated corpus into gold files (one JSON per article) that
 'newsgraph eval --gold OUTDIR' scores the pipeline against.
 
@@ -28,6 +28,8 @@ Converts an annotated corpus into gold files (one JSON per article) that
                 recursively; given the corpus root, its
                 intra_cross-doc_annotation folder is used); entities with
                 their mentions and TIMEX3 times with their values.
+  tempeval SRC  SRC is a folder of TimeML files (*.tml, searched
+                recursively: TempEval-3, TimeBank); TIMEX3 times.
 
 The output is for evaluation only: write it outside the project.
 
@@ -53,13 +55,15 @@ Example:
 			return errUsage
 		}
 		golds, err = eval.ConvertPolNeAR(src, *split)
+	case "tempeval":
+		golds, err = eval.ConvertTimeMLDir(src)
 	case "meantime":
 		if st, err := os.Stat(filepath.Join(src, "intra_cross-doc_annotation")); err == nil && st.IsDir() {
 			src = filepath.Join(src, "intra_cross-doc_annotation")
 		}
 		golds, err = eval.ConvertMEANTIMEDir(src)
 	default:
-		fmt.Fprintf(stderr, "newsgraph convert: unknown corpus %q: want polnear or meantime\n", corpus)
+		fmt.Fprintf(stderr, "newsgraph convert: unknown corpus %q: want polnear, meantime or tempeval\n", corpus)
 		return errUsage
 	}
 	if err != nil {
