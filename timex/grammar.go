@@ -34,6 +34,14 @@ func (s *scanner) match(i int) (int, tv, bool) {
 		return s.matchDeictic(i)
 	case cWeekday:
 		return s.matchWeekday(i)
+	case cUnits:
+		// for weeks, within days: an unknown number of units
+		if p := s.at(i - 1); lowerEq(p.text, "for") || lowerEq(p.text, "within") {
+			if t.val >= uDay && t.val != uQuarter && t.val != uWeekend && s.at(i+1).cls != cOf && s.at(i+1).cls != cAgo {
+				return i + 1, lit(newsgraph.Duration, durationValue(-1, t.val)), true
+			}
+		}
+		return 0, tv{}, false
 	case cWeekdays:
 		v := lit(newsgraph.Set, "XXXX-WXX-"+string(rune('0'+t.val)))
 		if p := s.at(i + 1); p.cls == cPOD && p.val <= podNight {
@@ -122,6 +130,10 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 		if n.val == uWeekend {
 			return i + 2, s.weekend(0, i), true
 		}
+		// the quarter: the one a report is about
+		if n.val == uQuarter && s.at(i+2).cls != cOf {
+			return i + 2, s.theQuarter(i), true
+		}
 	case cSeason:
 		return s.matchSeason(i, i+1, 0)
 	case cNone:
@@ -158,6 +170,19 @@ func (s *scanner) theCount(i int) (int, tv, bool) {
 		return end, v, true
 	}
 	return 0, tv{}, false
+}
+
+// theQuarter resolves "the quarter": the quarter the text last named, or
+// else the last one that ended before the publication date (the quarter
+// being reported on).
+func (s *scanner) theQuarter(at int) tv {
+	if !s.hasDCT {
+		return tv{typ: newsgraph.Date, unresolved: true}
+	}
+	if s.coarseGran == gQuarter {
+		return shift(s.coarse, 0, uQuarter)
+	}
+	return shift(s.dct, -1, uQuarter)
 }
 
 // nounFollows reports whether a word that could head a noun phrase follows,

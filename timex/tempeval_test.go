@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/internal/shared"
 	"github.com/newsgraph/newsgraph/segment"
+	"github.com/newsgraph/newsgraph/tag"
 )
 
 // goldTimex is one TIMEX3 of a TimeML file, with byte offsets into the text
@@ -193,7 +194,7 @@ func (s *score) report(t *testing.T, name string) (strictF, relaxedF, valueAcc f
 
 // evalTimeML runs segment and Find over every TimeML file in dirs, each with
 // its creation time as the publication date.
-func evalTimeML(t *testing.T, dirs ...string) *score {
+func evalTimeML(t *testing.T, withTags bool, dirs ...string) *score {
 	var sc score
 	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.tml"))
@@ -209,6 +210,11 @@ func evalTimeML(t *testing.T, dirs ...string) *score {
 			}
 			d := &newsgraph.Document{Text: text, Date: dct}
 			segment.Segment(d)
+			if withTags {
+				if err := tag.Stage.Process(d); err != nil {
+					t.Fatal(err)
+				}
+			}
 			d.Times = Find(d, nil)
 			sc.add(text, gold, d.Times)
 		}
@@ -221,9 +227,11 @@ func evalTimeML(t *testing.T, dirs ...string) *score {
 // -v to see the figures; TIMEX_EVAL_DUMP=file writes every miss.
 func TestTempEval3(t *testing.T) {
 	root := shared.Path(t, "data/tempeval3")
-	train := evalTimeML(t, filepath.Join(root, "Training/TBAQ-cleaned/TimeBank"), filepath.Join(root, "Training/TBAQ-cleaned/AQUAINT"))
+	train := evalTimeML(t, true, filepath.Join(root, "Training/TBAQ-cleaned/TimeBank"), filepath.Join(root, "Training/TBAQ-cleaned/AQUAINT"))
 	train.report(t, "TBAQ train")
-	test := evalTimeML(t, filepath.Join(root, "Evaluation/te3-platinum"))
+	untagged := evalTimeML(t, false, filepath.Join(root, "Evaluation/te3-platinum"))
+	untagged.report(t, "TE3 platinum test, no tagger (word lists)")
+	test := evalTimeML(t, true, filepath.Join(root, "Evaluation/te3-platinum"))
 	strictF, relaxedF, acc := test.report(t, "TE3 platinum test")
 	if p := os.Getenv("TIMEX_EVAL_DUMP"); p != "" {
 		all := append(append([]string{"## train"}, train.misses...), "## test")

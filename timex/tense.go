@@ -60,6 +60,10 @@ func (s *scanner) tenseOf(k int) (int, bool) {
 			return dirFuture, true
 		}
 	}
+	switch strings.ToLower(t.text) {
+	case "expected", "scheduled", "planned", "slated", "planning", "plans", "expects", "intends", "tomorrow", "upcoming":
+		return dirFuture, true
+	}
 	if pos := s.doc[k].POS; pos != "" {
 		switch pos {
 		case "VBD":

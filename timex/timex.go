@@ -47,8 +47,16 @@
 // # Performance
 // One map lookup per token on a stack-lowercased copy, no regular
 // expressions, one allocation per document for the token view plus one
-// string per value. BenchmarkFind measures the stage alone on the model
-// article and on MEANTIME (figures in BenchmarkFind's comment).
+// string per value. BenchmarkFind (go test -bench Find -run XXX ./timex),
+// the stage alone after segmentation, on the 2-core development machine:
+// about 50 MB/s on the model article and 44 MB/s on the 120 MEANTIME
+// articles.
+//
+// # Accuracy
+// TestTempEval3 and TestMeantime (go test -v -run 'TempEval|Meantime'
+// ./timex) measure against the TimeML gold of TempEval-3 (tuned on TBAQ;
+// platinum test: relaxed span F1 0.92, strict 0.87, value accuracy on
+// matched spans 0.90) and MEANTIME (relaxed F1 0.87, value accuracy 0.86).
 package timex
 
 import (
@@ -73,8 +81,8 @@ type tok struct {
 	text   string
 	start  int32
 	end    int32
-	val    int // the lexicon value (a month's number, a unit …)
-	num    int // the leading digits' value for a number token, else -1
+	val    int   // the lexicon value (a month's number, a unit …)
+	num    int   // the leading digits' value for a number token, else -1
 	nd     uint8 // how many leading digits
 	cls    class
 	kind   newsgraph.TokenKind
