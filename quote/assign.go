@@ -321,7 +321,8 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 			start = k + 1
 			break
 		}
-		if !a.word(k) || a.inQuote[k] != 0 || a.isCueForm(k) || a.is(k, pronouns) {
+		if !a.word(k) || a.inQuote[k] != 0 || a.isCueForm(k) || a.is(k, pronouns) ||
+			!a.is(k, afterTrailingCue) && !a.is(k, determiners) && !a.capitalised(k) && !a.is(k, venueNouns) && !a.is(k, venueModifiers) {
 			break
 		}
 	}

@@ -378,6 +378,20 @@ func (a *analyzer) resolveSpeaker(c *cue) {
 		m := a.d.Mentions[best]
 		c.speaker = m.Entity
 		c.speakerAt = newsgraph.Span{Start: m.Start, End: m.End}
+		return
+	}
+	// no mention here: a name written the same way elsewhere in the
+	// document names the same entity (never a pronoun or a lone title)
+	if c.subjE-c.subjS > 4 || a.is(c.subjS, pronouns) || !a.capitalised(c.subjS) {
+		return
+	}
+	np := a.d.Text[sp.Start:sp.End]
+	for _, mi := range a.mentions {
+		m := a.d.Mentions[mi]
+		if m.Kind == newsgraph.NameMention && m.Text == np {
+			c.speaker = m.Entity
+			return
+		}
 	}
 }
 

@@ -42,3 +42,16 @@ func analyze(tb testing.TB, text string) *newsgraph.Document {
 	}
 	return d
 }
+
+func TestDebugMentions(t *testing.T) {
+	if os.Getenv("QUOTE_DEBUG") == "" {
+		t.Skip("set QUOTE_DEBUG=1")
+	}
+	d := analyze(t, `Trump sees agreement on "most important points"`+"\n\nAccording to Trump, the talks are close.")
+	for _, m := range d.Mentions {
+		t.Logf("%q %s %s ent=%d", m.Text, m.Kind, m.Type, m.Entity)
+	}
+	for _, q := range d.Quotes {
+		t.Logf("%+v", q)
+	}
+}
