@@ -185,6 +185,9 @@ func BenchmarkAnalyze(b *testing.B) {
 			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 				b.Fatal(err)
 			}
+			if _, err := ParseDate(a.Date); err != nil {
+				a.Date = "" // a few MEANTIME dates are not ISO ("03-02-2009")
+			}
 			arts = append(arts, newsgraph.Article{ID: a.ID, Published: a.Date, Text: a.Text})
 		}
 		if err := sc.Err(); err != nil {
@@ -200,6 +203,10 @@ func benchArticles(b *testing.B, arts []newsgraph.Article) {
 		n += len(a.Text)
 	}
 	p := Default()
+	// Models and tables load on first use; that is not what is measured.
+	if _, err := Analyze(p, arts[0]); err != nil {
+		b.Fatal(err)
+	}
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	b.ResetTimer()
