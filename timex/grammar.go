@@ -81,7 +81,7 @@ func (s *scanner) match(i int) (int, tv, bool) {
 		if t.hyphen {
 			return s.matchHyphen(i)
 		}
-		if len(t.text) == 2 { // Q3
+		if isQuarterToken(t) { // Q3
 			q := int(t.text[1] - '0')
 			if n := s.at(i + 1); isYear(n) {
 				return i + 2, tv{typ: newsgraph.Date, g: gQuarter, y: n.num, q: q}, true
@@ -90,6 +90,10 @@ func (s *scanner) match(i int) (int, tv, bool) {
 		}
 	}
 	return 0, tv{}, false
+}
+
+func isQuarterToken(t *tok) bool {
+	return len(t.text) == 2 && (t.text[0] == 'Q' || t.text[0] == 'q') && t.text[1] >= '1' && t.text[1] <= '4'
 }
 
 func isYear(t *tok) bool {
@@ -1124,7 +1128,7 @@ func (s *scanner) matchNumber(i int) (int, tv, bool) {
 				return 0, tv{}, false
 			}
 			// 2014 Q3
-			if q := s.at(i + 1); len(q.text) == 2 && (q.text[0] == 'Q' || q.text[0] == 'q') && q.text[1] >= '1' && q.text[1] <= '4' {
+			if q := s.at(i + 1); isQuarterToken(q) {
 				return i + 2, tv{typ: newsgraph.Date, g: gQuarter, y: t.num, q: int(q.text[1] - '0')}, true
 			}
 			return i + 1, tv{typ: newsgraph.Date, g: gYear, y: t.num}, true

@@ -278,7 +278,7 @@ func (t *tok) maybeStart() bool {
 	}
 	switch t.cls {
 	case cNone:
-		return t.hyphen || (len(t.text) == 2 && (t.text[0] == 'Q' || t.text[0] == 'q') && t.text[1] >= '1' && t.text[1] <= '4')
+		return t.hyphen || isQuarterToken(t)
 	case cTenseFut, cTensePast, cTensePres, cOf, cAmPm, cHalf, cUnit:
 		return false
 	}

@@ -121,6 +121,8 @@ func TestFindNothing(t *testing.T) {
 		"He paid $2000 for 1500 shares.",
 		"The start of the war was brutal.",
 		"The last of the troops left the front line.",
+		"They sat in the middle of St. Peter's Basilica.",
+		"At the end of St Mark's Square stood a crowd.",
 	} {
 		d := run(t, text, "2025-04-26")
 		if len(d.Times) > 0 {
