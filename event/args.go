@@ -204,6 +204,11 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 	if issueFrom >= 0 && issueEnd > issueFrom && positionTypes[v.Type] {
 		var modifiers []int
 		v.Issue, modifiers = s.issue(issueFrom, issueEnd)
+		for _, x := range targets {
+			if d.Entities[x].Name == v.Issue {
+				v.Issue = "" // "sued Apple": the object is the target, not an issue
+			}
+		}
 		if v.Type == "REQUEST" && len(targets) == 0 {
 			addTo(&targets, modifiers...)
 		}

@@ -24,6 +24,7 @@ type entry struct {
 	recip  bool
 	comp   bool
 	lc     bool
+	noinf  bool
 	neg    string
 	need   []string
 }
@@ -79,6 +80,8 @@ func parseLexicon(src string) (*lexicon, error) {
 					e.comp = true
 				case fl == "lc":
 					e.lc = true
+				case fl == "noinf":
+					e.noinf = true
 				case strings.HasPrefix(fl, "neg="):
 					e.neg = fl[4:]
 					if !valid[e.neg] {
@@ -91,7 +94,7 @@ func parseLexicon(src string) (*lexicon, error) {
 				}
 			}
 		}
-		for wi, w := range strings.Fields(e.phrase) {
+		for _, w := range strings.Fields(e.phrase) {
 			id, ok := l.lemmaID[w]
 			if !ok {
 				id = int32(len(l.lemmaID))
@@ -100,7 +103,7 @@ func parseLexicon(src string) (*lexicon, error) {
 			e.words = append(e.words, id)
 			// only the head of a phrase inflects in practice, but listing
 			// every form of every word is harmless and simpler
-			verb := e.pos != 'N' || wi > 0
+			verb := e.pos != 'N'
 			for _, form := range inflections(w, verb, e.pos != 'V') {
 				if !slices.Contains(l.forms[form], id) {
 					l.forms[form] = append(l.forms[form], id)
@@ -174,6 +177,20 @@ func inflections(w string, verb, noun bool) []string {
 			if !strings.ContainsRune("aeiouwyx", rune(last)) {
 				out = append(out, w+string(last)+"ed", w+string(last)+"ing")
 			}
+		}
+	}
+	return out
+}
+
+// TriggerLemmas returns the one-word triggers of the lexicon that need no
+// particular object (verbs in the base form, nouns as listed), for
+// measuring against corpora that annotate events by lemma. The map is new
+// on every call.
+func TriggerLemmas() map[string]bool {
+	out := map[string]bool{}
+	for _, e := range lex().entries {
+		if len(e.words) == 1 && len(e.need) == 0 {
+			out[e.phrase] = true
 		}
 	}
 	return out
