@@ -132,7 +132,7 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 			return i + 3, s.fromAnchor(dir, n.val), true
 		}
 		if n.val == uWeekend {
-			return i + 2, s.weekend(0, i), true
+			return i + 2, s.weekend(i), true
 		}
 		// the quarter: the one a report is about
 		if n.val == uQuarter && s.at(i+2).cls != cOf {
@@ -273,7 +273,7 @@ func (s *scanner) matchEdge(first, i int) (int, tv, bool) {
 			}
 		case cPOD:
 			if n.val <= podNight {
-				v := s.today(podTime(n.val))
+				v := s.today(n.val)
 				return j + 1, v, true
 			}
 		case cNone:
@@ -286,8 +286,6 @@ func (s *scanner) matchEdge(first, i int) (int, tv, bool) {
 	}
 	return 0, tv{}, false
 }
-
-func podTime(pod int) int { return pod }
 
 // today is the publication date, at a part of day when pod > 0.
 func (s *scanner) today(pod int) tv {
@@ -434,7 +432,7 @@ func (s *scanner) matchRel(i int) (int, tv, bool) {
 }
 
 // relUnit resolves last/this/next week, month, year, quarter, weekend.
-func (s *scanner) relUnit(r, u, at int) tv {
+func (s *scanner) relUnit(r, u, _ int) tv {
 	typ := newsgraph.Date
 	if !s.hasDCT {
 		return tv{typ: typ, unresolved: true}
@@ -448,13 +446,8 @@ func (s *scanner) relUnit(r, u, at int) tv {
 	case relLatest:
 		off = -1
 	}
-	switch u {
-	case uWeekend:
+	if u == uWeekend {
 		return s.weekendOff(off)
-	case uQuarter:
-		if r == relThis && s.tense(at, at+2) == dirPast {
-			// "this quarter" in a report looks back at the quarter that ended
-		}
 	}
 	return shift(s.dct, off, u)
 }
@@ -466,7 +459,7 @@ func (s *scanner) weekendOff(off int) tv {
 }
 
 // weekend resolves "the weekend" by tense: the last one in a past clause.
-func (s *scanner) weekend(_ int, at int) tv {
+func (s *scanner) weekend(at int) tv {
 	if !s.hasDCT {
 		return tv{typ: newsgraph.Date, unresolved: true}
 	}
