@@ -72,7 +72,7 @@ func parseHTML(data []byte, name string, opts trafilatura.Options) (a newsgraph.
 	if !res.Metadata.Date.IsZero() {
 		a.Published = res.Metadata.Date.Format("2006-01-02")
 	}
-	a.Text = NodeText(res.ContentNode)
+	a.Text = pruneBoilerplate(NodeText(res.ContentNode), a.Title)
 	if a.Text == "" {
 		a.Text = strings.TrimSpace(res.ContentText)
 	}
@@ -219,4 +219,75 @@ func (w *textWriter) endPara() {
 // cleanLine collapses white space in a one-line field such as a title.
 func cleanLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// pruneBoilerplate removes what extractors commonly leave around an article:
+// the headline repeated as the first paragraph (it is the title), runs of
+// menu entries (several very short paragraphs in a row without sentence
+// punctuation) and copyright notices.
+func pruneBoilerplate(text, title string) string {
+	if text == "" {
+		return text
+	}
+	paras := strings.Split(text, "\n\n")
+	keep := make([]bool, len(paras))
+	for i := range keep {
+		keep[i] = true
+	}
+	normTitle := strings.ToLower(cleanLine(title))
+	for i := 0; i < len(paras) && i < 3; i++ {
+		if normTitle != "" && strings.ToLower(cleanLine(paras[i])) == normTitle {
+			keep[i] = false
+		}
+	}
+	for i := 0; i < len(paras); {
+		j := i
+		for j < len(paras) && menuEntry(paras[j]) {
+			j++
+		}
+		if j-i >= minMenuRun {
+			for k := i; k < j; k++ {
+				keep[k] = false
+			}
+		}
+		i = max(j, i+1)
+	}
+	for i, p := range paras {
+		if copyrightNotice(p) {
+			keep[i] = false
+		}
+	}
+	var b strings.Builder
+	for i, p := range paras {
+		if !keep[i] {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// minMenuRun is how many menu-like paragraphs in a row make a menu.
+const minMenuRun = 5
+
+// menuEntry is a paragraph of at most three words with no sentence
+// punctuation: a link of a menu or a tag list.
+func menuEntry(p string) bool {
+	if len(p) > 40 || strings.ContainsAny(p, ".!?:;,\n") {
+		return false
+	}
+	return len(strings.Fields(p)) <= 3
+}
+
+// copyrightNotice is a short paragraph claiming the rights to the page.
+func copyrightNotice(p string) bool {
+	if len(p) > 300 {
+		return false
+	}
+	low := strings.ToLower(p)
+	return strings.Contains(low, "all rights reserved") ||
+		(strings.HasPrefix(low, "copyright") || strings.HasPrefix(low, "©")) && len(strings.Fields(p)) <= 12
 }
