@@ -134,6 +134,13 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 		if n.val == uWeekend {
 			return i + 2, s.weekend(i), true
 		}
+		// the day a market report is about: ended the day, later in the day
+		if n.val == uDay && s.dayOfReport(i) {
+			if !s.hasAnchor {
+				return i + 2, tv{typ: newsgraph.Date, unresolved: true}, true
+			}
+			return i + 2, day(s.anchor), true
+		}
 		// the quarter: the one a report is about
 		if n.val == uQuarter && s.at(i+2).cls != cOf {
 			return i + 2, s.theQuarter(i), true
@@ -174,6 +181,23 @@ func (s *scanner) theCount(i int) (int, tv, bool) {
 		return end, v, true
 	}
 	return 0, tv{}, false
+}
+
+// dayOfReport reports whether "the day" at i is the day being reported
+// on (the index ended the day up, for the day, later in the day) rather
+// than a day described by what follows ("the day before", "the day the
+// war began").
+func (s *scanner) dayOfReport(i int) bool {
+	switch strings.ToLower(s.at(i - 1).text) {
+	case "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed", "closing", "for", "during":
+		return s.clauseEnds(i+2) || s.at(i+2).kind == newsgraph.Word && (lowerEq(s.at(i+2).text, "up") || lowerEq(s.at(i+2).text, "down") || lowerEq(s.at(i+2).text, "with"))
+	case "in":
+		switch strings.ToLower(s.at(i - 2).text) {
+		case "later", "earlier", "late", "early":
+			return true
+		}
+	}
+	return false
 }
 
 // theQuarter resolves "the quarter": the quarter the text last named, or
@@ -747,11 +771,9 @@ func (s *scanner) matchCount(i int) (int, tv, bool) {
 			return 0, tv{}, false
 		}
 	}
-	if u.val == uQuarter && n == 1 && s.at(i).cls == cA {
-		// "a quarter" is more often a fraction (a quarter of the votes)
-		if s.at(j+1).cls == cOf || s.at(j+1).cls == cAgo && s.at(j+1).val != agoAgo {
-			return 0, tv{}, false
-		}
+	if u.val == uQuarter && n == 1 && s.at(i).cls == cA && s.at(j+1).cls != cAgo {
+		// "a quarter" is more often a fraction (about a quarter of the votes)
+		return 0, tv{}, false
 	}
 	end := j + 1
 	if s.at(i).cls == cA {

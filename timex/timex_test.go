@@ -96,6 +96,12 @@ func TestFind(t *testing.T) {
 		{"season of year", "It rained in the summer of 2019.", sat, "the summer of 2019", newsgraph.Date, "2019-SU"},
 		{"hours duration", "The storm lasted 16 hours.", sat, "16 hours", newsgraph.Duration, "PT16H"},
 		{"a decade", "It was the worst in a decade.", sat, "a decade", newsgraph.Duration, "P10Y"},
+		{"day of market report", "The Dow ended the day up 2%.", sat, "the day", newsgraph.Date, "2025-04-26"},
+		{"possessive weekday", "Friday's talks in Moscow were held in secret.", sat, "Friday", newsgraph.Date, "2025-04-25"},
+		{"abbreviated month with dot token", "The offer expires Nov. 16, the company said.", "1989-11-02", "Nov. 16", newsgraph.Date, "1989-11-16"},
+		{"hedged duration", "The war lasted nearly two years.", sat, "nearly two years", newsgraph.Duration, "P2Y"},
+		{"utc clock", "The plane landed at 18:00 UTC on Tuesday.", sat, "18:00 UTC", newsgraph.TimeOfDay, "2025-04-26T18:00Z"},
+		{"year-ago quarter", "Profit fell in the third quarter from the year-ago quarter.", "1989-10-26", "year-ago quarter", newsgraph.Date, "1988-Q3"},
 		{"twice a year set", "The board meets twice a year.", sat, "a year", newsgraph.Set, "P1Y"},
 	}
 	for _, tc := range tests {
@@ -123,6 +129,7 @@ func TestFindNothing(t *testing.T) {
 		"The last of the troops left the front line.",
 		"They sat in the middle of St. Peter's Basilica.",
 		"At the end of St Mark's Square stood a crowd.",
+		"It wants to cut about a quarter, of its dealers.",
 	} {
 		d := run(t, text, "2025-04-26")
 		if len(d.Times) > 0 {
