@@ -339,7 +339,7 @@ func TestModelArticleGold(t *testing.T) {
 }
 
 func TestPolNeARQuotes(t *testing.T) {
-	text := "Ann Lee said that taxes will rise. “We will win,” Bob told CNN. " +
+	text := "Ann Lee said that taxes will rise. “We will win,” Bob told CNN, “and soon.” " +
 		"Critics called it “a disaster” on Monday. Voters are angry, a poll found."
 	idx := func(s string) int { return len([]rune(text[:strings.Index(text, s)])) }
 	end := func(s string) int { return idx(s) + len([]rune(s)) }
@@ -348,7 +348,7 @@ func TestPolNeARQuotes(t *testing.T) {
 		"T3\tContent " + itoa(idx("that taxes")) + " " + itoa(end("will rise")) + "\tthat taxes will rise\n" +
 		"T4\tAttribution " + itoa(idx("said")) + " " + itoa(end("said")) + "\tsaid\n" +
 		"E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n" +
-		"T5\tContent " + itoa(idx("“We")) + " " + itoa(end("win,”")) + "\t“We will win,”\n" +
+		"T5\tContent " + itoa(idx("“We")) + " " + itoa(end("soon.”")) + "\t“We will win,” Bob told CNN, “and soon.”\n" +
 		"T6\tSource " + itoa(idx("Bob")) + " " + itoa(end("Bob")) + "\tBob\n" +
 		"T7\tAttribution " + itoa(idx("told")) + " " + itoa(end("told")) + "\ttold\n" +
 		"E2\tAttribution:T7 Content:T5 Source:T6\n" +
@@ -368,6 +368,7 @@ func TestPolNeARQuotes(t *testing.T) {
 	want := []struct{ kind, text, speaker string }{
 		{"indirect", "that taxes will rise", "Ann Lee"},
 		{"direct", "We will win,", "Bob"},
+		{"direct", "and soon.", "Bob"},
 		{"mixed", "it “a disaster”", ""},
 		{"indirect", "Voters are angry", "a poll"},
 	}

@@ -204,6 +204,14 @@ func PolNeARQuotes(text string, ann *Brat) []GoldQuote {
 		if q.End <= q.Start {
 			continue
 		}
+		parts := [][2]int{{q.Start, q.End}}
+		if q.Kind == "direct" {
+			// "…," she said, "…": the pipeline reports each quoted part
+			// as a quote of its own (SPEC §1), and so does the gold.
+			if segs := quotedParts(runes, max(0, q.Start-1), min(len(runes), q.End+1)); len(segs) > 1 {
+				parts = segs
+			}
+		}
 		if id, ok := rel.Roles["Source"]; ok {
 			if s, ok := ann.Spans[id]; ok && len(s.Frags) > 0 && s.Frags[0][1] <= len(runes) {
 				ss, se := s.Frags[0][0], s.Frags[0][1]
@@ -216,7 +224,10 @@ func PolNeARQuotes(text string, ann *Brat) []GoldQuote {
 				q.Cue = string(runes[s.Frags[0][0]:s.Frags[0][1]])
 			}
 		}
-		quotes = append(quotes, q)
+		for _, p := range parts {
+			q.Start, q.End, q.Text = p[0], p[1], string(runes[p[0]:p[1]])
+			quotes = append(quotes, q)
+		}
 	}
 	sort.SliceStable(quotes, func(i, j int) bool {
 		if quotes[i].Start != quotes[j].Start {
@@ -285,6 +296,42 @@ func quoteSpan(runes []rune, start, end int) GoldQuote {
 	}
 	q.Start, q.End, q.Text = start, end, string(runes[start:end])
 	return q
+}
+
+// closers gives the mark that closes a quotation opened by a mark.
+var closers = map[rune]rune{'"': '"', '“': '”', '„': '“', '«': '»', '‟': '”', '＂': '＂'}
+
+// quotedParts splits runes[start:end] into the insides of its quotations
+// (trimmed of spaces), pairing each opening mark with its own kind of
+// closing mark so that quotations nested in another kind are kept inside.
+// It returns nil when a quotation is not closed.
+func quotedParts(runes []rune, start, end int) [][2]int {
+	var parts [][2]int
+	for i := start; i < end; i++ {
+		closer, ok := closers[runes[i]]
+		if !ok {
+			continue
+		}
+		j := i + 1
+		for j < end && runes[j] != closer && !(closer == '“' && runes[j] == '”') {
+			j++
+		}
+		if j >= end {
+			return nil
+		}
+		s, e := i+1, j
+		for s < e && unicode.IsSpace(runes[s]) {
+			s++
+		}
+		for e > s && unicode.IsSpace(runes[e-1]) {
+			e--
+		}
+		if e > s {
+			parts = append(parts, [2]int{s, e})
+		}
+		i = j
+	}
+	return parts
 }
 
 func prevNonSpace(runes []rune, i int) int {
