@@ -59,6 +59,17 @@
 // P is 0 when nothing was predicted, R is 0 when the gold holds nothing; the
 // table prints "-" for a figure whose denominator is zero.
 //
+// # Converters
+//
+// ConvertPolNeAR (attributions → quotes, speaker by name and span; direct
+// when the content is in quotation marks, one quote per quoted part; mixed
+// when it holds a quoted part; else indirect), ConvertMEANTIME (the fully
+// annotated headline and first five sentences: entities of type PER, ORG
+// and LOC with their mentions, names cut to the name itself, and TIMEX3
+// times) and ConvertTimeML (TempEval-3 and TimeBank times) write gold files
+// for `newsgraph convert`. Their output is for evaluation only and stays
+// outside the project.
+//
 // # Concurrency
 //
 // Scoring functions are pure; gold files are read once and never changed.
@@ -67,7 +78,8 @@
 //
 // Scoring is linear in the number of spans except entity identity, which is
 // quadratic in the number of gold mentions of one article (a few thousand
-// pairs per news article).
+// pairs per news article). An evaluation costs what the pipeline costs on
+// the gold texts; scoring itself takes well under a millisecond an article.
 package eval
 
 import (
