@@ -31,11 +31,11 @@ var helperCredits = setOf("Pool", "POOL", "Handout", "HANDOUT", "File", "FILE", 
 	"CNN", "BBC", "Twitter", "X", "Facebook", "Instagram", "Telegram", "YouTube", "Kremlin", "Wikimedia Commons")
 
 // creditMarkers introduce a credit explicitly. They match at the start of
-// a line or after a separator.
+// a line or after a separator. Plurals ("Photos: …") are left out: they
+// head links to galleries more often than credits.
 var creditMarkers = []string{
-	"Photo credit:", "Image credit:", "Picture credit:", "Photo:", "Photos:", "Photograph:",
-	"Photographs:", "Picture:", "Pictures:", "Image:", "Images:", "Credit:", "Credits:", "Foto:",
-	"Fotos:", "Bild:", "Photo by ", "Photograph by ", "Photos by ", "Picture by ",
+	"Photo credit:", "Image credit:", "Picture credit:", "Photo:", "Photograph:",
+	"Picture:", "Image:", "Credit:", "Credits:", "Foto:", "Bild:", "Photo by ", "Photograph by ", "Photos by ", "Picture by ",
 	"Image by ", "Photo courtesy of ", "Image courtesy of ", "Courtesy of ", "©", "(c) ", "(C) ",
 	"Copyright ",
 }

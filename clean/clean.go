@@ -53,6 +53,9 @@ var Stage = newsgraph.StageFunc{StageName: "clean", Fn: func(d *newsgraph.Docume
 // they end with.
 const (
 	maxCaptionBytes = 400
+	// maxSingleCaptionBytes bounds a caption that stands apart from its
+	// credit, where only the length and shape tell it from body text.
+	maxSingleCaptionBytes = 200
 	maxCreditBytes  = 120
 	maxCreditWords  = 14
 	// maxResidueBytes bounds a line taken as a call to action ("Sign up for
@@ -115,12 +118,13 @@ func Text(raw string) (string, []newsgraph.Caption, []string) {
 			// its caption
 			if credit, marked, ok := creditOnly(t); ok {
 				switch {
-				case atEnd && !marked:
+				case atEnd && !marked || isCopyright(t):
 					dropped = append(dropped, t)
 				case len(kept) > 0 && captionLike(trimSpace(kept[len(kept)-1])):
 					caps = append(caps, newsgraph.Caption{Text: trimSpace(kept[len(kept)-1]), Credit: credit})
 					kept = kept[:len(kept)-1]
-				case len(kept) == 0 && len(out) > 0 && captionLike(trimSpace(lastOf(out[len(out)-1]))):
+				case len(kept) == 0 && len(out) > 0 && captionLike(trimSpace(lastOf(out[len(out)-1]))) &&
+					singleSentence(trimSpace(lastOf(out[len(out)-1]))):
 					prev := out[len(out)-1]
 					caps = append(caps, newsgraph.Caption{Text: trimSpace(prev[len(prev)-1]), Credit: credit})
 					if len(prev) == 1 {
@@ -128,8 +132,6 @@ func Text(raw string) (string, []newsgraph.Caption, []string) {
 					} else {
 						out[len(out)-1] = prev[:len(prev)-1]
 					}
-				case isCopyright(t):
-					dropped = append(dropped, t)
 				default:
 					caps = append(caps, newsgraph.Caption{Credit: credit})
 				}
@@ -178,6 +180,31 @@ func captionLike(s string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || isQuote(r)
 }
 
+// singleSentence reports whether s holds at most one sentence: no sentence
+// end followed by a space and a capital inside it (initials aside). A
+// credit on its own paragraph takes the paragraph before it as its caption
+// only then: captions are one sentence, body paragraphs seldom are.
+func singleSentence(s string) bool {
+	if len(s) > maxSingleCaptionBytes {
+		return false
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != ' ' || !endsSentence(s[:i]) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i+1:])
+		if !unicode.IsUpper(r) && !isQuote(r) {
+			continue
+		}
+		// "J. Smith": an initial is no sentence end
+		if i >= 2 && s[i-1] == '.' && (i == 2 || s[i-3] == ' ') {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
 // lineLooksComplete tells a line that ends a sentence or a heading from a
 // hard-wrapped one that goes on in the next line.
 func lineLooksComplete(line string) bool {
@@ -219,7 +246,23 @@ func trimSpace(s string) string {
 	return strings.Trim(s, " \t\r\n\v\f")
 }
 
+// isCopyright tells a copyright notice of the page ("© 2024 Example
+// Media", "All rights reserved") from a photo credit ("© Jane Doe").
 func isCopyright(p string) bool {
 	low := strings.ToLower(p)
-	return strings.Contains(low, "rights reserved") || strings.HasPrefix(p, "©") || strings.HasPrefix(low, "copyright")
+	if strings.Contains(low, "rights reserved") {
+		return true
+	}
+	if !strings.Contains(p, "©") && !strings.Contains(low, "copyright") {
+		return false
+	}
+	for i := 0; i+4 <= len(p); i++ {
+		if (p[i] == '1' && p[i+1] == '9' || p[i] == '2' && p[i+1] == '0') && isDigit(p[i+2]) && isDigit(p[i+3]) &&
+			(i == 0 || !isDigit(p[i-1])) && (i+4 == len(p) || !isDigit(p[i+4])) {
+			return true
+		}
+	}
+	return false
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }

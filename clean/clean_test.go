@@ -71,6 +71,12 @@ func TestText(t *testing.T) {
 			[]string{"Sign up for our daily newsletter", "Follow us on Twitter"}},
 		{"watch and cookies", "Watch: The president's speech in full\n\nWe use cookies to improve your experience.\n\nBody.", "Body.", nil,
 			[]string{"Watch: The president's speech in full", "We use cookies to improve your experience."}},
+		{"how-to sign up stays", "Sign up for a streaming account for $9 a month\n\nThen log in.", "Sign up for a streaming account for $9 a month\n\nThen log in.", nil, nil},
+		{"newsletter sign up dropped", "Body.\n\nSign up for our Email Newsletters here.", "Body.", nil, []string{"Sign up for our Email Newsletters here."}},
+		{"credit after two sentences stands alone", "Let it cool. It sets in a day.\n\n© Jane Doe\n\nBody.", "Let it cool. It sets in a day.\n\nBody.",
+			[]cap{{"", "© Jane Doe"}}, nil},
+		{"copyright notice dropped", "Body.\n\nMore body.\n\n© 2024 Example Media", "Body.\n\nMore body.", nil, []string{"© 2024 Example Media"}},
+		{"gallery link stays", "Mission to the icy moon\nPhotos: Europa, Icy Moon of Jupiter\n\nBody.", "Mission to the icy moon\nPhotos: Europa, Icy Moon of Jupiter\n\nBody.", nil, nil},
 		{"long sentence starting like residue stays", "Sign up for the draft was mandatory in the country for decades, and officials say " +
 			"it will be again if the war goes on into next year, which many now expect to happen given the situation.",
 			"Sign up for the draft was mandatory in the country for decades, and officials say " +
@@ -130,6 +136,7 @@ func TestCorpora(t *testing.T) {
 	for _, c := range []struct{ name, path string }{
 		{"polnear", "data/polnear/polnear-articles.jsonl"},
 		{"meantime", "data/meantime-english/meantime-articles.jsonl"},
+		{"bbc", "data/bbc-news-fulltext/bbc-news.jsonl"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f, err := os.Open(shared.Path(t, c.path))

@@ -41,7 +41,7 @@ var residueLabels = setOf(
 // begin the same way.
 var residuePrefixes = []string{
 	"click here to ", "click here for ", "click here and ", "tap here to ", "tap here for ",
-	"sign up for ", "sign up to ", "sign up now", "subscribe to ", "subscribe for ",
+	"sign up now",
 	"follow us on ", "follow us:", "follow us at ", "like us on ", "join us on ",
 	"watch:", "watch video:", "video:", "watch now:", "listen:", "podcast:",
 	"read more:", "read also:", "also read:", "read:", "see also:", "related:", "more:",
@@ -94,8 +94,25 @@ func isResidueLine(t string) bool {
 			return true
 		}
 	}
+	// "Sign up for …", "Subscribe to …" are residue when they offer the
+	// site's own newsletter or alerts, not when a text tells how to sign up
+	// for something
+	for _, p := range subscribePrefixes {
+		if strings.HasPrefix(low, p) {
+			for _, w := range subscribeObjects {
+				if strings.Contains(low, w) {
+					return true
+				}
+			}
+		}
+	}
 	return false
 }
+
+var subscribePrefixes = []string{"sign up for ", "sign up to ", "subscribe to ", "subscribe for ", "register for "}
+
+var subscribeObjects = []string{"newsletter", "our ", "alerts", "updates", "briefing", "channel",
+	"podcast", "inbox", "digest"}
 
 // trailingLabels are labels that pages leave glued to the end of a
 // paragraph. They must start with a capital (or be all capitals) and
