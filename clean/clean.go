@@ -56,8 +56,8 @@ const (
 	// maxSingleCaptionBytes bounds a caption that stands apart from its
 	// credit, where only the length and shape tell it from body text.
 	maxSingleCaptionBytes = 200
-	maxCreditBytes  = 120
-	maxCreditWords  = 14
+	maxCreditBytes        = 120
+	maxCreditWords        = 14
 	// maxResidueBytes bounds a line taken as a call to action ("Sign up for
 	// our newsletter …"); longer lines are prose.
 	maxResidueBytes = 160
