@@ -75,9 +75,10 @@ func TestScoreMentions(t *testing.T) {
 		{"span off by one", []PredMention{{0, 4, "name", "PERSON", 0}}, PRF{3, 1, 0}},
 		{"pronouns are not scored", []PredMention{{23, 25, "pronoun", "PERSON", 1}}, PRF{Gold: 3}},
 		{"one prediction matches one gold", []PredMention{{0, 3, "name", "PERSON", 0}, {0, 3, "name", "PERSON", 0}}, PRF{3, 2, 1}},
+		{"type the gold does not annotate", []PredMention{{0, 3, "name", "PERSON", 0}, {30, 35, "name", "NORP", 2}}, PRF{3, 1, 1}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if got := ScoreMentions(ents, Pred{Mentions: c.pred}); got != c.want {
+			if got := ScoreMentions(ents, Pred{Mentions: c.pred}, "PERSON", "ORG", "GPE"); got != c.want {
 				t.Errorf("got %+v, want %+v", got, c.want)
 			}
 		})

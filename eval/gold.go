@@ -28,7 +28,9 @@
 //
 // Entity types may list alternatives ("GPE|LOC") where the ontology allows
 // either; a mention may carry its own "type" (the NORP mention "Ukrainian" of
-// the entity Ukraine). A mention's "kind" is name, role, pronoun or
+// the entity Ukraine). A gold that annotates only some entity types lists
+// them in "entity_types"; predicted mentions of other types are then left
+// out of the mention score. A mention's "kind" is name, role, pronoun or
 // description; missing means name. A quote's speaker is a name, null when the
 // text names none, or a span (speaker_start/speaker_end, as converted from
 // corpora that mark the source span); a gold quote may give both.
@@ -103,6 +105,10 @@ type Gold struct {
 	Quotes    []GoldQuote  `json:"quotes"`
 	Times     []GoldTime   `json:"times"`
 	Events    []GoldEvent  `json:"events"`
+	// EntityTypes lists the entity types the gold annotates, when it
+	// annotates only some (MEANTIME has no NORP): predicted name mentions
+	// of other types are then not counted. Empty: all types.
+	EntityTypes []string `json:"entity_types,omitempty"`
 
 	path string
 }

@@ -223,7 +223,8 @@ func ConvertMEANTIME(r io.Reader) (*Gold, error) {
 		tokens[t.ID] = strings.TrimSpace(t.Text)
 		prevSentence, prevText = t.Sentence, strings.TrimSpace(t.Text)
 	}
-	g := &Gold{ID: doc.Name, Source: "meantime", Text: b.String()}
+	g := &Gold{ID: doc.Name, Source: "meantime", Text: b.String(),
+		EntityTypes: []string{"PERSON", "ORG", "GPE", "LOC", "FAC"}}
 	if g.ID == "" {
 		g.ID = doc.ID
 	}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -123,7 +124,7 @@ func Score(g *Gold, p Pred, only map[string]bool) Scores {
 	s := Scores{Files: 1}
 	if g.Entities != nil && want("entities") {
 		s.EntityFiles = 1
-		s.Mentions = ScoreMentions(g.Entities, p)
+		s.Mentions = ScoreMentions(g.Entities, p, g.EntityTypes...)
 		s.Identity = ScoreIdentity(g.Entities, p)
 	}
 	if g.Quotes != nil && want("quotes") {
@@ -157,11 +158,12 @@ func typeOK(gold, pred string) bool {
 }
 
 // ScoreMentions compares name mentions by exact span and type, one to one.
-func ScoreMentions(gold []GoldEntity, p Pred) PRF {
+// When types are given, predicted mentions of other types are not counted.
+func ScoreMentions(gold []GoldEntity, p Pred, types ...string) PRF {
 	var s PRF
 	used := make([]bool, len(p.Mentions))
 	for i, m := range p.Mentions {
-		if isName(m.Kind) {
+		if isName(m.Kind) && (len(types) == 0 || slices.Contains(types, m.Type)) {
 			s.Pred++
 		} else {
 			used[i] = true
