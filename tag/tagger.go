@@ -10,22 +10,37 @@ import (
 // Tagger is a trained part-of-speech model. It is immutable after loading
 // and safe for concurrent use.
 type Tagger struct {
-	tags []string         // Penn tags; Token.POS points at these strings
-	dict map[string]uint8 // frequent words that always take one tag
+	tags []string // Penn tags; Token.POS points at these strings
 
-	// the weight table: open addressing over feature hashes (0 = empty).
-	// vals[slot] = offset<<8 | count of the feature's entries;
-	// entries[k] = tag<<16 | uint16(weight).
-	keys    []uint32
-	vals    []uint32
+	// lex holds what the model knows of a word form: its tag when it
+	// always takes one (the tag dictionary), its row of wordScores, and
+	// its ambiguity class. One lookup per token.
+	lex map[string]lexEntry
+
+	// the weight table: open addressing over feature hashes. A slot holds
+	// the hash in its low 32 bits (0 = empty) and offset<<8 | count of the
+	// feature's entries in its high 32 bits, so that a probe touches one
+	// cache line; entries[k] = tag<<16 | uint16(weight).
+	slots   []uint64
 	entries []uint32
 	mask    uint32
 
-	// wordIndex maps frequent word forms to a row of wordScores: the sum of
-	// the weights of the features that depend on the word alone, so that a
-	// known word costs one lookup instead of feature.NWord.
-	wordIndex  map[string]int32
+	// wordScores holds, for each vocabulary word, the sum of the weights of
+	// the features that depend on the word alone, so that a known word costs
+	// one lookup instead of feature.NWord.
 	wordScores []int32
+}
+
+type lexEntry struct {
+	row   int32  // row of wordScores, -1 if none
+	class uint32 // feature.ClassHash of its ambiguity class
+	tag   int16  // its only tag, -1 if it may take several
+}
+
+// scratch is the per-sentence working memory of the tagger.
+type scratch struct {
+	infos []feature.Info
+	lex   []lexEntry
 }
 
 // newTagger builds the run-time tables of a model.
@@ -33,13 +48,12 @@ func newTagger(m *feature.Model) (*Tagger, error) {
 	if len(m.Tags) == 0 || len(m.Tags) > feature.MaxTags {
 		return nil, fmt.Errorf("%w: %d tags", feature.ErrBadModel, len(m.Tags))
 	}
-	t := &Tagger{tags: m.Tags, dict: m.Dict}
+	t := &Tagger{tags: m.Tags, lex: make(map[string]lexEntry, len(m.Vocab)+len(m.Dict))}
 	size := 1
 	for size < 2*len(m.Features)+1 {
 		size <<= 1
 	}
-	t.keys = make([]uint32, size)
-	t.vals = make([]uint32, size)
+	t.slots = make([]uint64, size)
 	t.mask = uint32(size - 1)
 	n := 0
 	for _, f := range m.Features {
@@ -54,36 +68,43 @@ func newTagger(m *feature.Model) (*Tagger, error) {
 			continue
 		}
 		slot := f.Hash & t.mask
-		for t.keys[slot] != 0 {
-			if t.keys[slot] == f.Hash {
+		for t.slots[slot] != 0 {
+			if uint32(t.slots[slot]) == f.Hash {
 				return nil, fmt.Errorf("%w: feature %08x twice", feature.ErrBadModel, f.Hash)
 			}
 			slot = (slot + 1) & t.mask
 		}
-		t.keys[slot] = f.Hash
-		t.vals[slot] = uint32(len(t.entries))<<8 | uint32(len(f.Tags))
+		t.slots[slot] = uint64(uint32(len(t.entries))<<8|uint32(len(f.Tags)))<<32 | uint64(f.Hash)
 		for k, tg := range f.Tags {
 			t.entries = append(t.entries, uint32(tg)<<16|uint32(uint16(f.Weights[k])))
 		}
 	}
-	t.wordIndex = make(map[string]int32, len(m.Vocab))
+	if len(m.Classes) != len(m.Vocab) {
+		return nil, fmt.Errorf("%w: %d classes for %d words", feature.ErrBadModel, len(m.Classes), len(m.Vocab))
+	}
 	nt := len(t.tags)
 	t.wordScores = make([]int32, 0, len(m.Vocab)*nt)
 	var wi feature.Info
 	var feats [feature.N]uint32
 	var scores [feature.MaxTags]int32
-	for _, w := range m.Vocab {
-		if _, dup := t.wordIndex[w]; dup {
+	for i, w := range m.Vocab {
+		if _, dup := t.lex[w]; dup {
 			continue
 		}
 		feature.Describe(w, &wi)
 		feature.WordFeatures(&wi, &feats)
 		clear(scores[:])
-		for _, f := range feats[:feature.NWord] {
-			t.add(f, &scores)
-		}
-		t.wordIndex[w] = int32(len(t.wordScores) / nt)
+		t.addAll(feats[:feature.NWord], &scores)
+		t.lex[w] = lexEntry{row: int32(len(t.wordScores) / nt), class: feature.ClassHash(m.Classes[i]), tag: -1}
 		t.wordScores = append(t.wordScores, scores[:nt]...)
+	}
+	for w, tg := range m.Dict {
+		e, ok := t.lex[w]
+		if !ok {
+			e = lexEntry{row: -1}
+		}
+		e.tag = int16(tg)
+		t.lex[w] = e
 	}
 	return t, nil
 }
@@ -91,62 +112,80 @@ func newTagger(m *feature.Model) (*Tagger, error) {
 // Tags returns the tag set of the model.
 func (t *Tagger) Tags() []string { return t.tags }
 
-// add adds the weights of feature f to scores.
-func (t *Tagger) add(f uint32, scores *[feature.MaxTags]int32) {
-	slot := f & t.mask
-	for {
-		k := t.keys[slot]
-		if k == f {
-			break
+// addAll adds the weights of the features fs to scores. It first finds
+// every feature's slot, then adds their entries: the slot loads do not
+// depend on each other, so the processor overlaps their cache misses.
+func (t *Tagger) addAll(fs []uint32, scores *[feature.MaxTags]int32) {
+	var found [feature.N]uint32
+	n := 0
+	for _, f := range fs {
+		slot := f & t.mask
+		e := t.slots[slot]
+		for uint32(e) != f && e != 0 {
+			slot = (slot + 1) & t.mask
+			e = t.slots[slot]
 		}
-		if k == 0 {
-			return
+		if e != 0 {
+			found[n] = uint32(e >> 32)
+			n++
 		}
-		slot = (slot + 1) & t.mask
 	}
-	v := t.vals[slot]
-	for _, e := range t.entries[v>>8 : v>>8+v&0xff] {
-		scores[e>>16&(feature.MaxTags-1)] += int32(int16(e))
+	for _, v := range found[:n] {
+		for _, e := range t.entries[v>>8 : v>>8+v&0xff] {
+			scores[e>>16&(feature.MaxTags-1)] += int32(int16(e))
+		}
 	}
 }
 
 // TagSentence sets POS on each token of one sentence.
 func (t *Tagger) TagSentence(toks []newsgraph.Token) {
-	var buf [64]feature.Info
-	t.tagSentence(toks, buf[:0])
+	var infos [64]feature.Info
+	var lex [64]lexEntry
+	sc := scratch{infos[:0], lex[:0]}
+	t.tagSentence(toks, &sc)
 }
 
-// tagSentence tags one sentence, describing its tokens in scratch (grown
-// when too short) and returning the scratch for the next call.
-func (t *Tagger) tagSentence(toks []newsgraph.Token, scratch []feature.Info) []feature.Info {
-	if cap(scratch) < len(toks) {
-		scratch = make([]feature.Info, len(toks)+16)
+// tagSentence tags one sentence, describing its tokens in sc (grown when
+// too short, and kept for the next call).
+func (t *Tagger) tagSentence(toks []newsgraph.Token, sc *scratch) {
+	if cap(sc.infos) < len(toks) {
+		sc.infos = make([]feature.Info, len(toks)+16)
+		sc.lex = make([]lexEntry, len(toks)+16)
 	}
-	infos := scratch[:len(toks)]
-	feature.DescribeSentence(toks, infos)
+	infos := sc.infos[:len(toks)]
+	lex := sc.lex[:len(toks)]
+	for i := range toks {
+		feature.Describe(toks[i].Text, &infos[i])
+		e, ok := t.lex[toks[i].Text]
+		if !ok {
+			e = lexEntry{row: -1, tag: -1}
+		}
+		lex[i] = e
+		infos[i].Class = e.class
+		if infos[i].HasUpper() {
+			infos[i].LowerClass = t.lowerClass(toks[i].Text)
+		}
+	}
 	nt := len(t.tags)
 	p1, p2 := uint8(feature.StartTag), uint8(feature.StartTag)
 	var feats [feature.N]uint32
 	var scores [feature.MaxTags]int32
 	for i := range toks {
-		if tg, ok := t.dict[toks[i].Text]; ok {
-			toks[i].POS = t.tags[tg]
-			p2, p1 = p1, tg
+		e := lex[i]
+		if e.tag >= 0 {
+			toks[i].POS = t.tags[e.tag]
+			p2, p1 = p1, uint8(e.tag)
 			continue
 		}
-		if row, ok := t.wordIndex[toks[i].Text]; ok {
-			copy(scores[:nt], t.wordScores[int(row)*nt:int(row+1)*nt])
+		if e.row >= 0 {
+			copy(scores[:nt], t.wordScores[int(e.row)*nt:int(e.row+1)*nt])
 		} else {
 			clear(scores[:nt])
 			feature.WordFeatures(&infos[i], &feats)
-			for _, f := range feats[:feature.NWord] {
-				t.add(f, &scores)
-			}
+			t.addAll(feats[:feature.NWord], &scores)
 		}
 		feature.ContextFeatures(infos, i, p1, p2, &feats)
-		for _, f := range feats[feature.NWord:] {
-			t.add(f, &scores)
-		}
+		t.addAll(feats[feature.NWord:], &scores)
 		best := 0
 		for k := 1; k < nt; k++ {
 			if scores[k] > scores[best] {
@@ -156,7 +195,23 @@ func (t *Tagger) tagSentence(toks []newsgraph.Token, scratch []feature.Info) []f
 		toks[i].POS = t.tags[best]
 		p2, p1 = p1, uint8(best)
 	}
-	return scratch
+}
+
+// lowerClass returns the ambiguity class of the lowercased form of w, 0
+// when unknown. It lowercases ASCII letters only, into a stack buffer.
+func (t *Tagger) lowerClass(w string) uint32 {
+	var buf [48]byte
+	if len(w) > len(buf) {
+		return 0
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return t.lex[string(buf[:len(w)])].class
 }
 
 // Tag sets POS on every token of every sentence of d.
@@ -165,19 +220,19 @@ func (t *Tagger) Tag(d *newsgraph.Document) {
 	for _, s := range d.Sentences {
 		longest = max(longest, s.EndToken-s.FirstToken)
 	}
-	scratch := make([]feature.Info, longest)
+	sc := &scratch{make([]feature.Info, longest), make([]lexEntry, longest)}
 	covered := 0
 	for _, s := range d.Sentences {
 		if s.FirstToken < covered || s.EndToken > len(d.Tokens) || s.FirstToken > s.EndToken {
 			continue // malformed segmentation; tagged below as a whole
 		}
 		if s.FirstToken > covered {
-			scratch = t.tagSentence(d.Tokens[covered:s.FirstToken], scratch)
+			t.tagSentence(d.Tokens[covered:s.FirstToken], sc)
 		}
-		scratch = t.tagSentence(d.Tokens[s.FirstToken:s.EndToken], scratch)
+		t.tagSentence(d.Tokens[s.FirstToken:s.EndToken], sc)
 		covered = s.EndToken
 	}
 	if covered < len(d.Tokens) {
-		t.tagSentence(d.Tokens[covered:], scratch)
+		t.tagSentence(d.Tokens[covered:], sc)
 	}
 }

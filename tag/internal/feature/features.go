@@ -49,13 +49,16 @@ const (
 	tWordP2
 	tShapeP1
 	tBigramM1
+	tClass
+	tClassP1
+	tLowerClass
 )
 
 // NWord is how many features depend on the word alone (WordFeatures);
 // NContext how many on its neighbours and the tags before it.
 const (
 	NWord    = 11
-	NContext = 13
+	NContext = 16
 	N        = NWord + NContext
 )
 
@@ -70,6 +73,23 @@ type Info struct {
 	suf   [4]uint32 // lowercased suffixes of 1–4 runes
 	shape uint32
 	flags uint32
+	// Class is the hash of the word's ambiguity class: the set of tags it
+	// took in training (ClassHash), or 0 for a rare or unknown word. The
+	// caller sets it from the model's vocabulary; it gives the tagger a
+	// view of the tags the words to the right may take.
+	Class uint32
+	// LowerClass is the ambiguity class of the lowercased form of a word
+	// with capitals, 0 if none: it tells a capitalised common word
+	// (Building, Cheap) from a name.
+	LowerClass uint32
+}
+
+// ClassHash is the value of Info.Class for a set of tags (bit i = tag i).
+func ClassHash(mask uint64) uint32 {
+	if mask == 0 {
+		return 0
+	}
+	return mix(uint32(mask), uint32(mask>>32))
 }
 
 // mix combines two hashes (a murmur3-style finaliser over their xor) so that
@@ -100,8 +120,8 @@ func fnvBytes(b []byte) uint32 {
 
 // boundary words outside the sentence.
 var (
-	startInfo = Info{lower: 0x5a17, suf: [4]uint32{0x5a17, 0x5a17, 0x5a17, 0x5a17}, shape: 0x5a17}
-	endInfo   = Info{lower: 0xe0d, suf: [4]uint32{0xe0d, 0xe0d, 0xe0d, 0xe0d}, shape: 0xe0d}
+	startInfo = Info{lower: 0x5a17, suf: [4]uint32{0x5a17, 0x5a17, 0x5a17, 0x5a17}, shape: 0x5a17, Class: 0x5a17}
+	endInfo   = Info{lower: 0xe0d, suf: [4]uint32{0xe0d, 0xe0d, 0xe0d, 0xe0d}, shape: 0xe0d, Class: 0xe0d}
 )
 
 const (
@@ -114,6 +134,9 @@ const (
 	flagApos
 	flagNonASCII
 )
+
+// HasUpper reports whether the word has a capital letter.
+func (wi *Info) HasUpper() bool { return wi.flags&flagUpper != 0 }
 
 // Describe fills wi from the form of a token. It lowercases into a stack
 // buffer; only forms longer than the buffer allocate.
@@ -217,6 +240,8 @@ func Describe(form string, wi *Info) {
 		}
 	}
 	wi.lower = fnvBytes(low)
+	wi.Class = 0
+	wi.LowerClass = 0
 	wi.shape = fnvBytes(shape[:ns])
 	wi.flags = flags
 	// prefixes: the first k runes (all of the word when shorter).
@@ -301,4 +326,7 @@ func ContextFeatures(infos []Info, i int, p1, p2 uint8, out *[N]uint32) {
 	o[10] = mix(tWordP2, n2.lower)
 	o[11] = mix(tShapeP1, n1.shape)
 	o[12] = mix3(tBigramM1, m1.lower, wi.lower)
+	o[13] = mix(tClass, wi.Class)
+	o[14] = mix(tClassP1, n1.Class)
+	o[15] = mix3(tLowerClass, wi.LowerClass, initial)
 }

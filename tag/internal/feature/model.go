@@ -18,7 +18,8 @@ import (
 //	header    uvarint length + UTF-8 text: the data, its licence, the command
 //	tags      uvarint count, then each as uvarint length + bytes
 //	dict      uvarint count, then each word as uvarint length + bytes, tag byte
-//	vocab     uvarint count, then each word as uvarint length + bytes
+//	vocab     uvarint count, then each word as uvarint length + bytes and
+//	          its ambiguity class as a uvarint bit set of tags
 //	weights   uvarint feature count, then per feature, in increasing hash
 //	          order: uvarint hash delta, count byte, count × (tag byte,
 //	          zigzag varint weight)
@@ -48,6 +49,7 @@ type Model struct {
 	Tags     []string
 	Dict     map[string]uint8 // words that always take one tag
 	Vocab    []string         // frequent words whose word features the tagger sums once at load
+	Classes  []uint64         // the ambiguity class of each vocabulary word (bit i = tag i)
 	Features []Weights
 }
 
@@ -80,8 +82,9 @@ func (m *Model) Write(w io.Writer) error {
 		bw.WriteByte(m.Dict[w])
 	}
 	uv(uint64(len(m.Vocab)))
-	for _, w := range m.Vocab {
+	for i, w := range m.Vocab {
 		str(w)
+		uv(m.Classes[i])
 	}
 	feats := slices.Clone(m.Features)
 	slices.SortFunc(feats, func(a, b Weights) int { return cmp.Compare(a.Hash, b.Hash) })
@@ -144,6 +147,7 @@ func Read(compressed []byte) (*Model, error) {
 			break
 		}
 		m.Vocab = append(m.Vocab, r.str())
+		m.Classes = append(m.Classes, r.uv())
 	}
 	nf := r.uv()
 	if nf > 1<<24 {

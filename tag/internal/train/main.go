@@ -46,6 +46,8 @@ type options struct {
 	prune              int
 	extra              string
 	confusions         int
+	classMin           int
+	classShare         float64
 }
 
 func run(args []string) error {
@@ -59,7 +61,9 @@ func run(args []string) error {
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the shuffle")
 	fs.IntVar(&o.dictMin, "dict-min", 20, "least count of a word for the tag dictionary")
 	fs.Float64Var(&o.dictRatio, "dict-ratio", 0.995, "least share of its main tag for a word in the tag dictionary")
-	fs.IntVar(&o.vocabSize, "vocab", 30000, "frequent words whose word features are summed at load")
+	fs.IntVar(&o.vocabSize, "vocab", 30000, "most words in the vocabulary (word features summed at load, ambiguity classes)")
+	fs.IntVar(&o.classMin, "class-min", 3, "least count of a word for the vocabulary")
+	fs.Float64Var(&o.classShare, "class-share", 0.05, "least share of a tag of a word for its ambiguity class")
 	fs.IntVar(&o.prune, "prune", 2, "drop quantised weights smaller than this in magnitude")
 	fs.IntVar(&o.confusions, "confusions", 0, "print the most frequent dev errors (gold→guess) and this many of each")
 	if err := fs.Parse(args); err != nil {
@@ -106,6 +110,7 @@ func run(args []string) error {
 	m := newModelSkeleton(train, o)
 	fmt.Printf("%d tags, %d dictionary words, %d vocabulary words\n", len(m.Tags), len(m.Dict), len(m.Vocab))
 	p := newPerceptron(m)
+	p.sentClasses = jackknifeClasses(train, m, o)
 	rng := rand.New(rand.NewPCG(o.seed, o.seed^0x9e3779b97f4a7c15))
 	order := make([]int, len(train))
 	for i := range order {
@@ -118,7 +123,7 @@ func run(args []string) error {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
 		for _, i := range order {
-			c, n := p.trainSentence(&train[i])
+			c, n := p.trainSentence(&train[i], i)
 			correct += c
 			total += n
 		}
@@ -142,6 +147,7 @@ func run(args []string) error {
 		return err
 	}
 	fmt.Printf("kept epoch %d: dev %.4f  test %.4f\n", bestEpoch, bestAcc, accuracy(tg, test))
+	fmt.Printf("without pieces of longer treebank words: dev %.4f  test %.4f\n", accuracyOf(tg, dev, true), accuracyOf(tg, test, true))
 	if o.confusions > 0 {
 		printConfusions(tg, dev, o.confusions)
 	}
@@ -165,8 +171,8 @@ func header(o options) string {
 	return "Part-of-speech model (Penn tags) for github.com/newsgraph/newsgraph/tag.\n" +
 		"Trained on UD English EWT (Universal Dependencies English Web Treebank), train split,\n" +
 		"licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); this model is shared under the same licence.\n" +
-		fmt.Sprintf("Command: go run ./tag/internal/train -ud <ud-english-ewt> -out <file> -epochs %d -seed %d -dict-min %d -dict-ratio %g -vocab %d -prune %d",
-			o.epochs, o.seed, o.dictMin, o.dictRatio, o.vocabSize, o.prune) + extraNote(o) + "\n"
+		fmt.Sprintf("Command: go run ./tag/internal/train -ud <ud-english-ewt> -out <file> -epochs %d -seed %d -dict-min %d -dict-ratio %g -vocab %d -class-min %d -class-share %g -prune %d",
+			o.epochs, o.seed, o.dictMin, o.dictRatio, o.vocabSize, o.classMin, o.classShare, o.prune) + extraNote(o) + "\n"
 }
 
 func extraNote(o options) string {
@@ -183,11 +189,20 @@ func extraNote(o options) string {
 // accuracy tags the sentences with tg and returns the share of tokens whose
 // tag is the gold one.
 func accuracy(tg *tag.Tagger, sents []ud.Sentence) float64 {
+	return accuracyOf(tg, sents, false)
+}
+
+// accuracyOf is accuracy, leaving out the tokens that are pieces of a
+// longer treebank word when skipPartial is set.
+func accuracyOf(tg *tag.Tagger, sents []ud.Sentence, skipPartial bool) float64 {
 	correct, total := 0, 0
 	for _, s := range sents {
 		toks := slices.Clone(s.Tokens)
 		tg.TagSentence(toks)
 		for i := range toks {
+			if s.Partial[i] && skipPartial {
+				continue
+			}
 			if toks[i].POS == s.Gold[i] {
 				correct++
 			}
@@ -246,12 +261,18 @@ func newModelSkeleton(train []ud.Sentence, o options) *feature.Model {
 		}
 	}
 	for _, w := range words {
-		if len(m.Vocab) >= o.vocabSize {
+		n := wordCount[w]
+		if len(m.Vocab) >= o.vocabSize || n < o.classMin {
 			break
 		}
-		if _, ok := m.Dict[w]; !ok {
-			m.Vocab = append(m.Vocab, w)
+		var mask uint64
+		for t, c := range wordTags[w] {
+			if float64(c) >= o.classShare*float64(n) {
+				mask |= 1 << index[t]
+			}
 		}
+		m.Vocab = append(m.Vocab, w)
+		m.Classes = append(m.Classes, mask)
 	}
 	return m
 }
@@ -269,12 +290,21 @@ type perceptron struct {
 	stamp []int32
 	step  int32
 	infos []feature.Info
+	class map[string]uint32 // word → ambiguity class hash
+	// sentClasses are the ambiguity classes of the tokens of each training
+	// sentence, as learnt from the other sentences (jackknifing), so that
+	// training sees classes as unreliable as at run time.
+	sentClasses [][]uint32
 }
 
 func newPerceptron(m *feature.Model) *perceptron {
-	p := &perceptron{model: m, index: map[string]uint8{}, ntags: len(m.Tags), row: map[uint32]int32{}}
+	p := &perceptron{model: m, index: map[string]uint8{}, ntags: len(m.Tags), row: map[uint32]int32{},
+		class: map[string]uint32{}}
 	for i, t := range m.Tags {
 		p.index[t] = uint8(i)
+	}
+	for i, w := range m.Vocab {
+		p.class[w] = feature.ClassHash(m.Classes[i])
 	}
 	return p
 }
@@ -284,12 +314,16 @@ func (p *perceptron) rows() int { return len(p.row) }
 // trainSentence tags one sentence greedily with the current weights and
 // corrects the weights where the guess is wrong. It returns how many of the
 // tokens it tagged right and how many it tagged.
-func (p *perceptron) trainSentence(s *ud.Sentence) (correct, total int) {
+func (p *perceptron) trainSentence(s *ud.Sentence, si int) (correct, total int) {
 	if cap(p.infos) < len(s.Tokens) {
 		p.infos = make([]feature.Info, len(s.Tokens)*2)
 	}
 	infos := p.infos[:len(s.Tokens)]
 	feature.DescribeSentence(s.Tokens, infos)
+	for i := range infos {
+		infos[i].Class = p.sentClasses[si][2*i]
+		infos[i].LowerClass = p.sentClasses[si][2*i+1]
+	}
 	p1, p2 := uint8(feature.StartTag), uint8(feature.StartTag)
 	var feats [feature.N]uint32
 	var scores [feature.MaxTags]int64
@@ -427,4 +461,78 @@ func printConfusions(tg *tag.Tagger, sents []ud.Sentence, examples int) {
 		slices.SortFunc(ws, func(a, b string) int { return cmp.Or(cmp.Compare(words[k][b], words[k][a]), cmp.Compare(a, b)) })
 		fmt.Printf("%5d %s→%s: %s\n", count[k], k.gold, k.guess, strings.Join(ws[:min(examples, len(ws))], " "))
 	}
+}
+
+// jackknifeClasses gives each token of the training data the ambiguity
+// class its word would have if its tenth of the data had not been seen.
+func jackknifeClasses(train []ud.Sentence, m *feature.Model, o options) [][]uint32 {
+	const folds = 10
+	index := map[string]uint8{}
+	for i, t := range m.Tags {
+		index[t] = uint8(i)
+	}
+	type counts struct {
+		n    int
+		tags [feature.MaxTags]int
+	}
+	total := map[string]*counts{}
+	add := func(dst map[string]*counts, w, t string) {
+		c := dst[w]
+		if c == nil {
+			c = &counts{}
+			dst[w] = c
+		}
+		c.n++
+		c.tags[index[t]]++
+	}
+	for _, s := range train {
+		for i, t := range s.Tokens {
+			add(total, t.Text, s.Gold[i])
+		}
+	}
+	out := make([][]uint32, len(train))
+	minCount := max(1, o.classMin*(folds-1)/folds)
+	for k := range folds {
+		fold := map[string]*counts{}
+		for si := k; si < len(train); si += folds {
+			for i, t := range train[si].Tokens {
+				add(fold, t.Text, train[si].Gold[i])
+			}
+		}
+		class := func(w string) uint32 {
+			all, mine := total[w], fold[w]
+			if all == nil {
+				return 0
+			}
+			n := all.n
+			if mine != nil {
+				n -= mine.n
+			}
+			if n < minCount {
+				return 0
+			}
+			var mask uint64
+			for g := range m.Tags {
+				c := all.tags[g]
+				if mine != nil {
+					c -= mine.tags[g]
+				}
+				if c > 0 && float64(c) >= o.classShare*float64(n) {
+					mask |= 1 << g
+				}
+			}
+			return feature.ClassHash(mask)
+		}
+		for si := k; si < len(train); si += folds {
+			cl := make([]uint32, 2*len(train[si].Tokens))
+			for i, t := range train[si].Tokens {
+				cl[2*i] = class(t.Text)
+				if low := strings.ToLower(t.Text); low != t.Text {
+					cl[2*i+1] = class(low)
+				}
+			}
+			out[si] = cl
+		}
+	}
+	return out
 }

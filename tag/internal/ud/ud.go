@@ -36,6 +36,10 @@ type Sentence struct {
 	Text   string
 	Tokens []newsgraph.Token
 	Gold   []string
+	// Partial marks tokens that are a piece of a longer treebank word (a
+	// piece of a URL or an e-mail address): their gold tag is the whole
+	// word's, which the piece alone rarely shows.
+	Partial []bool
 }
 
 // unit is one surface token of the treebank: a plain word, or a multiword
@@ -129,7 +133,7 @@ func build(id string, units []unit) Sentence {
 	}
 	text := b.String()
 	toks := segment.Tokenize(text, newsgraph.Span{Start: 0, End: len(text)}, nil)
-	s := Sentence{ID: id, Text: text, Tokens: toks, Gold: make([]string, len(toks))}
+	s := Sentence{ID: id, Text: text, Tokens: toks, Gold: make([]string, len(toks)), Partial: make([]bool, len(toks))}
 	k := 0
 	for i, t := range toks {
 		for k < len(units) && units[k].end <= t.Start {
@@ -146,6 +150,7 @@ func build(id string, units []unit) Sentence {
 		}
 		covered := units[first : last+1]
 		whole := covered[0].start >= t.Start && covered[len(covered)-1].end <= t.End
+		s.Partial[i] = !whole
 		if !whole && len(covered) == 1 && t.Kind == newsgraph.Punct {
 			// a piece of a longer treebank word, such as the dot of "Inc."
 			s.Gold[i] = punctTag(t.Text)
