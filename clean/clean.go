@@ -23,8 +23,8 @@
 // Apart from the removed captions and residue, the body is kept byte for
 // byte: only "\r\n" becomes "\n", space at the edges of a paragraph is
 // trimmed, and paragraphs are joined by one blank line ("\n\n"). Line breaks
-// inside a paragraph are kept. Clean never panics and is idempotent on its
-// own output's body for the rules above.
+// inside a paragraph are kept. Every caption, credit and dropped string is
+// a piece of the input. Clean never panics.
 //
 // # Concurrency
 // The tables are package-level and read-only; Clean keeps no state between

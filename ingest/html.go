@@ -45,6 +45,9 @@ func ParseHTML(data []byte, name string) (a newsgraph.Article, err error) {
 
 func parseHTML(data []byte, name string, opts trafilatura.Options) (a newsgraph.Article, err error) {
 	a.Path = name
+	if len(data) > MaxSize {
+		return a, fmt.Errorf("%w: more than %d bytes", newsgraph.ErrTooLarge, MaxSize)
+	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		if strings.Contains(err.Error(), "open stack of elements exceeds") {

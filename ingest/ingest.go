@@ -1,6 +1,33 @@
 // Package ingest reads inputs — plain text and HTML files, directories,
 // standard input — and turns them into articles. Bad input gets an error that
 // names the input and the reason; it never panics.
+//
+// HTML goes through main-text extraction (go-trafilatura). The extractor's
+// content node is walked rather than its flat text, so that the page's
+// paragraphs, headings and list items become paragraphs separated by a
+// blank line and <br> a line break; the title, date, site name and URL come
+// from the page's metadata. A headline repeated at the top, runs of menu
+// entries and copyright notices are pruned.
+//
+// # Invariants
+// Every error of ReadFile is an *Error whose message is one line, "PATH:
+// reason", and that wraps the sentinel of its cause (newsgraph.ErrEmpty,
+// ErrBinary, ErrNotUTF8, ErrTooLarge, ErrTooDeep, os.ErrNotExist …). A
+// returned article has non-empty valid UTF-8 text.
+//
+// Bounds: an input is read up to Options.MaxSize bytes (16 MiB by default);
+// HTML nested more than 512 open elements deep (the parser's own limit) or
+// with more than MaxNodes nodes is refused; a panic inside the extractor is
+// turned into an error for that input.
+//
+// # Concurrency
+// Readers keep no state between calls and are safe for concurrent use.
+//
+// # Performance
+// Plain text costs a UTF-8 check. HTML extraction runs at roughly 10–20 MB/s
+// on the 181 pages of the article-extraction benchmark, where it scores
+// bag-of-words F1 0.967 (P 0.960, R 0.982), measured by
+// TestExtractionBenchmark (go test ./ingest -run ExtractionBenchmark -v).
 package ingest
 
 import (
