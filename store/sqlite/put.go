@@ -1,0 +1,404 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/merge"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// The statements of Put, prepared once per transaction batch.
+var putSQL = map[string]string{
+	"findDup": `SELECT rowid, id FROM documents WHERE id = ?1 OR content_hash = ?2 OR (?3 <> '' AND url = ?3) LIMIT 1`,
+	"dupSeen": `UPDATE documents SET duplicates = duplicates + 1 WHERE rowid = ?`,
+	"insDoc": `INSERT INTO documents (id, url, content_hash, source, title, published, record, sketch, added_at)
+		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?)`,
+	"insDocFTS": `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`,
+	"bandDocs":  `SELECT doc FROM doc_bands WHERE band = ? LIMIT 64`,
+	"insBand":   `INSERT OR IGNORE INTO doc_bands (band, doc) VALUES (?, ?)`,
+	"sketch":    `SELECT sketch FROM documents WHERE rowid = ?`,
+	"insNear":   `INSERT OR IGNORE INTO near_duplicates (doc, other, similarity) VALUES (?, ?, ?), (?, ?, ?)`,
+	"upActor": `INSERT INTO actors (key, name, type, docs, mentions) VALUES (?, ?, ?, 1, ?)
+		ON CONFLICT (key) DO UPDATE SET docs = docs + 1, mentions = mentions + excluded.mentions RETURNING id`,
+	"upName": `INSERT INTO actor_names (actor, kind, name, count) VALUES (?, ?, ?, 1)
+		ON CONFLICT (actor, kind, name) DO UPDATE SET count = count + 1 RETURNING id, count`,
+	"insNameFTS": `INSERT INTO actor_names_fts (rowid, name) VALUES (?, ?)`,
+	"bestName":   `UPDATE actors SET name = ?, name_count = ? WHERE id = ? AND name_count < ?`,
+	"insEntity":  `INSERT OR IGNORE INTO entities (doc, eid, actor, name, type) VALUES (?, ?, ?, ?, ?)`,
+	"insMention": `INSERT OR IGNORE INTO mentions (actor, doc, start, end, eid, text, kind) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	"insQuote": `INSERT INTO quotes (doc, qid, kind, text, start, end, speaker, cue, venue)
+		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, '')) RETURNING id`,
+	"insQuoteFTS": `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`,
+	"insTime":     `INSERT OR IGNORE INTO times (doc, tid, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	"upMerged": `INSERT INTO merged_events (merge_key, type, day, polarity, issue, sources) VALUES (?, ?, ?, ?, ?, 1)
+		ON CONFLICT (merge_key) DO UPDATE SET sources = sources + 1 RETURNING id, sources`,
+	"findMerged": `SELECT id FROM merged_events WHERE merge_key = ?`,
+	"insEvActor": `INSERT OR IGNORE INTO event_actors (merged, role, actor) VALUES (?, ?, ?)`,
+	"insEvent": `INSERT INTO events (doc, vid, merged, type, date, modality, mode, quote, trigger_start, trigger_end, trigger_text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"upPosition": `INSERT INTO positions (actor, issue, day, stance, polarity) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (actor, issue, day, stance, polarity) DO UPDATE SET actor = actor RETURNING id`,
+	"insEvidence": `INSERT OR IGNORE INTO position_evidence (position, doc, vid, qid, trigger_start, trigger_end, trigger_text)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	"upInput": `INSERT INTO inputs (input, doc_id, status) VALUES (?, ?, ?) ON CONFLICT (input) DO UPDATE SET doc_id = excluded.doc_id, status = excluded.status`,
+	"delFail": `DELETE FROM failures WHERE input = ?`,
+}
+
+// putTx is one write transaction with its prepared statements.
+type putTx struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (p *putTx) stmt(name string) *sql.Stmt {
+	if s, ok := p.stmts[name]; ok {
+		return s
+	}
+	s, err := p.tx.PrepareContext(p.ctx, putSQL[name])
+	if err != nil {
+		panic(fmt.Sprintf("sqlite: prepare %s: %v", name, err)) // a bug in putSQL
+	}
+	p.stmts[name] = s
+	return s
+}
+
+func (p *putTx) exec(name string, args ...any) (sql.Result, error) {
+	return p.stmt(name).ExecContext(p.ctx, args...)
+}
+
+func (p *putTx) row(name string, args ...any) *sql.Row {
+	return p.stmt(name).QueryRowContext(p.ctx, args...)
+}
+
+// Put implements store.Store. The whole batch is one transaction: if any
+// document fails to be written, none of the batch is, and the error says
+// which; callers then retry the documents one by one.
+func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
+	defer func() {
+		for _, s := range p.stmts {
+			s.Close()
+		}
+	}()
+	out := make([]store.PutResult, len(docs))
+	for i, d := range docs {
+		res, err := p.put(d)
+		if err != nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("store %s: %w", d.Record.ID, err)
+		}
+		out[i] = res
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return out, nil
+}
+
+func (p *putTx) put(d *store.Doc) (store.PutResult, error) {
+	rec := d.Record
+	if rec == nil || rec.ID == "" {
+		return store.PutResult{}, errors.New("no record or no id")
+	}
+	var rowid int64
+	var existing string
+	err := p.row("findDup", rec.ID, d.ContentHash, deref(rec.URL)).Scan(&rowid, &existing)
+	switch {
+	case err == nil:
+		if _, err := p.exec("dupSeen", rowid); err != nil {
+			return store.PutResult{}, err
+		}
+		if err := p.input(d.Input, existing, store.Duplicate); err != nil {
+			return store.PutResult{}, err
+		}
+		return store.PutResult{ID: existing, Status: store.Duplicate}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return store.PutResult{}, err
+	}
+
+	res, err := p.exec("insDoc", rec.ID, deref(rec.URL), d.ContentHash, deref(rec.Source), deref(rec.Title),
+		deref(rec.Published), string(d.JSON), merge.EncodeSketch(d.Sketch), now())
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	doc, _ := res.LastInsertId()
+	if _, err := p.exec("insDocFTS", doc, deref(rec.Title), rec.Text); err != nil {
+		return store.PutResult{}, err
+	}
+	near, err := p.nearDuplicates(doc, d.Sketch)
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	actors, err := p.entities(doc, d)
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	if err := p.quotes(doc, rec, actors); err != nil {
+		return store.PutResult{}, err
+	}
+	for _, t := range rec.Times {
+		if _, err := p.exec("insTime", doc, t.ID, t.Start, t.End, t.Text, t.Type, deref(t.Value)); err != nil {
+			return store.PutResult{}, err
+		}
+	}
+	if err := p.events(doc, d, actors); err != nil {
+		return store.PutResult{}, err
+	}
+	if err := p.positions(doc, d, actors); err != nil {
+		return store.PutResult{}, err
+	}
+	if err := p.input(d.Input, rec.ID, store.Stored); err != nil {
+		return store.PutResult{}, err
+	}
+	return store.PutResult{ID: rec.ID, Status: store.Stored, NearDuplicates: near}, nil
+}
+
+func (p *putTx) input(input, docID string, st store.PutStatus) error {
+	if input == "" {
+		return nil
+	}
+	if _, err := p.exec("upInput", input, docID, string(st)); err != nil {
+		return err
+	}
+	_, err := p.exec("delFail", input)
+	return err
+}
+
+// nearDuplicates finds stored documents that share a band with the sketch,
+// links those similar enough, and indexes the sketch's bands.
+func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
+	bands := merge.Bands(sketch)
+	var cands []int64
+	for _, b := range bands {
+		rows, err := p.stmt("bandDocs").QueryContext(p.ctx, b)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var o int64
+			if err := rows.Scan(&o); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if !slices.Contains(cands, o) {
+				cands = append(cands, o)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	var near []string
+	for _, o := range cands {
+		var blob []byte
+		if err := p.row("sketch", o).Scan(&blob); err != nil {
+			return nil, err
+		}
+		other, err := merge.DecodeSketch(blob)
+		if err != nil {
+			continue
+		}
+		sim := merge.Similarity(sketch, other)
+		if sim < merge.NearDuplicate {
+			continue
+		}
+		if _, err := p.exec("insNear", doc, o, sim, o, doc, sim); err != nil {
+			return nil, err
+		}
+		var id string
+		if err := p.tx.QueryRowContext(p.ctx, `SELECT id FROM documents WHERE rowid = ?`, o).Scan(&id); err != nil {
+			return nil, err
+		}
+		near = append(near, id)
+	}
+	for _, b := range bands {
+		if _, err := p.exec("insBand", b, doc); err != nil {
+			return nil, err
+		}
+	}
+	return near, nil
+}
+
+// entities joins the document's entities to global actors and stores their
+// mentions; it returns entity id → actor id.
+func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
+	actors := make(map[string]int64, len(d.Record.Entities))
+	for _, e := range d.Record.Entities {
+		key := d.Keys[e.ID]
+		if key == "" {
+			continue
+		}
+		var actor int64
+		if err := p.row("upActor", key, e.Name, e.Type, len(e.Mentions)).Scan(&actor); err != nil {
+			return nil, err
+		}
+		actors[e.ID] = actor
+		names := append([]string{e.Name}, e.Aliases...)
+		for i, n := range names {
+			if n == "" || slices.Contains(names[:i], n) {
+				continue
+			}
+			if err := p.name(actor, "name", n, i == 0); err != nil {
+				return nil, err
+			}
+		}
+		for i, r := range e.Roles {
+			if r == "" || slices.Contains(e.Roles[:i], r) {
+				continue
+			}
+			if err := p.name(actor, "role", r, false); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := p.exec("insEntity", doc, e.ID, actor, e.Name, e.Type); err != nil {
+			return nil, err
+		}
+		for _, m := range e.Mentions {
+			if _, err := p.exec("insMention", actor, doc, m.Start, m.End, e.ID, m.Text, m.Kind); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return actors, nil
+}
+
+// name counts one document's use of a spelling or role of an actor and
+// makes the canonical name the one most documents give.
+func (p *putTx) name(actor int64, kind, name string, canonical bool) error {
+	var id int64
+	var count int
+	if err := p.row("upName", actor, kind, name).Scan(&id, &count); err != nil {
+		return err
+	}
+	if count == 1 {
+		if _, err := p.exec("insNameFTS", id, name); err != nil {
+			return err
+		}
+	}
+	if canonical {
+		if _, err := p.exec("bestName", name, count, actor, count); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *putTx) quotes(doc int64, rec *newsgraph.Record, actors map[string]int64) error {
+	for _, q := range rec.Quotes {
+		var speaker any
+		if q.Speaker != nil {
+			if a, ok := actors[*q.Speaker]; ok {
+				speaker = a
+			}
+		}
+		var id int64
+		if err := p.row("insQuote", doc, q.ID, q.Kind, q.Text, q.Start, q.End, speaker, deref(q.Cue), deref(q.Venue)).Scan(&id); err != nil {
+			return err
+		}
+		if _, err := p.exec("insQuoteFTS", id, q.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// events stores each event report under the merged event of its key. A
+// document that reports one event twice counts as one source.
+func (p *putTx) events(doc int64, d *store.Doc, actors map[string]int64) error {
+	rec := d.Record
+	seen := map[string]int64{}
+	for _, ev := range rec.Events {
+		key, ok := merge.EventKey(ev, d.Keys, deref(rec.Published))
+		var merged int64
+		switch {
+		case !ok:
+			if err := p.row("upMerged", nil, ev.Type, merge.EventDate(ev, deref(rec.Published)), ev.Polarity, deref(ev.Issue)).Scan(&merged, new(int)); err != nil {
+				return err
+			}
+		case seen[key] != 0:
+			merged = seen[key]
+		default:
+			var sources int
+			if err := p.row("upMerged", key, ev.Type, merge.EventDate(ev, deref(rec.Published)), ev.Polarity, deref(ev.Issue)).Scan(&merged, &sources); err != nil {
+				return err
+			}
+			seen[key] = merged
+			if sources == 1 {
+				if err := p.eventActors(merged, ev, actors); err != nil {
+					return err
+				}
+			}
+		}
+		if !ok {
+			if err := p.eventActors(merged, ev, actors); err != nil {
+				return err
+			}
+		}
+		if _, err := p.exec("insEvent", doc, ev.ID, merged, ev.Type, deref(ev.Date), ev.Modality, deref(ev.Mode), deref(ev.Quote),
+			ev.Trigger.Start, ev.Trigger.End, ev.Trigger.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *putTx) eventActors(merged int64, ev newsgraph.RecordEvent, actors map[string]int64) error {
+	for _, role := range []struct {
+		name string
+		ids  []string
+	}{{"actor", ev.Actors}, {"target", ev.Targets}} {
+		for _, e := range role.ids {
+			a, ok := actors[e]
+			if !ok {
+				continue
+			}
+			if _, err := p.exec("insEvActor", merged, role.name, a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (p *putTx) positions(doc int64, d *store.Doc, actors map[string]int64) error {
+	// actor key → actor id, from this document's entities
+	byKey := make(map[string]int64, len(actors))
+	for eid, a := range actors {
+		byKey[d.Keys[eid]] = a
+	}
+	for _, pos := range merge.Positions(d.Record, d.Keys) {
+		a, ok := byKey[pos.ActorKey]
+		if !ok {
+			continue
+		}
+		var id int64
+		if err := p.row("upPosition", a, pos.Issue, pos.Date, pos.Stance, pos.Polarity).Scan(&id); err != nil {
+			return err
+		}
+		if _, err := p.exec("insEvidence", id, doc, pos.Event, pos.Quote, pos.Trigger.Start, pos.Trigger.End, pos.Trigger.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,665 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// Document implements store.Store.
+func (db *DB) Document(ctx context.Context, id string) (json.RawMessage, error) {
+	var rec string
+	err := db.r.QueryRowContext(ctx, `SELECT record FROM documents WHERE id = ?`, id).Scan(&rec)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return json.RawMessage(rec), nil
+}
+
+// DocumentInfo implements store.Store.
+func (db *DB) DocumentInfo(ctx context.Context, id string) (*store.DocumentInfo, error) {
+	var info store.DocumentInfo
+	var rowid int64
+	var url, title, pub sql.NullString
+	err := db.r.QueryRowContext(ctx, `SELECT rowid, id, url, title, published, duplicates FROM documents WHERE id = ?`, id).
+		Scan(&rowid, &info.ID, &url, &title, &pub, &info.Duplicates)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	info.URL, info.Title, info.Published = url.String, title.String, pub.String
+	rows, err := db.r.QueryContext(ctx, `SELECT d.id, n.similarity FROM near_duplicates n JOIN documents d ON d.rowid = n.other
+		WHERE n.doc = ? ORDER BY n.similarity DESC, d.id LIMIT 100`, rowid)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	info.NearDuplicates = []store.NearDuplicate{}
+	for rows.Next() {
+		var n store.NearDuplicate
+		if err := rows.Scan(&n.ID, &n.Similarity); err != nil {
+			return nil, err
+		}
+		info.NearDuplicates = append(info.NearDuplicates, n)
+	}
+	return &info, rows.Err()
+}
+
+// SearchDocuments implements store.Store: full-text search over titles and
+// bodies, best first.
+func (db *DB) SearchDocuments(ctx context.Context, q string, p store.Page) ([]store.DocumentHit, string, error) {
+	off, err := store.DecodeCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	fq, err := ftsQuery(q)
+	if err != nil {
+		return nil, "", err
+	}
+	n := p.Size()
+	rows, err := db.r.QueryContext(ctx, `SELECT d.id, d.url, d.source, d.title, d.published,
+			snippet(documents_fts, 1, '«', '»', '…', 16)
+		FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+		WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`, fq, n+1, off)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	out := []store.DocumentHit{}
+	var ids []int64
+	for rows.Next() {
+		var h store.DocumentHit
+		var url, src, title, pub, snip sql.NullString
+		if err := rows.Scan(&h.ID, &url, &src, &title, &pub, &snip); err != nil {
+			return nil, "", err
+		}
+		h.URL, h.Source, h.Title, h.Published, h.Snippet = url.String, src.String, title.String, pub.String, snip.String
+		out = append(out, h)
+		ids = append(ids, off+int64(len(out)))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := page(out, ids, n)
+	return out, next, nil
+}
+
+// actorID reads a public actor id ("a12").
+func actorID(s string) (int64, bool) {
+	if len(s) < 2 || s[0] != 'a' {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s[1:], 10, 64)
+	return n, err == nil && n > 0
+}
+
+func publicActor(id int64) string { return "a" + strconv.FormatInt(id, 10) }
+
+// resolve finds the actors a user means by s: a public id, a canonical key,
+// or a name or spelling (case folded). It returns at most 50.
+func (db *DB) resolve(ctx context.Context, s string) ([]int64, error) {
+	s = strings.TrimSpace(s)
+	if id, ok := actorID(s); ok {
+		return []int64{id}, nil
+	}
+	var id int64
+	err := db.r.QueryRowContext(ctx, `SELECT id FROM actors WHERE key = ?`, s).Scan(&id)
+	if err == nil {
+		return []int64{id}, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT DISTINCT n.actor FROM actor_names n JOIN actors a ON a.id = n.actor
+		WHERE n.name = ? COLLATE NOCASE AND n.kind = 'name' ORDER BY a.docs DESC LIMIT 50`, s)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// inList returns "?, ?, ?" for n values and the values as arguments.
+func inList(ids []int64) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", "), args
+}
+
+// Actors implements store.Store: actors by the number of documents that
+// mention them, optionally only those with a matching name or spelling.
+func (db *DB) Actors(ctx context.Context, q store.ActorQuery, p store.Page) ([]store.Actor, string, error) {
+	off, err := store.DecodeCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	n := p.Size()
+	where := []string{"1"}
+	var args []any
+	if q.Type != "" {
+		where = append(where, "a.type = ?")
+		args = append(args, strings.ToUpper(q.Type))
+	}
+	if strings.TrimSpace(q.Q) != "" {
+		fq, err := ftsQuery(q.Q)
+		if err != nil {
+			return nil, "", err
+		}
+		where = append(where, `a.id IN (SELECT n.actor FROM actor_names_fts f JOIN actor_names n ON n.id = f.rowid WHERE actor_names_fts MATCH ?)`)
+		args = append(args, fq)
+	}
+	args = append(args, n+1, off)
+	rows, err := db.r.QueryContext(ctx, `SELECT a.id, a.key, a.name, a.type, a.docs, a.mentions FROM actors a
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY a.docs DESC, a.id LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	out := []store.Actor{}
+	var ids []int64
+	for rows.Next() {
+		var a store.Actor
+		var id int64
+		if err := rows.Scan(&id, &a.Key, &a.Name, &a.Type, &a.Documents, &a.MentionCount); err != nil {
+			return nil, "", err
+		}
+		a.ID = publicActor(id)
+		out = append(out, a)
+		ids = append(ids, off+int64(len(out)))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := page(out, ids, n)
+	return out, next, nil
+}
+
+// Dossier implements store.Store.
+func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, error) {
+	var id int64
+	if n, ok := actorID(idOrKey); ok {
+		id = n
+	} else if err := db.r.QueryRowContext(ctx, `SELECT id FROM actors WHERE key = ?`, idOrKey).Scan(&id); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("actor %q: %w", idOrKey, store.ErrNotFound)
+		}
+		return nil, err
+	}
+	d := &store.Dossier{}
+	err := db.r.QueryRowContext(ctx, `SELECT key, name, type, docs, mentions FROM actors WHERE id = ?`, id).
+		Scan(&d.Key, &d.Name, &d.Type, &d.Documents, &d.MentionCount)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("actor %q: %w", idOrKey, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	d.ID = publicActor(id)
+	d.Names, d.Roles = []store.Spelling{}, []store.Spelling{}
+	rows, err := db.r.QueryContext(ctx, `SELECT kind, name, count FROM actor_names WHERE actor = ? ORDER BY count DESC, name LIMIT 400`, id)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var kind string
+		var s store.Spelling
+		if err := rows.Scan(&kind, &s.Text, &s.Count); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if kind == "role" {
+			d.Roles = append(d.Roles, s)
+		} else {
+			d.Names = append(d.Names, s)
+		}
+	}
+	rows.Close()
+	d.Mentions = []store.MentionRef{}
+	rows, err = db.r.QueryContext(ctx, `SELECT d.id, m.eid, m.start, m.end, m.text, m.kind FROM mentions m JOIN documents d ON d.rowid = m.doc
+		WHERE m.actor = ? ORDER BY m.doc, m.start LIMIT ?`, id, store.DossierLimit)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var m store.MentionRef
+		if err := rows.Scan(&m.Document, &m.Entity, &m.Start, &m.End, &m.Text, &m.Kind); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		d.Mentions = append(d.Mentions, m)
+	}
+	rows.Close()
+	page := store.Page{Limit: store.DossierLimit}
+	pub := d.ID
+	if d.Quotes, _, err = db.Quotes(ctx, store.QuoteQuery{Speaker: pub}, page); err != nil {
+		return nil, err
+	}
+	if d.Events, _, err = db.Events(ctx, store.EventQuery{Actor: pub}, page); err != nil {
+		return nil, err
+	}
+	if d.Positions, _, err = db.Positions(ctx, store.PositionQuery{Actor: pub}, page); err != nil {
+		return nil, err
+	}
+	for _, c := range []struct {
+		dst *int
+		sql string
+	}{
+		{&d.Counts.Quotes, `SELECT COUNT(*) FROM quotes WHERE speaker = ?`},
+		{&d.Counts.Events, `SELECT COUNT(DISTINCT merged) FROM event_actors WHERE actor = ?`},
+		{&d.Counts.Positions, `SELECT COUNT(*) FROM positions WHERE actor = ?`},
+	} {
+		if err := db.r.QueryRowContext(ctx, c.sql, id).Scan(c.dst); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// Quotes implements store.Store, in the order stored.
+func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]store.QuoteHit, string, error) {
+	after, err := store.DecodeCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	n := p.Size()
+	where := []string{"q.id > ?"}
+	args := []any{after}
+	if strings.TrimSpace(q.Speaker) != "" {
+		ids, err := db.resolve(ctx, q.Speaker)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(ids) == 0 {
+			return []store.QuoteHit{}, "", nil
+		}
+		list, a := inList(ids)
+		where = append(where, "q.speaker IN ("+list+")")
+		args = append(args, a...)
+	}
+	if strings.TrimSpace(q.Q) != "" {
+		fq, err := ftsQuery(q.Q)
+		if err != nil {
+			return nil, "", err
+		}
+		where = append(where, "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+		args = append(args, fq)
+	}
+	args = append(args, n+1)
+	rows, err := db.r.QueryContext(ctx, `SELECT q.id, d.id, q.qid, q.kind, q.text, q.start, q.end, q.cue, q.venue, d.published,
+			a.id, a.key, a.name, a.type
+		FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN actors a ON a.id = q.speaker
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY q.id LIMIT ?`, args...)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	out := []store.QuoteHit{}
+	var ids []int64
+	for rows.Next() {
+		var h store.QuoteHit
+		var id int64
+		var cue, venue, pub, key, name, typ sql.NullString
+		var aid sql.NullInt64
+		if err := rows.Scan(&id, &h.Document, &h.ID, &h.Kind, &h.Text, &h.Start, &h.End, &cue, &venue, &pub, &aid, &key, &name, &typ); err != nil {
+			return nil, "", err
+		}
+		h.Cue, h.Venue, h.Published = cue.String, venue.String, pub.String
+		if aid.Valid {
+			h.Speaker = &store.ActorRef{ID: publicActor(aid.Int64), Key: key.String, Name: name.String, Type: typ.String}
+		}
+		out = append(out, h)
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := page(out, ids, n)
+	return out, next, nil
+}
+
+// Events implements store.Store: merged events in the order first stored.
+func (db *DB) Events(ctx context.Context, q store.EventQuery, p store.Page) ([]store.MergedEvent, string, error) {
+	after, err := store.DecodeCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	n := p.Size()
+	where := []string{"m.id > ?"}
+	args := []any{after}
+	if strings.TrimSpace(q.Actor) != "" {
+		ids, err := db.resolve(ctx, q.Actor)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(ids) == 0 {
+			return []store.MergedEvent{}, "", nil
+		}
+		list, a := inList(ids)
+		where = append(where, "m.id IN (SELECT merged FROM event_actors WHERE actor IN ("+list+"))")
+		args = append(args, a...)
+	}
+	if q.Type != "" {
+		where = append(where, "m.type = ?")
+		args = append(args, strings.ToUpper(q.Type))
+	}
+	if q.Issue != "" {
+		where = append(where, "m.issue = ? COLLATE NOCASE")
+		args = append(args, q.Issue)
+	}
+	if q.From != "" {
+		where = append(where, "m.day >= ?")
+		args = append(args, q.From)
+	}
+	if q.To != "" {
+		where = append(where, "substr(m.day, 1, length(?)) <= ?")
+		args = append(args, q.To, q.To)
+	}
+	args = append(args, n+1)
+	rows, err := db.r.QueryContext(ctx, `SELECT m.id, m.type, m.day, m.polarity, m.issue, m.sources FROM merged_events m
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY m.id LIMIT ?`, args...)
+	if err != nil {
+		return nil, "", err
+	}
+	out := []store.MergedEvent{}
+	var ids []int64
+	for rows.Next() {
+		var e store.MergedEvent
+		var id int64
+		if err := rows.Scan(&id, &e.Type, &e.Date, &e.Polarity, &e.Issue, &e.SourceCount); err != nil {
+			rows.Close()
+			return nil, "", err
+		}
+		e.ID = "m" + strconv.FormatInt(id, 10)
+		out = append(out, e)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := page(out, ids, n)
+	if err := db.fillEvents(ctx, out, ids[:len(out)]); err != nil {
+		return nil, "", err
+	}
+	return out, next, nil
+}
+
+// TopEvents returns the merged events reported by the most documents.
+func (db *DB) TopEvents(ctx context.Context, n int) ([]store.MergedEvent, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT id, type, day, polarity, issue, sources FROM merged_events ORDER BY sources DESC, id LIMIT ?`, n)
+	if err != nil {
+		return nil, err
+	}
+	var out []store.MergedEvent
+	var ids []int64
+	for rows.Next() {
+		var e store.MergedEvent
+		var id int64
+		if err := rows.Scan(&id, &e.Type, &e.Date, &e.Polarity, &e.Issue, &e.SourceCount); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		e.ID = "m" + strconv.FormatInt(id, 10)
+		out, ids = append(out, e), append(ids, id)
+	}
+	rows.Close()
+	return out, db.fillEvents(ctx, out, ids)
+}
+
+// fillEvents loads the participants and the sources of merged events.
+func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int64) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+		evs[i].Actors, evs[i].Targets, evs[i].Sources = []store.ActorRef{}, []store.ActorRef{}, []store.EventSource{}
+	}
+	list, args := inList(ids)
+	rows, err := db.r.QueryContext(ctx, `SELECT ea.merged, ea.role, a.id, a.key, a.name, a.type FROM event_actors ea JOIN actors a ON a.id = ea.actor
+		WHERE ea.merged IN (`+list+`) ORDER BY ea.merged, ea.role, a.id`, args...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var m, aid int64
+		var role string
+		var r store.ActorRef
+		if err := rows.Scan(&m, &role, &aid, &r.Key, &r.Name, &r.Type); err != nil {
+			rows.Close()
+			return err
+		}
+		r.ID = publicActor(aid)
+		e := &evs[at[m]]
+		if role == "actor" {
+			e.Actors = append(e.Actors, r)
+		} else {
+			e.Targets = append(e.Targets, r)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = db.r.QueryContext(ctx, `SELECT e.merged, d.id, e.vid, d.source, d.url, d.published, e.modality, e.trigger_start, e.trigger_end, e.trigger_text
+		FROM events e JOIN documents d ON d.rowid = e.doc WHERE e.merged IN (`+list+`) ORDER BY e.merged, e.id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m int64
+		var s store.EventSource
+		var src, url, pub sql.NullString
+		if err := rows.Scan(&m, &s.Document, &s.Event, &src, &url, &pub, &s.Modality, &s.Trigger.Start, &s.Trigger.End, &s.Trigger.Text); err != nil {
+			return err
+		}
+		s.Source, s.URL, s.Published = src.String, url.String, pub.String
+		e := &evs[at[m]]
+		if len(e.Sources) < store.DossierLimit {
+			e.Sources = append(e.Sources, s)
+		}
+	}
+	return rows.Err()
+}
+
+// Positions implements store.Store, in the order first stored.
+func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page) ([]store.PositionRow, string, error) {
+	after, err := store.DecodeCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	n := p.Size()
+	where := []string{"p.id > ?"}
+	args := []any{after}
+	if strings.TrimSpace(q.Actor) != "" {
+		ids, err := db.resolve(ctx, q.Actor)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(ids) == 0 {
+			return []store.PositionRow{}, "", nil
+		}
+		list, a := inList(ids)
+		where = append(where, "p.actor IN ("+list+")")
+		args = append(args, a...)
+	}
+	if q.Issue != "" {
+		where = append(where, "p.issue = ? COLLATE NOCASE")
+		args = append(args, q.Issue)
+	}
+	args = append(args, n+1)
+	rows, err := db.r.QueryContext(ctx, `SELECT p.id, p.issue, p.day, p.stance, p.polarity, a.id, a.key, a.name, a.type
+		FROM positions p JOIN actors a ON a.id = p.actor
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY p.id LIMIT ?`, args...)
+	if err != nil {
+		return nil, "", err
+	}
+	out := []store.PositionRow{}
+	var ids []int64
+	for rows.Next() {
+		var r store.PositionRow
+		var id, aid int64
+		if err := rows.Scan(&id, &r.Issue, &r.Date, &r.Stance, &r.Polarity, &aid, &r.Actor.Key, &r.Actor.Name, &r.Actor.Type); err != nil {
+			rows.Close()
+			return nil, "", err
+		}
+		r.ID = "p" + strconv.FormatInt(id, 10)
+		r.Actor.ID = publicActor(aid)
+		r.Evidence = []store.Evidence{}
+		out, ids = append(out, r), append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := page(out, ids, n)
+	ids = ids[:len(out)]
+	if len(out) == 0 {
+		return out, next, nil
+	}
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	list, a := inList(ids)
+	rows, err = db.r.QueryContext(ctx, `SELECT pe.position, d.id, pe.vid, pe.qid, pe.trigger_start, pe.trigger_end, pe.trigger_text
+		FROM position_evidence pe JOIN documents d ON d.rowid = pe.doc WHERE pe.position IN (`+list+`) ORDER BY pe.position, pe.doc`, a...)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pid int64
+		var e store.Evidence
+		var qid sql.NullString
+		if err := rows.Scan(&pid, &e.Document, &e.Event, &qid, &e.Trigger.Start, &e.Trigger.End, &e.Trigger.Text); err != nil {
+			return nil, "", err
+		}
+		e.Quote = qid.String
+		r := &out[at[pid]]
+		if len(r.Evidence) < store.DossierLimit {
+			r.Evidence = append(r.Evidence, e)
+		}
+	}
+	return out, next, rows.Err()
+}
+
+// ExportRecords implements store.Store.
+func (db *DB) ExportRecords(ctx context.Context, fn func(json.RawMessage) error) error {
+	// In pages, so that no read transaction stays open for the whole export.
+	var after int64
+	for {
+		rows, err := db.r.QueryContext(ctx, `SELECT rowid, record FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 500`, after)
+		if err != nil {
+			return err
+		}
+		var recs []string
+		for rows.Next() {
+			var rec string
+			if err := rows.Scan(&after, &rec); err != nil {
+				rows.Close()
+				return err
+			}
+			recs = append(recs, rec)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if err := fn(json.RawMessage(r)); err != nil {
+				return err
+			}
+		}
+		if len(recs) < 500 {
+			return nil
+		}
+	}
+}
+
+// ExportEvents implements store.Store.
+func (db *DB) ExportEvents(ctx context.Context, fn func(store.EventRow) error) error {
+	var after int64
+	for {
+		rows, err := db.r.QueryContext(ctx, `SELECT e.id, e.merged, d.id, e.vid, e.type, COALESCE(e.date, ''), m.polarity, e.modality, m.issue,
+				COALESCE((SELECT group_concat(a.name, '; ') FROM event_actors ea JOIN actors a ON a.id = ea.actor WHERE ea.merged = e.merged AND ea.role = 'actor'), ''),
+				COALESCE((SELECT group_concat(a.name, '; ') FROM event_actors ea JOIN actors a ON a.id = ea.actor WHERE ea.merged = e.merged AND ea.role = 'target'), ''),
+				e.trigger_text, COALESCE(d.published, ''), COALESCE(d.source, '')
+			FROM events e JOIN documents d ON d.rowid = e.doc JOIN merged_events m ON m.id = e.merged
+			WHERE e.id > ? ORDER BY e.id LIMIT 1000`, after)
+		if err != nil {
+			return err
+		}
+		var batch []store.EventRow
+		for rows.Next() {
+			var r store.EventRow
+			var merged int64
+			if err := rows.Scan(&after, &merged, &r.Document, &r.Event, &r.Type, &r.Date, &r.Polarity, &r.Modality, &r.Issue,
+				&r.Actors, &r.Targets, &r.Trigger, &r.Published, &r.Source); err != nil {
+				rows.Close()
+				return err
+			}
+			r.Merged = "m" + strconv.FormatInt(merged, 10)
+			batch = append(batch, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, r := range batch {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		if len(batch) < 1000 {
+			return nil
+		}
+	}
+}
+
+// Stats implements store.Store.
+func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
+	var s store.Stats
+	err := db.r.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM documents),
+		(SELECT COALESCE(SUM(duplicates), 0) FROM documents),
+		(SELECT COUNT(*) FROM near_duplicates) / 2,
+		(SELECT COUNT(*) FROM actors),
+		(SELECT COUNT(*) FROM quotes),
+		(SELECT COUNT(*) FROM events),
+		(SELECT COUNT(*) FROM merged_events),
+		(SELECT COUNT(*) FROM positions),
+		(SELECT COUNT(*) FROM failures)`).Scan(&s.Documents, &s.Duplicates, &s.NearDuplicates, &s.Actors, &s.Quotes,
+		&s.Events, &s.MergedEvents, &s.Positions, &s.Failures)
+	return s, err
+}
+
+// recordOf decodes a stored record; used by tests.
+func recordOf(b json.RawMessage) (*newsgraph.Record, error) {
+	var r newsgraph.Record
+	err := json.Unmarshal(b, &r)
+	return &r, err
+}

@@ -1,0 +1,187 @@
+package sqlite
+
+// migrations are the schema's numbered steps, applied in order inside one
+// transaction each and recorded in schema_migrations. A released step is
+// never edited: a change of schema is a new step at the end.
+var migrations = []string{
+	// 1: documents, inputs and failures, near-duplicate sketches.
+	`
+CREATE TABLE documents (
+	rowid        INTEGER PRIMARY KEY,
+	id           TEXT NOT NULL UNIQUE,
+	url          TEXT UNIQUE,
+	content_hash TEXT NOT NULL UNIQUE,
+	source       TEXT,
+	title        TEXT,
+	published    TEXT,
+	record       TEXT NOT NULL,
+	sketch       BLOB NOT NULL,
+	duplicates   INTEGER NOT NULL DEFAULT 0,
+	added_at     TEXT NOT NULL
+);
+CREATE VIEW document_text AS
+	SELECT rowid, title, json_extract(record, '$.text') AS text FROM documents;
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='document_text', content_rowid='rowid');
+
+CREATE TABLE inputs (
+	input  TEXT PRIMARY KEY,
+	doc_id TEXT NOT NULL,
+	status TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE failures (
+	rowid    INTEGER PRIMARY KEY,
+	input    TEXT NOT NULL UNIQUE,
+	reason   TEXT NOT NULL,
+	attempts INTEGER NOT NULL,
+	at       TEXT NOT NULL
+);
+
+CREATE TABLE doc_bands (
+	band INTEGER NOT NULL,
+	doc  INTEGER NOT NULL,
+	PRIMARY KEY (band, doc)
+) WITHOUT ROWID;
+
+CREATE TABLE near_duplicates (
+	doc        INTEGER NOT NULL,
+	other      INTEGER NOT NULL,
+	similarity REAL NOT NULL,
+	PRIMARY KEY (doc, other)
+) WITHOUT ROWID;
+`,
+	// 2: global actors, their spellings, and each document's entities and mentions.
+	`
+CREATE TABLE actors (
+	id         INTEGER PRIMARY KEY,
+	key        TEXT NOT NULL UNIQUE,
+	name       TEXT NOT NULL,
+	name_count INTEGER NOT NULL DEFAULT 0,
+	type       TEXT NOT NULL,
+	docs       INTEGER NOT NULL DEFAULT 0,
+	mentions   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX actors_by_docs ON actors (docs DESC, id);
+CREATE INDEX actors_by_type ON actors (type, docs DESC, id);
+
+CREATE TABLE actor_names (
+	id    INTEGER PRIMARY KEY,
+	actor INTEGER NOT NULL,
+	kind  TEXT NOT NULL, -- name or role
+	name  TEXT NOT NULL,
+	count INTEGER NOT NULL,
+	UNIQUE (actor, kind, name)
+);
+CREATE INDEX actor_names_by_name ON actor_names (name COLLATE NOCASE);
+CREATE VIRTUAL TABLE actor_names_fts USING fts5(name, content='actor_names', content_rowid='id');
+
+CREATE TABLE entities (
+	doc   INTEGER NOT NULL,
+	eid   TEXT NOT NULL,
+	actor INTEGER NOT NULL,
+	name  TEXT NOT NULL,
+	type  TEXT NOT NULL,
+	PRIMARY KEY (doc, eid)
+) WITHOUT ROWID;
+CREATE INDEX entities_by_actor ON entities (actor);
+
+CREATE TABLE mentions (
+	actor INTEGER NOT NULL,
+	doc   INTEGER NOT NULL,
+	start INTEGER NOT NULL,
+	end   INTEGER NOT NULL,
+	eid   TEXT NOT NULL,
+	text  TEXT NOT NULL,
+	kind  TEXT NOT NULL,
+	PRIMARY KEY (actor, doc, start, end)
+) WITHOUT ROWID;
+`,
+	// 3: quotes, times, events merged across documents, positions.
+	`
+CREATE TABLE quotes (
+	id      INTEGER PRIMARY KEY,
+	doc     INTEGER NOT NULL,
+	qid     TEXT NOT NULL,
+	kind    TEXT NOT NULL,
+	text    TEXT NOT NULL,
+	start   INTEGER NOT NULL,
+	end     INTEGER NOT NULL,
+	speaker INTEGER,
+	cue     TEXT,
+	venue   TEXT
+);
+CREATE INDEX quotes_by_speaker ON quotes (speaker, id);
+CREATE INDEX quotes_by_doc ON quotes (doc);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id');
+
+CREATE TABLE times (
+	doc   INTEGER NOT NULL,
+	tid   TEXT NOT NULL,
+	start INTEGER NOT NULL,
+	end   INTEGER NOT NULL,
+	text  TEXT NOT NULL,
+	type  TEXT NOT NULL,
+	value TEXT,
+	PRIMARY KEY (doc, tid)
+) WITHOUT ROWID;
+
+CREATE TABLE merged_events (
+	id        INTEGER PRIMARY KEY,
+	merge_key TEXT UNIQUE,
+	type      TEXT NOT NULL,
+	day       TEXT NOT NULL,
+	polarity  TEXT NOT NULL,
+	issue     TEXT NOT NULL,
+	sources   INTEGER NOT NULL
+);
+CREATE INDEX merged_events_by_type ON merged_events (type, id);
+CREATE INDEX merged_events_by_sources ON merged_events (sources DESC, id);
+
+CREATE TABLE event_actors (
+	merged INTEGER NOT NULL,
+	role   TEXT NOT NULL, -- actor or target
+	actor  INTEGER NOT NULL,
+	PRIMARY KEY (merged, role, actor)
+) WITHOUT ROWID;
+CREATE INDEX event_actors_by_actor ON event_actors (actor, merged);
+
+CREATE TABLE events (
+	id            INTEGER PRIMARY KEY,
+	doc           INTEGER NOT NULL,
+	vid           TEXT NOT NULL,
+	merged        INTEGER NOT NULL,
+	type          TEXT NOT NULL,
+	date          TEXT,
+	modality      TEXT NOT NULL,
+	mode          TEXT,
+	quote         TEXT,
+	trigger_start INTEGER NOT NULL,
+	trigger_end   INTEGER NOT NULL,
+	trigger_text  TEXT NOT NULL
+);
+CREATE INDEX events_by_merged ON events (merged);
+CREATE INDEX events_by_doc ON events (doc);
+
+CREATE TABLE positions (
+	id       INTEGER PRIMARY KEY,
+	actor    INTEGER NOT NULL,
+	issue    TEXT NOT NULL,
+	day      TEXT NOT NULL,
+	stance   TEXT NOT NULL,
+	polarity TEXT NOT NULL,
+	UNIQUE (actor, issue, day, stance, polarity)
+);
+CREATE INDEX positions_by_issue ON positions (issue COLLATE NOCASE, id);
+
+CREATE TABLE position_evidence (
+	position      INTEGER NOT NULL,
+	doc           INTEGER NOT NULL,
+	vid           TEXT NOT NULL,
+	qid           TEXT,
+	trigger_start INTEGER NOT NULL,
+	trigger_end   INTEGER NOT NULL,
+	trigger_text  TEXT NOT NULL,
+	PRIMARY KEY (position, doc, vid)
+) WITHOUT ROWID;
+`,
+}

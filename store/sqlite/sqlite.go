@@ -1,0 +1,241 @@
+// Package sqlite is the Store of newsgraph in one SQLite file: WAL journal,
+// a busy timeout, schema migrations numbered in code, FTS5 indexes over
+// document text, quotes and actor names. It is pure Go (modernc.org/sqlite),
+// so the binary needs nothing installed.
+//
+// # Invariants
+//   - Every document is written in one transaction with all that is derived
+//     from it; a process killed at any moment leaves the file consistent and
+//     every committed document whole.
+//   - No SQL text is built from user strings: filters choose among fixed
+//     fragments and pass values as parameters; full-text queries are
+//     rebuilt from their words (ftsQuery).
+//
+// # Concurrency
+// Writes go through one connection (SQLite has one writer); reads use a
+// pool of connections that WAL lets run beside the writer. A DB is safe for
+// concurrent use.
+//
+// # Performance
+// Callers batch documents into one Put so that many share a transaction;
+// statements are prepared once. See BenchmarkIngest in store_bench_test.go
+// for figures.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// DB is a Store in one SQLite file.
+type DB struct {
+	w *sql.DB // one connection: the writer
+	r *sql.DB // readers
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open opens (creating if needed) the store at path and brings its schema
+// up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("sqlite: empty path")
+	}
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(OFF)", "cache_size(-65536)"} {
+		q.Add("_pragma", p)
+	}
+	w, err := sql.Open("sqlite", path+"?"+q.Encode()+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	db := &DB{w: w}
+	if err := db.migrate(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	q.Add("_pragma", "query_only(1)")
+	r, err := sql.Open("sqlite", path+"?"+q.Encode())
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	n := max(4, runtime.GOMAXPROCS(0)*2)
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	db.r = r
+	return db, nil
+}
+
+// Close closes the connections; the WAL is checkpointed by the last one.
+func (db *DB) Close() error {
+	err := db.r.Close()
+	if e := db.w.Close(); err == nil {
+		err = e
+	}
+	return err
+}
+
+// migrate applies the steps of migrations that schema_migrations does not
+// list yet, each in its own transaction.
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	var have int
+	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if have > len(migrations) {
+		return fmt.Errorf("migrate: the file has schema version %d, newer than this program's %d", have, len(migrations))
+	}
+	for v := have + 1; v <= len(migrations); v++ {
+		tx, err := db.w.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrate %d: %w", v, err)
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate %d: %w", v, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, v, now()); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate %d: %w", v, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrate %d: %w", v, err)
+		}
+	}
+	return nil
+}
+
+// SchemaVersion is the number of migration steps applied.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := db.r.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and returns its first line
+// ("ok" when the file is sound).
+func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
+	var s string
+	err := db.w.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&s)
+	return s, err
+}
+
+func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+// Input implements store.Store.
+func (db *DB) Input(ctx context.Context, input string) (string, bool, error) {
+	var id string
+	err := db.r.QueryRowContext(ctx, `SELECT doc_id FROM inputs WHERE input = ?`, input).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return id, err == nil, err
+}
+
+// ContentDoc implements store.Store.
+func (db *DB) ContentDoc(ctx context.Context, hash string) (string, bool, error) {
+	var id string
+	err := db.r.QueryRowContext(ctx, `SELECT id FROM documents WHERE content_hash = ?`, hash).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return id, err == nil, err
+}
+
+// Fail implements store.Store.
+func (db *DB) Fail(ctx context.Context, input, reason string) error {
+	_, err := db.w.ExecContext(ctx, `INSERT INTO failures (input, reason, attempts, at) VALUES (?, ?, 1, ?)
+		ON CONFLICT (input) DO UPDATE SET reason = excluded.reason, attempts = attempts + 1, at = excluded.at`,
+		input, reason, now())
+	if err != nil {
+		return fmt.Errorf("record failure of %s: %w", input, err)
+	}
+	return nil
+}
+
+// Failures implements store.Store.
+func (db *DB) Failures(ctx context.Context, p store.Page) ([]store.Failure, string, error) {
+	after, err := store.DecodeCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	n := p.Size()
+	rows, err := db.r.QueryContext(ctx, `SELECT rowid, input, reason, attempts, at FROM failures WHERE rowid > ? ORDER BY rowid LIMIT ?`, after, n+1)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []store.Failure
+	var ids []int64
+	for rows.Next() {
+		var f store.Failure
+		var id int64
+		if err := rows.Scan(&id, &f.Input, &f.Reason, &f.Attempts, &f.At); err != nil {
+			return nil, "", err
+		}
+		out, ids = append(out, f), append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := page(out, ids, n)
+	return out, next, nil
+}
+
+// page trims the one extra row fetched to learn whether a next page exists,
+// and returns the cursor after the last row kept (ids[i] is row i's keyset
+// id or offset).
+func page[T any](out []T, ids []int64, n int) ([]T, string) {
+	if len(out) <= n {
+		return out, ""
+	}
+	return out[:n], store.EncodeCursor(ids[n-1])
+}
+
+// ftsQuery rebuilds a user's search as an FTS5 query of quoted words (all
+// must match), so that no FTS5 syntax from the user reaches the engine. A
+// word ending in * matches as a prefix.
+func ftsQuery(q string) (string, error) {
+	var terms []string
+	for _, f := range strings.Fields(q) {
+		prefix := strings.HasSuffix(f, "*")
+		var b strings.Builder
+		for _, r := range f {
+			if r == '"' || r == '*' || r == '^' || r == ':' || r == '(' || r == ')' || r == '{' || r == '}' || r == '+' || r == '-' && b.Len() == 0 {
+				b.WriteByte(' ')
+				continue
+			}
+			b.WriteRune(r)
+		}
+		for _, w := range strings.Fields(b.String()) {
+			terms = append(terms, `"`+w+`"`)
+		}
+		if prefix && len(terms) > 0 {
+			terms[len(terms)-1] += "*"
+		}
+		if len(terms) > 32 {
+			break
+		}
+	}
+	if len(terms) == 0 {
+		return "", fmt.Errorf("%w: no words to search for in %q", store.ErrBadQuery, q)
+	}
+	return strings.Join(terms, " "), nil
+}
