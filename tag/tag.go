@@ -6,8 +6,10 @@
 // one to four letters, its shape (Xx, xx, X.X., dddd), whether it has a
 // hyphen, a digit or a capital and starts the sentence, the words two to
 // the left and right, and the two tags before it. Frequent words that take
-// one tag almost always (the, of, said, commas) are tagged from a dictionary
-// without scoring. The model (package tag/model) was trained on UD English
+// one tag almost always (the, of, commas) are tagged from a dictionary
+// without scoring. The ambiguity class of a word (the set of tags it took
+// in training), of the next word and of the lowercased form of a capitalised
+// word give the greedy decoder a view of what lies to the right. The model (package tag/model) was trained on UD English
 // EWT, re-tokenised by our segmenter so that the tagger sees at run time
 // the tokens it saw in training: Trump's, don't, U.S. and well-known are one
 // token each. A word with a glued clitic takes the tag of the word before the
@@ -26,9 +28,22 @@
 // written after: one Tagger serves any number of goroutines. Tagging keeps
 // its scratch on the stack or in one slice per document.
 //
+// # Accuracy
+// Token accuracy against the gold XPOS, on our own tokens (go run
+// ./tag/internal/train prints these; TestAccuracyEWTDev checks dev):
+// EWT dev 0.9426, EWT test 0.9423; GUM dev 0.9394 and GUM test 0.9402 (out
+// of domain: other genres, news among them). The commonest errors are
+// NNP↔NN on capitalised words of web text, JJ↔NN and VBD↔VBN.
+//
 // # Performance
-// See the figures measured by BenchmarkTag in the package's tests, copied
-// here: PERFORMANCE.
+// BenchmarkTag tags the model article and the 120 MEANTIME articles
+// (209 kB, 40 k tokens), already segmented: 8.0–8.6 MB/s, 1.55–1.66 M
+// tokens/s on one core of an AMD EPYC (measured with other jobs sharing the
+// machine; the figures drop by half or more when its cache is contended),
+// two allocations per document. Most of the time is the weight-table
+// lookups; a word in the vocabulary costs one map lookup for its word
+// features. Decoding the embedded model (1.2 MB gzip, 104 k features, 50
+// tags) takes about 30 ms of CPU (BenchmarkLoad).
 package tag
 
 import (

@@ -290,7 +290,6 @@ type perceptron struct {
 	stamp []int32
 	step  int32
 	infos []feature.Info
-	class map[string]uint32 // word → ambiguity class hash
 	// sentClasses are the ambiguity classes of the tokens of each training
 	// sentence, as learnt from the other sentences (jackknifing), so that
 	// training sees classes as unreliable as at run time.
@@ -298,13 +297,9 @@ type perceptron struct {
 }
 
 func newPerceptron(m *feature.Model) *perceptron {
-	p := &perceptron{model: m, index: map[string]uint8{}, ntags: len(m.Tags), row: map[uint32]int32{},
-		class: map[string]uint32{}}
+	p := &perceptron{model: m, index: map[string]uint8{}, ntags: len(m.Tags), row: map[uint32]int32{}}
 	for i, t := range m.Tags {
 		p.index[t] = uint8(i)
-	}
-	for i, w := range m.Vocab {
-		p.class[w] = feature.ClassHash(m.Classes[i])
 	}
 	return p
 }

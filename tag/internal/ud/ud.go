@@ -100,6 +100,9 @@ func Read(r io.Reader) ([]Sentence, error) {
 			mwtEnd = hi
 			continue
 		}
+		if cols[4] == "" {
+			cols[4] = "_" // as CoNLL-U writes a missing value
+		}
 		var n int
 		if _, err := fmt.Sscanf(idc, "%d", &n); err != nil {
 			return nil, fmt.Errorf("line %d: bad id %q", line, idc)
@@ -167,6 +170,9 @@ func joinedTag(us []unit) string {
 	for _, u := range us {
 		forms = append(forms, u.forms...)
 		tags = append(tags, u.tags...)
+	}
+	if len(tags) == 0 {
+		return "NFP" // a multiword token without its words: malformed input
 	}
 	if len(us) == 1 && len(forms) > 1 {
 		// a multiword token: the word before the clitic heads it
