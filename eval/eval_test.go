@@ -545,3 +545,34 @@ func FuzzConvertTimeML(f *testing.F) {
 		}
 	})
 }
+
+// The New York Times writes a double quotation mark as two apostrophes.
+func TestPolNeARDoubledApostrophes(t *testing.T) {
+	text := "''It's a mess,'' said Al. ''Still, we won.'' Bo said the plan was ''a mess'' today."
+	idx := func(s string) int { return len([]rune(text[:strings.Index(text, s)])) }
+	end := func(s string) int { return idx(s) + len([]rune(s)) }
+	ann := "T1\tContent " + itoa(idx("''It's")) + " " + itoa(end("won.''")) + "\tx\n" +
+		"T2\tAttribution " + itoa(idx("said Al")) + " " + itoa(idx("said Al")+4) + "\tsaid\n" +
+		"E1\tAttribution:T2 Content:T1\n" +
+		"T3\tContent " + itoa(idx("the plan")) + " " + itoa(end("mess'' today")) + "\tx\n" +
+		"T4\tAttribution " + itoa(idx("said the")) + " " + itoa(idx("said the")+4) + "\tsaid\n" +
+		"E2\tAttribution:T4 Content:T3\n"
+	b, err := ParseBrat(strings.NewReader(ann))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := PolNeARQuotes(text, b)
+	want := []struct{ kind, text string }{
+		{"direct", "It's a mess,"},
+		{"direct", "Still, we won."},
+		{"mixed", "the plan was ''a mess'' today"},
+	}
+	if len(qs) != len(want) {
+		t.Fatalf("got %d quotes, want %d: %+v", len(qs), len(want), qs)
+	}
+	for i, w := range want {
+		if qs[i].Kind != w.kind || qs[i].Text != w.text {
+			t.Errorf("quote %d = %s %q, want %s %q", i, qs[i].Kind, qs[i].Text, w.kind, w.text)
+		}
+	}
+}

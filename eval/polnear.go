@@ -208,7 +208,14 @@ func PolNeARQuotes(text string, ann *Brat) []GoldQuote {
 		if q.Kind == "direct" {
 			// "…," she said, "…": the pipeline reports each quoted part
 			// as a quote of its own (SPEC §1), and so does the gold.
-			if segs := quotedParts(runes, max(0, q.Start-1), min(len(runes), q.End+1)); len(segs) > 1 {
+			lo, hi := max(0, q.Start-1), min(len(runes), q.End+1)
+			if doubledMark(runes, q.Start-2) {
+				lo = q.Start - 2
+			}
+			if doubledMark(runes, q.End) {
+				hi = q.End + 2
+			}
+			if segs := quotedParts(runes, lo, hi); len(segs) > 1 {
 				parts = segs
 			}
 		}
@@ -261,13 +268,19 @@ func quoteSpan(runes []rune, start, end int) GoldQuote {
 	innerStart := start
 	if open {
 		innerStart = start + 1
-	} else if b := prevNonSpace(runes, start); b >= 0 && isOpenMark(runes[b]) && start-b <= 1 {
+	} else if doubledMark(runes, start) && start+2 < end {
+		open, innerStart = true, start+2
+	} else if b := prevNonSpace(runes, start); b >= 0 && (isOpenMark(runes[b]) || doubledMark(runes, b-1)) && start-b <= 1 {
 		open = true
 	}
 	// The mark that closes: the span's last rune (or the last before
 	// trailing punctuation), or the rune after it.
 	closeAt := -1
 	for k := end - 1; k >= innerStart && end-k <= 3; k-- {
+		if doubledMark(runes, k-1) && k-1 >= innerStart {
+			closeAt = k - 1
+			break
+		}
 		if isCloseMark(runes[k]) {
 			closeAt = k
 			break
@@ -280,15 +293,15 @@ func quoteSpan(runes []rune, start, end int) GoldQuote {
 	closed := closeAt >= 0
 	if closed {
 		innerEnd = closeAt
-	} else if end < len(runes) && isCloseMark(runes[end]) {
+	} else if end < len(runes) && (isCloseMark(runes[end]) || doubledMark(runes, end)) {
 		closed = true
 	}
 	if open && closed && innerEnd > innerStart {
 		q.Kind = "direct"
 		start, end = innerStart, innerEnd
 	} else {
-		for _, r := range runes[start:end] {
-			if isMark(r) {
+		for i, r := range runes[start:end] {
+			if isMark(r) || doubledMark(runes, start+i) && start+i+1 < end {
 				q.Kind = "mixed"
 				break
 			}
@@ -309,17 +322,22 @@ func quotedParts(runes []rune, start, end int) [][2]int {
 	var parts [][2]int
 	for i := start; i < end; i++ {
 		closer, ok := closers[runes[i]]
+		width := 1
+		if doubledMark(runes, i) {
+			closer, ok, width = '\'', true, 2
+		}
 		if !ok {
 			continue
 		}
-		j := i + 1
-		for j < end && runes[j] != closer && !(closer == '“' && runes[j] == '”') {
+		j := i + width
+		for j < end && runes[j] != closer && !(closer == '“' && runes[j] == '”') ||
+			width == 2 && j < end && !doubledMark(runes, j) {
 			j++
 		}
 		if j >= end {
 			return nil
 		}
-		s, e := i+1, j
+		s, e := i+width, j
 		for s < e && unicode.IsSpace(runes[s]) {
 			s++
 		}
@@ -329,9 +347,15 @@ func quotedParts(runes []rune, start, end int) [][2]int {
 		if e > s {
 			parts = append(parts, [2]int{s, e})
 		}
-		i = j
+		i = j + width - 1
 	}
 	return parts
+}
+
+// doubledMark reports whether runes[i:i+2] is two straight apostrophes, as
+// the New York Times writes a double quotation mark (”).
+func doubledMark(runes []rune, i int) bool {
+	return i >= 0 && i+1 < len(runes) && runes[i] == '\'' && runes[i+1] == '\''
 }
 
 func prevNonSpace(runes []rune, i int) int {
