@@ -65,6 +65,22 @@ func (a *analyzer) pairMarks() {
 			if t.Kind != newsgraph.QuoteMark {
 				continue
 			}
+			if k+1 < t1 && a.doubledSingle(k) {
+				// '' written for ": one double mark of two tokens
+				if dOpen < 0 {
+					if !a.doubledCloses(k) {
+						dOpen = k
+					}
+				} else if a.doubledCloses(k) || k > dOpen+2 && !a.doubledOpens(k) {
+					a.addSpanPair(dOpen, k, para, &carried)
+					dOpen = -1
+				} else {
+					dOpen = k
+				}
+				sOpen = -1
+				k++
+				continue
+			}
 			if isDoubleMark(t.Text) {
 				sOpen = -1
 				if dOpen < 0 {
@@ -101,7 +117,7 @@ func (a *analyzer) pairMarks() {
 			a.addSpan(dOpen, -1, para, &carried)
 			if len(a.spans) > n && pe < len(d.Sentences) {
 				nt := d.Sentences[pe].FirstToken
-				if nt < len(toks) && toks[nt].Kind == newsgraph.QuoteMark && isDoubleMark(toks[nt].Text) &&
+				if nt+1 < len(toks) && toks[nt].Kind == newsgraph.QuoteMark && (isDoubleMark(toks[nt].Text) || a.doubledSingle(nt)) &&
 					toks[nt].Quote != newsgraph.CloseQuote {
 					prevUnclosed = n
 				}
@@ -128,14 +144,57 @@ func (a *analyzer) opensClause(k int) bool {
 	return false
 }
 
+// doubledSingle reports whether tokens k and k+1 are two straight or curly
+// single marks written together ('' or ’’) as some papers write a double
+// quotation mark.
+func (a *analyzer) doubledSingle(k int) bool {
+	t, u := a.toks[k], a.toks[k+1]
+	return u.Kind == newsgraph.QuoteMark && t.End == u.Start && t.Text == u.Text &&
+		(t.Text == "'" || t.Text == "’" || t.Text == "‘")
+}
+
+// doubledCloses reports whether the doubled mark at k closes: it is glued
+// to the word or punctuation before it.
+func (a *analyzer) doubledCloses(k int) bool {
+	if k == 0 || a.toks[k-1].End != a.toks[k].Start {
+		return false
+	}
+	return a.toks[k-1].Kind != newsgraph.QuoteMark && a.toks[k-1].Text != "(" && a.toks[k-1].Text != "—"
+}
+
+// doubledOpens reports whether the doubled mark at k opens: a word follows
+// it with no space.
+func (a *analyzer) doubledOpens(k int) bool {
+	return k+2 < len(a.toks) && a.toks[k+1].End == a.toks[k+2].Start && !a.doubledCloses(k)
+}
+
+// addSpanPair records a passage whose opening mark (at open) is two tokens
+// and whose closing mark (at close) is two tokens too.
+func (a *analyzer) addSpanPair(open, close, para int, carried *int) {
+	first := open + 1
+	if a.doubledSingle(open) {
+		first = open + 2
+	}
+	a.addSpanAt(open, first, close+1, close, para, carried)
+}
+
 // addSpan records the passage between the marks at open and close (close
 // -1: to the end of the paragraph).
 func (a *analyzer) addSpan(open, close, para int, carried *int) {
-	toks := a.toks
 	first := open + 1
-	last := close
+	if open+1 < len(a.toks) && a.doubledSingle(open) {
+		first = open + 2
+	}
+	a.addSpanAt(open, first, close, close, para, carried)
+}
+
+// addSpanAt records the passage whose opening mark is toks[open:first] and
+// whose closing mark ends at close and starts at closeFirst.
+func (a *analyzer) addSpanAt(open, first, close, closeFirst, para int, carried *int) {
+	toks := a.toks
+	last := closeFirst
 	var start, end int
-	start = toks[open].End
+	start = toks[first-1].End
 	if close < 0 {
 		s := a.d.Sentences[toks[open].Sentence]
 		// the paragraph's last token
@@ -146,7 +205,7 @@ func (a *analyzer) addSpan(open, close, para int, carried *int) {
 		}
 		end = toks[last-1].End
 	} else {
-		end = toks[close].Start
+		end = toks[closeFirst].Start
 	}
 	text := a.d.Text
 	for start < end {
