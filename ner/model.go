@@ -1,0 +1,156 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// Model is a trained tagger: a table of int16 weights indexed by hashed
+// feature and label, label-transition scores and the word-cluster table.
+// It is never written after it is built.
+type Model struct {
+	bits     uint
+	weights  []int16 // (1<<bits) rows of NumLabels
+	trans    [NumLabels + 1][NumLabels]int32
+	clusters map[string]uint16
+}
+
+// Errors of Load.
+var (
+	ErrFormat = errors.New("ner: not a model file")
+)
+
+const magic = "NER1"
+
+// Encode writes the model, gzip-compressed.
+func (m *Model) Encode(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	le := binary.LittleEndian
+	bw.WriteString(magic)
+	bw.WriteByte(byte(m.bits))
+	words := make([]string, 0, len(m.clusters))
+	for w := range m.clusters {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	var b4 [4]byte
+	le.PutUint32(b4[:], uint32(len(words)))
+	bw.Write(b4[:])
+	for _, w := range words {
+		bw.WriteByte(byte(len(w)))
+		bw.WriteString(w)
+		var b2 [2]byte
+		le.PutUint16(b2[:], m.clusters[w])
+		bw.Write(b2[:])
+	}
+	for i := range m.trans {
+		for j := range m.trans[i] {
+			le.PutUint32(b4[:], uint32(m.trans[i][j]))
+			bw.Write(b4[:])
+		}
+	}
+	// the weights by label plane, so that the zeros of rarely used labels
+	// compress into long runs
+	var b2 [2]byte
+	for l := 0; l < NumLabels; l++ {
+		for r := 0; r < 1<<m.bits; r++ {
+			le.PutUint16(b2[:], uint16(m.weights[r*NumLabels+l]))
+			bw.Write(b2[:])
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Load decodes a model written by Encode.
+func Load(data []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	le := binary.LittleEndian
+	if len(raw) < 9 || string(raw[:4]) != magic {
+		return nil, ErrFormat
+	}
+	m := &Model{bits: uint(raw[4])}
+	if m.bits < 8 || m.bits > 26 {
+		return nil, fmt.Errorf("%w: %d bits", ErrFormat, m.bits)
+	}
+	p := raw[5:]
+	short := fmt.Errorf("%w: truncated", ErrFormat)
+	if len(p) < 4 {
+		return nil, short
+	}
+	nc := int(le.Uint32(p))
+	p = p[4:]
+	m.clusters = make(map[string]uint16, nc)
+	for i := 0; i < nc; i++ {
+		if len(p) < 1 || len(p) < 1+int(p[0])+2 {
+			return nil, short
+		}
+		n := int(p[0])
+		m.clusters[string(p[1:1+n])] = le.Uint16(p[1+n:])
+		p = p[3+n:]
+	}
+	if len(p) < (NumLabels+1)*NumLabels*4 {
+		return nil, short
+	}
+	for i := range m.trans {
+		for j := range m.trans[i] {
+			m.trans[i][j] = int32(le.Uint32(p))
+			p = p[4:]
+		}
+	}
+	rows := 1 << m.bits
+	if len(p) != rows*NumLabels*2 {
+		return nil, short
+	}
+	m.weights = make([]int16, rows*NumLabels)
+	for l := 0; l < NumLabels; l++ {
+		for r := 0; r < rows; r++ {
+			m.weights[r*NumLabels+l] = int16(le.Uint16(p))
+			p = p[2:]
+		}
+	}
+	return m, nil
+}
+
+// quantize turns averaged float weights into a Model.
+func quantize(bits uint, w []float32, trans *[NumLabels + 1][NumLabels]float32, clusters map[string]uint16, prune int) *Model {
+	maxAbs := 0.0
+	for _, v := range w {
+		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
+	}
+	scale := 32000 / maxAbs
+	m := &Model{bits: bits, weights: make([]int16, len(w)), clusters: clusters}
+	for i, v := range w {
+		q := int(math.Round(float64(v) * scale))
+		if q > -prune && q < prune {
+			q = 0
+		}
+		m.weights[i] = int16(q)
+	}
+	for i := range trans {
+		for j := range trans[i] {
+			m.trans[i][j] = int32(math.Round(float64(trans[i][j]) * scale))
+		}
+	}
+	return m
+}

@@ -1,0 +1,196 @@
+// Package ner finds the names of people, organisations and places in a
+// document with a statistical tagger: a linear-chain model over BIO labels
+// (PER, ORG, LOC and MISC), trained as an averaged structured perceptron and
+// decoded with Viterbi.
+//
+// Each token has a fixed set of features, hashed into a table of int16
+// weights with no string built per feature: the word and its lowercase form,
+// the words two to the left and right, its shape (Xx, XX, X.X., dd), prefixes
+// and suffixes of one to four letters, the part-of-speech tags of package
+// tag around it, its word cluster (induced from unlabelled news text), what
+// the knowledge base says of it (a known name and its type, a multiword
+// name it starts or continues, a given name, a title word before it), whether
+// the sentence is a headline in capitals or title case, and whether the
+// document writes the same word in lowercase elsewhere.
+//
+// The model (package ner/model) is trained by tools/train-ner on WikiANN
+// English, the Wikinews documents of GUM and MEANTIME English only, whose
+// licences allow shipping what is learned from them.
+//
+// # Invariants
+// Spans are ordered, do not overlap, lie inside one sentence, start at a
+// token's start and end at a token's end less a possessive ending ("Trump's"
+// → "Trump"); Text[s.Start:s.End] is never empty.
+//
+// # Concurrency
+// The model is decoded once (sync.OnceValues) and never written after; the
+// scratch memory of a call comes from a sync.Pool. Find is safe for
+// concurrent use.
+//
+// # Performance
+// See the figures of BenchmarkNER in doc.go.
+package ner
+
+import (
+	"sync"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/kb"
+	"github.com/newsgraph/newsgraph/ner/model"
+)
+
+// Default returns the model embedded in package ner/model, decoded at the
+// first call.
+var Default = sync.OnceValues(func() (*Model, error) { return Load(model.NER) })
+
+// Span is a name found by the tagger.
+type Span struct {
+	Start, End  int // byte offsets into Document.Text
+	First, Last int // the tokens d.Tokens[First:Last] it covers
+	Label       string
+	// Type is PERSON, ORG, or for a place the knowledge base's type of the
+	// name (GPE, LOC, FAC), GPE when it does not know it; "" for MISC.
+	Type newsgraph.EntityType
+}
+
+var pool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Find returns the names in d (which must be segmented; POS tags help).
+func (m *Model) Find(d *newsgraph.Document) []Span {
+	return m.AppendSpans(nil, d)
+}
+
+// AppendSpans appends the names in d to dst.
+func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
+	sc := pool.Get().(*scratch)
+	defer pool.Put(sc)
+	documentLower(d, sc)
+	var labels [256]int8
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		toks := d.Tokens[s.FirstToken:s.EndToken]
+		// very long "sentences" (tables, lists) are tagged in pieces
+		for off := 0; off < len(toks); off += len(labels) {
+			part := toks[off:min(len(toks), off+len(labels))]
+			out := labels[:len(part)]
+			m.tagSentence(d.Text, part, sc, out)
+			dst = appendSpans(dst, d.Text, part, s.FirstToken+off, out)
+		}
+	}
+	return dst
+}
+
+// tagSentence labels the tokens of one sentence.
+func (m *Model) tagSentence(text string, toks []newsgraph.Token, sc *scratch, out []int8) {
+	m.sentenceInfo(text, toks, sc)
+	m.features(toks, sc)
+	n := len(toks)
+	if cap(sc.scores) < n*NumLabels {
+		sc.scores = make([]int32, n*NumLabels, n*NumLabels*3/2)
+	}
+	scores := sc.scores[:n*NumLabels]
+	clear(scores)
+	for i := 0; i < n; i++ {
+		row := (*[NumLabels]int32)(scores[i*NumLabels:])
+		for _, f := range sc.feats[i*NumFeatures : (i+1)*NumFeatures] {
+			w := (*[NumLabels]int16)(m.weights[int(f)*NumLabels:])
+			for l := range row {
+				row[l] += int32(w[l])
+			}
+		}
+	}
+	if cap(sc.back) < n*NumLabels {
+		sc.back = make([]int8, n*NumLabels, n*NumLabels*3/2)
+	}
+	viterbi(scores, &m.trans, n, sc.back[:n*NumLabels], out)
+}
+
+type number interface{ ~int32 | ~float32 }
+
+// viterbi finds the best label sequence under the BIO constraints.
+func viterbi[T number](scores []T, trans *[NumLabels + 1][NumLabels]T, n int, back []int8, out []int8) {
+	if n == 0 {
+		return
+	}
+	var prev, cur [NumLabels]T
+	var ok, nok [NumLabels]bool
+	for l := 0; l < NumLabels; l++ {
+		ok[l] = allowed(-1, l) && (l == 0 || l%2 == 1)
+		prev[l] = scores[l] + trans[NumLabels][l]
+	}
+	for i := 1; i < n; i++ {
+		for l := 0; l < NumLabels; l++ {
+			best, arg := T(0), -1
+			for p := 0; p < NumLabels; p++ {
+				if !ok[p] || !allowed(p, l) {
+					continue
+				}
+				v := prev[p] + trans[p][l]
+				if arg < 0 || v > best {
+					best, arg = v, p
+				}
+			}
+			nok[l] = arg >= 0
+			if arg >= 0 {
+				cur[l] = best + scores[i*NumLabels+l]
+				back[i*NumLabels+l] = int8(arg)
+			}
+		}
+		prev, ok = cur, nok
+	}
+	best, arg := T(0), -1
+	for l := 0; l < NumLabels; l++ {
+		if ok[l] && (arg < 0 || prev[l] > best) {
+			best, arg = prev[l], l
+		}
+	}
+	out[n-1] = int8(arg)
+	for i := n - 1; i > 0; i-- {
+		out[i-1] = back[i*NumLabels+int(out[i])]
+	}
+}
+
+// appendSpans turns labels into spans; first is the index of toks[0] in the
+// document.
+func appendSpans(dst []Span, text string, toks []newsgraph.Token, first int, labels []int8) []Span {
+	for i := 0; i < len(toks); i++ {
+		l := labels[i]
+		if l == labelO {
+			continue
+		}
+		if l%2 == 0 { // an I- label with no B- (cannot happen after Viterbi)
+			l--
+		}
+		j := i + 1
+		for j < len(toks) && labels[j] == l+1 {
+			j++
+		}
+		start, end := toks[i].Start, toks[j-1].End
+		end -= possessiveLen(toks[j-1].Text)
+		if end > start {
+			lab := Labels[l][2:]
+			dst = append(dst, Span{Start: start, End: end, First: first + i, Last: first + j, Label: lab,
+				Type: spanType(lab, text[start:end])})
+		}
+		i = j - 1
+	}
+	return dst
+}
+
+func spanType(label, name string) newsgraph.EntityType {
+	switch label {
+	case "PER":
+		return newsgraph.Person
+	case "ORG":
+		return newsgraph.Org
+	case "LOC":
+		if e, ok := kb.Lookup(name); ok {
+			switch e.Type {
+			case newsgraph.GPE, newsgraph.Loc, newsgraph.Fac:
+				return e.Type
+			}
+		}
+		return newsgraph.GPE
+	}
+	return ""
+}

@@ -1,0 +1,143 @@
+package ner
+
+import (
+	"math/rand/v2"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// Example is one training sentence: its features and gold labels.
+type Example struct {
+	feats []uint32
+	gold  []int8
+}
+
+// Trainer learns a Model with the averaged structured perceptron. It is
+// used by tools/train-ner; it is not safe for concurrent use.
+type Trainer struct {
+	m     Model // bits and clusters; the features are computed with it
+	w     []float32
+	u     []float64 // sum of step*update, for averaging
+	trans [NumLabels + 1][NumLabels]float32
+	tu    [NumLabels + 1][NumLabels]float64
+	step  float64
+}
+
+// NewTrainer returns a trainer with a table of 1<<bits feature rows and the
+// given word clusters (word → cluster; may be nil).
+func NewTrainer(bits uint, clusters map[string]uint16) *Trainer {
+	rows := 1 << bits
+	return &Trainer{
+		m: Model{bits: bits, clusters: clusters},
+		w: make([]float32, rows*NumLabels),
+		u: make([]float64, rows*NumLabels),
+	}
+}
+
+// Examples turns a segmented (and POS-tagged) document into training
+// sentences; gold holds the label index of every token of d.
+func (tr *Trainer) Examples(d *newsgraph.Document, gold []int8) []Example {
+	sc := new(scratch)
+	documentLower(d, sc)
+	var out []Example
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		toks := d.Tokens[s.FirstToken:s.EndToken]
+		if len(toks) == 0 || len(toks) > 256 {
+			continue
+		}
+		tr.m.sentenceInfo(d.Text, toks, sc)
+		tr.m.features(toks, sc)
+		out = append(out, Example{
+			feats: append([]uint32(nil), sc.feats...),
+			gold:  append([]int8(nil), gold[s.FirstToken:s.EndToken]...),
+		})
+	}
+	return out
+}
+
+// Epoch makes one pass over examples in an order shuffled by rng and returns
+// the share of tokens labelled correctly before each update.
+func (tr *Trainer) Epoch(examples []Example, rng *rand.Rand) float64 {
+	order := rng.Perm(len(examples))
+	var scores []float32
+	var back, pred []int8
+	right, all := 0, 0
+	for _, k := range order {
+		ex := &examples[k]
+		n := len(ex.gold)
+		scores = tr.score(ex.feats, n, scores)
+		if cap(back) < n*NumLabels {
+			back = make([]int8, n*NumLabels)
+			pred = make([]int8, n)
+		}
+		pred = pred[:n]
+		viterbi(scores, &tr.trans, n, back[:n*NumLabels], pred)
+		tr.step++
+		for i := 0; i < n; i++ {
+			all++
+			if pred[i] == ex.gold[i] {
+				right++
+			} else {
+				for _, f := range ex.feats[i*NumFeatures : (i+1)*NumFeatures] {
+					tr.update(int(f)*NumLabels+int(ex.gold[i]), 1)
+					tr.update(int(f)*NumLabels+int(pred[i]), -1)
+				}
+			}
+			gp, pp := NumLabels, NumLabels
+			if i > 0 {
+				gp, pp = int(ex.gold[i-1]), int(pred[i-1])
+			}
+			if gp != pp || ex.gold[i] != pred[i] {
+				tr.updateTrans(gp, int(ex.gold[i]), 1)
+				tr.updateTrans(pp, int(pred[i]), -1)
+			}
+		}
+	}
+	return float64(right) / float64(max(1, all))
+}
+
+func (tr *Trainer) score(feats []uint32, n int, scores []float32) []float32 {
+	if cap(scores) < n*NumLabels {
+		scores = make([]float32, n*NumLabels)
+	}
+	scores = scores[:n*NumLabels]
+	clear(scores)
+	for i := 0; i < n; i++ {
+		row := scores[i*NumLabels : (i+1)*NumLabels]
+		for _, f := range feats[i*NumFeatures : (i+1)*NumFeatures] {
+			w := tr.w[int(f)*NumLabels : int(f)*NumLabels+NumLabels]
+			for l := range row {
+				row[l] += w[l]
+			}
+		}
+	}
+	return scores
+}
+
+func (tr *Trainer) update(i int, d float32) {
+	tr.w[i] += d
+	tr.u[i] += tr.step * float64(d)
+}
+
+func (tr *Trainer) updateTrans(p, c int, d float32) {
+	tr.trans[p][c] += d
+	tr.tu[p][c] += tr.step * float64(d)
+}
+
+// Model returns the averaged weights as a model; quantised weights smaller
+// than prune in magnitude are dropped.
+func (tr *Trainer) Model(prune int) *Model {
+	avg := make([]float32, len(tr.w))
+	c := tr.step + 1
+	for i, w := range tr.w {
+		avg[i] = float32(float64(w) - tr.u[i]/c)
+	}
+	var trans [NumLabels + 1][NumLabels]float32
+	for i := range trans {
+		for j := range trans[i] {
+			trans[i][j] = float32(float64(tr.trans[i][j]) - tr.tu[i][j]/c)
+		}
+	}
+	return quantize(tr.m.bits, avg, &trans, tr.m.clusters, prune)
+}
