@@ -158,7 +158,12 @@ func Tokenize(text string, p newsgraph.Span, toks []newsgraph.Token) []newsgraph
 	return toks
 }
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
 
 // scanWord reads a word from i: letters, digits and marks, joined by inner
 // hyphens, apostrophes (it's, Israel's, O'Brien) and the dots of
@@ -166,8 +171,13 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 func scanWord(text string, i, end int) int {
 	j := i
 	for j < end {
+		// ASCII letters and digits, the common case, skip the tables
+		if c := text[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			j++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[j:])
-		if isLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r) {
+		if r >= utf8.RuneSelf && (isLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r)) {
 			j += w
 			continue
 		}
