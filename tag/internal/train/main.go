@@ -57,14 +57,14 @@ func run(args []string) error {
 	fs.StringVar(&o.gumDir, "gum", "", "folder of UD English GUM, for an out-of-domain test (optional)")
 	fs.StringVar(&o.extra, "extra", "", "comma-separated extra CoNLL-U training files (optional)")
 	fs.StringVar(&o.out, "out", "", "model file to write")
-	fs.IntVar(&o.epochs, "epochs", 12, "most epochs; the best on dev is kept")
+	fs.IntVar(&o.epochs, "epochs", 10, "most epochs; the best on dev is kept")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the shuffle")
 	fs.IntVar(&o.dictMin, "dict-min", 20, "least count of a word for the tag dictionary")
 	fs.Float64Var(&o.dictRatio, "dict-ratio", 0.995, "least share of its main tag for a word in the tag dictionary")
 	fs.IntVar(&o.vocabSize, "vocab", 30000, "most words in the vocabulary (word features summed at load, ambiguity classes)")
 	fs.IntVar(&o.classMin, "class-min", 3, "least count of a word for the vocabulary")
 	fs.Float64Var(&o.classShare, "class-share", 0.05, "least share of a tag of a word for its ambiguity class")
-	fs.IntVar(&o.prune, "prune", 2, "drop quantised weights smaller than this in magnitude")
+	fs.IntVar(&o.prune, "prune", 400, "drop quantised weights (largest = 32000) smaller than this in magnitude")
 	fs.IntVar(&o.confusions, "confusions", 0, "print the most frequent dev errors (gold→guess) and this many of each")
 	if err := fs.Parse(args); err != nil {
 		return err
