@@ -249,6 +249,10 @@ func (a *analyzer) npLeft(j, lo int) (int, int, bool) {
 	}
 	for n := 0; s-1 >= lo && n < 10; n++ {
 		p := s - 1
+		if a.abbrevDot(p) && p-1 >= lo {
+			s = p - 1 // "Mr. Smith": the title's dot
+			continue
+		}
 		if !a.word(p) || a.inQuote[p] != 0 {
 			break
 		}
@@ -271,6 +275,16 @@ func (a *analyzer) npLeft(j, lo int) (int, int, bool) {
 		s++
 	}
 	return s, j + 1, true
+}
+
+// abbrevDot reports whether token k is the dot of an abbreviation inside a
+// sentence ("Mr. Smith", "Sen. Warren"): glued to a capitalised word and
+// not the sentence's last token.
+func (a *analyzer) abbrevDot(k int) bool {
+	if k <= 0 || k+1 >= len(a.toks) || a.toks[k].Text != "." || a.toks[k-1].End != a.toks[k].Start {
+		return false
+	}
+	return a.toks[k+1].Sentence == a.toks[k].Sentence && a.capitalised(k-1) && len(a.toks[k-1].Text) <= 5
 }
 
 // isCueForm reports whether token k is a finite form of a reporting verb
@@ -305,6 +319,10 @@ func (a *analyzer) npRight(k, hi int) (int, int, bool) {
 	}
 	content := 0
 	for e < hi && e-k < 8 {
+		if a.abbrevDot(e) && e > k && e+1 < hi && a.capitalised(e+1) {
+			e++
+			continue
+		}
 		if !a.word(e) || a.inQuote[e] != 0 {
 			break
 		}
