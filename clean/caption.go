@@ -93,11 +93,17 @@ func splitCredit(p string) (text, credit string, marked, ok bool) {
 	// its end: the last marker wins)
 	tail := max(0, len(p)-maxCreditBytes)
 	for i := len(p) - 1; i > tail; i-- {
-		if !afterSeparator(p, i) {
+		if p[i-1] != ' ' && p[i-1] != '\n' {
 			continue
 		}
-		if m := markerAt(p, i); m != "" && creditBodyOK(p[i+len(m):]) {
-			return trimSep(p[:i]), trimSpace(p[i:]), true, true
+		m := markerAt(p, i)
+		// a marker with a colon ("Image: …") needs no separator before
+		// it: "Belle Image: Jane Doe."
+		if m == "" || !strings.HasSuffix(m, ":") && !afterSeparator(p, i) {
+			continue
+		}
+		if creditBodyOK(p[i+len(m):]) {
+			return trimSep(p[:i]), trimCreditDot(trimSpace(p[i:])), true, true
 		}
 	}
 	// a bare agency after a separator: the longest credit that parses
@@ -296,4 +302,23 @@ func isPersonName(s string) bool {
 		}
 	}
 	return caps > 0
+}
+
+// trimCreditDot drops the full stop that closes a credit written as a
+// sentence ("Image: Jane Doe."), but not the dot of an initial or an
+// abbreviation ("J.", "et al.", "Inc.").
+func trimCreditDot(c string) string {
+	if !strings.HasSuffix(c, ".") {
+		return c
+	}
+	words := strings.Fields(c)
+	last := strings.TrimSuffix(words[len(words)-1], ".")
+	if utf8.RuneCountInString(last) <= 1 || strings.Contains(last, ".") {
+		return c
+	}
+	switch strings.ToLower(last) {
+	case "al", "inc", "ltd", "co", "corp", "jr", "sr":
+		return c
+	}
+	return c[:len(c)-1]
 }
