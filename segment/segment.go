@@ -29,6 +29,12 @@
 // slice is sized once from the text length). BenchmarkSegment measures
 // about 50–110 MB/s on the model article and 40–75 MB/s on the MEANTIME
 // texts on a shared 2-core machine (go test ./segment -bench Segment).
+//
+// # Accuracy
+// On the 43 Wikinews documents of GUM (news and interviews), sentence ends
+// inside paragraphs score P 0.983, R 0.948, F1 0.965 against GUM's own
+// sentences (TestSentenceBoundariesGUM); most misses are GUM's conventions
+// (a headline and its dateline as two sentences, splits at semicolons).
 package segment
 
 import (
@@ -487,7 +493,8 @@ func onlySpace(s string) bool {
 }
 
 // startsSentence reports whether the token at k can begin a sentence: an
-// uppercase letter, a digit, or an opening quotation mark or bracket.
+// uppercase letter, a digit, a camel-case name, or an opening quotation
+// mark or bracket.
 func startsSentence(text string, toks []newsgraph.Token, k int) bool {
 	t := toks[k]
 	if t.Kind == newsgraph.QuoteMark && t.Quote != newsgraph.CloseQuote {
@@ -496,6 +503,18 @@ func startsSentence(text string, toks []newsgraph.Token, k int) bool {
 	if t.Text == "(" || t.Text == "[" || t.Kind == newsgraph.Number || t.Text == "-" || t.Text == "—" || t.Text == "–" {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(t.Text)
-	return unicode.IsUpper(r) || unicode.IsDigit(r)
+	r, w := utf8.DecodeRuneInString(t.Text)
+	if unicode.IsUpper(r) || unicode.IsDigit(r) {
+		return true
+	}
+	// names written in camel case start sentences too: "eHow was …",
+	// "iPhone sales fell"
+	if t.Kind == newsgraph.Word && unicode.IsLower(r) {
+		for _, c := range t.Text[w:] {
+			if unicode.IsUpper(c) {
+				return true
+			}
+		}
+	}
+	return false
 }

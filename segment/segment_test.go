@@ -80,6 +80,8 @@ func TestSentences(t *testing.T) {
 		{"emoji", "Great news 🎉. Next 👍 one.", []string{"Great news 🎉.", "Next 👍 one."}},
 		{"combining accent at start", "He left. E\u0301mile came.", []string{"He left.", "E\u0301mile came."}},
 		{"digit starts sentence", "He left. 2024 was hard.", []string{"He left.", "2024 was hard."}},
+		{"camel-case name starts a sentence", "He founded it. eHow was his first site.", []string{"He founded it.", "eHow was his first site."}},
+		{"lowercase word does not start one", "It cost 5 bn. dollars.", []string{"It cost 5 bn. dollars."}},
 		{"no space after period", "See example.com for more.", []string{"See example.com for more."}},
 	}
 	for _, tc := range tests {
