@@ -140,7 +140,18 @@ func appendFold(dst []byte, s string) []byte {
 			dst = append(dst, repl...)
 			continue
 		}
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		// Lowercasing may land on ASCII or on a Latin letter with a base
+		// (the Kelvin and Ångström signs, capital sharp s), which must fold
+		// like that letter for Fold to be idempotent.
+		lr := unicode.ToLower(r)
+		switch {
+		case lr < utf8.RuneSelf:
+			dst = append(dst, byte(lr))
+		case lr >= 0xC0 && lr < 0x250 && latinBase[lr-0xC0] != "":
+			dst = append(dst, latinBase[lr-0xC0]...)
+		default:
+			dst = utf8.AppendRune(dst, lr)
+		}
 	}
 	return dst
 }

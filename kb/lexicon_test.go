@@ -93,6 +93,7 @@ func TestFold(t *testing.T) {
 		{"Київ", "київ"},
 		{"already folded", "already folded"},
 		{"soft\u00adhyphen", "softhyphen"},
+		{"\u1E9E\u212A\u212B", "sska"},
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
