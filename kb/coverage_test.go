@@ -129,3 +129,31 @@ func TestCoverageCoNLL(t *testing.T) {
 		t.Errorf("PER: %.1f%% start with a known given name, want at least 50%%", pct(perFirst, per2))
 	}
 }
+
+// TestNoCommonWordAliases guards against an alias that folds to an ordinary
+// English word ("Ísland" → "island", "the West" → "west"): no word written in
+// lowercase at least 6 times in UD English EWT may be found by Lookup.
+func TestNoCommonWordAliases(t *testing.T) {
+	path := filepath.Join(shared.Path(t, "data/ud-english-ewt"), "en_ewt-ud-train.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	counts := map[string]int{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) == 10 && cols[1] != "" && cols[1][0] >= 'a' && cols[1][0] <= 'z' {
+			counts[cols[1]]++
+		}
+	}
+	for w, n := range counts {
+		if n < 6 {
+			continue
+		}
+		if e, ok := Lookup(w); ok {
+			t.Errorf("the word %q (%d times in lowercase in EWT) is found by Lookup as %v", w, n, e)
+		}
+	}
+}

@@ -81,7 +81,7 @@ func TestLookup(t *testing.T) {
 func TestLookupRejects(t *testing.T) {
 	for _, in := range []string{
 		"us", "Us", "who", "Who", "time", "Time", "reunion", "turkey", "the states", "", "the", "labour",
-		"male", "total", "shell", "the alliance", "Nat", "Kremlinology",
+		"male", "total", "shell", "the alliance", "Nat", "Kremlinology", "island", "economist", "west", "guardian", "mirror", "GB",
 	} {
 		t.Run(in, func(t *testing.T) {
 			if e, ok := Lookup(in); ok && !(in == "Time" && e.Key == "org:time-magazine") {
