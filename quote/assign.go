@@ -194,7 +194,7 @@ func (a *analyzer) addIndirect(c *cue, first, end int) bool {
 			words++
 		}
 	}
-	if words < 3 {
+	if words < 3 && !(c.word.class == objectCue && words >= 1) {
 		return false
 	}
 	// an unclosed mark is not content to stop in
@@ -353,6 +353,19 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 		if p > start && (a.textIs(p, ",") || a.textIs(p, ";")) {
 			end = p
 			break
+		}
+	}
+	// the object of a stance ends with its clause
+	if c.word.class == objectCue {
+	stance:
+		for k := start + 1; k < end; k++ {
+			if a.inQuote[k] == 0 && a.toks[k].Kind == newsgraph.Punct {
+				switch a.toks[k].Text {
+				case ",", ";", "—", "–", "(", ":":
+					end = k
+					break stance
+				}
+			}
 		}
 	}
 	// the content stops before a full quotation already made

@@ -48,6 +48,16 @@ func (a *analyzer) findCues() {
 				k += 1
 				continue
 			}
+			if k+1 < s.EndToken && a.word(k+1) {
+				var kb [48]byte
+				if w, ok := phrasalCues[string(phrasalKey(&kb, a.toks[k].Text, a.toks[k+1].Text))]; ok {
+					if c, ok := a.makeCue(k, w, s, si); ok {
+						a.cues = append(a.cues, c)
+						k = c.endTok - 1
+						continue
+					}
+				}
+			}
 			w, ok := cueWords[string(a.low(k))]
 			if !ok {
 				continue
@@ -106,7 +116,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	}
 	switch w.form {
 	case baseForm:
-		if !sawAux && !(j >= s.FirstToken && (a.is(j, subjectPronounsBase) || a.pluralNoun(j))) {
+		if !sawAux && a.toks[k].POS != "VBP" && !(j >= s.FirstToken && (a.is(j, subjectPronounsBase) || a.pluralNoun(j))) {
 			return c, false
 		}
 	case ingForm:

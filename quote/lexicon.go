@@ -10,6 +10,7 @@ const (
 	tellCue                    // tell, assure, inform: an addressee comes first
 	namingCue                  // call, describe, dub: an object, then a (quoted) label
 	thoughtCue                 // believe, think: a that-clause only, never a quotation
+	objectCue                  // support, cite, call for: a stance on what its object names
 )
 
 // cueWord is one written form of a reporting verb.
@@ -62,7 +63,81 @@ var reportingVerbs = map[cueClass][]string{
 		"believe", "think:thinks:thought:thinking", "fear", "hope", "expect", "doubt",
 		"feel:feels:felt:feeling", "know:knows:knew:knowing:known", "worry", "suspect",
 		"reckon", "assume", "understand:understands:understood:understanding", "guess",
+		"wish", "sense", "conclude",
 	},
+	// verbs whose object is what the subject stands for, asks for or
+	// judges: PolNeAR counts "Trump attacked the plan" and "she wants to
+	// triple the program" as attributions of a stance; the content is the
+	// object, up to the clause's first comma.
+	objectCue: {
+		"support", "oppose", "want", "plan:plans:planned:planning", "cite", "criticize", "criticise",
+		"attack", "defend", "reject", "endorse", "blame", "question", "propose",
+		"seek:seeks:sought:seeking", "refuse", "decline", "offer", "dismiss", "recommend", "welcome",
+		"condemn", "hail", "applaud", "decry", "denounce", "mock", "ridicule", "challenge", "discuss",
+		"show:shows:showed:showing:shown", "find:finds:found:finding", "express", "voice", "favor",
+		"favour", "prefer:prefers:preferred:preferring", "admire", "consider", "regard", "decide",
+		"request", "encourage", "fault", "intend", "envision", "advocate", "champion", "embrace",
+		"back", "oppose", "push/for", "press/for", "ask/for", "call/for", "call/on", "talk/about",
+		"complain/about", "warn/of", "warn/about", "worry/about", "point/to", "refer/to", "argue/for",
+		"speak/about", "comment/on", "rail/against", "lash/out", "weigh/in", "hint/at", "push/back",
+		"see:sees:saw:seeing:seen", "view", "describe/as", "denigrate", "disparage", "belittle",
+		"lambaste", "berate", "scold", "rebuke", "assail", "castigate", "excoriate", "pan",
+	},
+}
+
+// phrasalCues maps "form particle" (lowercase, one space) to the
+// reporting verb of a verb and particle ("called for", "pointing to"):
+// the plain verb may be another cue ("call" names) or none.
+var phrasalCues = func() map[string]cueWord {
+	m := map[string]cueWord{}
+	for class, list := range reportingVerbs {
+		for _, spec := range list {
+			i := strings.IndexByte(spec, '/')
+			if i < 0 {
+				continue
+			}
+			verb, particle := spec[:i], spec[i+1:]
+			if j := strings.IndexByte(particle, ':'); j >= 0 {
+				verb += particle[j:]
+				particle = particle[:j]
+			}
+			forms := strings.Split(verb, ":")
+			var third, past, ing, part string
+			if len(forms) >= 4 {
+				third, past, ing = forms[1], forms[2], forms[3]
+				if len(forms) >= 5 {
+					part = forms[4]
+				}
+			} else {
+				third, past, ing = inflect(forms[0])
+			}
+			lemma := forms[0] + " " + particle
+			for f, w := range map[verbForm][]string{baseForm: {forms[0]}, thirdForm: {third}, pastForm: {past, part}, ingForm: {ing}} {
+				for _, x := range w {
+					if x != "" {
+						m[x+" "+particle] = cueWord{lemma: lemma, class: class, particle: particle, form: f}
+					}
+				}
+			}
+		}
+	}
+	return m
+}()
+
+// phrasalKey writes "first second" (lowercase) into buf for a lookup in
+// phrasalCues.
+func phrasalKey(buf *[48]byte, first, second string) []byte {
+	if len(first)+len(second)+1 > len(buf) {
+		return nil
+	}
+	var b1 [48]byte
+	w1 := lower(&b1, first)
+	n := copy(buf[:], w1)
+	buf[n] = ' '
+	n++
+	var b2 [48]byte
+	n += copy(buf[n:], lower(&b2, second))
+	return buf[:n]
 }
 
 // cueWords maps every written form (lowercase) to its reporting verb.
@@ -71,14 +146,8 @@ var cueWords = func() map[string]cueWord {
 	for class, list := range reportingVerbs {
 		for _, spec := range list {
 			particle := ""
-			if i := strings.IndexByte(spec, '/'); i >= 0 {
-				rest := spec[i+1:]
-				spec = spec[:i]
-				if j := strings.IndexByte(rest, ':'); j >= 0 {
-					spec += rest[j:]
-					rest = rest[:j]
-				}
-				particle = rest
+			if strings.IndexByte(spec, '/') >= 0 {
+				continue // a verb with its particle: phrasalCues
 			}
 			forms := strings.Split(spec, ":")
 			lemma := forms[0]
