@@ -124,6 +124,19 @@ var phrasalCues = func() map[string]cueWord {
 	return m
 }()
 
+// cueHeads holds every word that can open a cue, so that a token costs
+// one lookup when it opens none.
+var cueHeads = func() map[string]bool {
+	m := map[string]bool{"according": true}
+	for w := range cueWords {
+		m[w] = true
+	}
+	for k := range phrasalCues {
+		m[k[:strings.IndexByte(k, ' ')]] = true
+	}
+	return m
+}()
+
 // phrasalKey writes "first second" (lowercase) into buf for a lookup in
 // phrasalCues.
 func phrasalKey(buf *[48]byte, first, second string) []byte {
