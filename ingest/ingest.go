@@ -7,7 +7,9 @@
 // paragraphs, headings and list items become paragraphs separated by a
 // blank line and <br> a line break; the title, date, site name and URL come
 // from the page's metadata. A headline repeated at the top, runs of menu
-// entries and copyright notices are pruned.
+// entries and copyright notices are pruned. A page in a legacy encoding
+// is decoded when its <meta> declares the charset; any other input must be
+// UTF-8.
 //
 // # Invariants
 // Every error of ReadFile is an *Error whose message is one line, "PATH:
@@ -39,6 +41,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -108,10 +112,17 @@ func unwrapPathError(err error) error {
 // Parse turns the bytes of one input into an article: HTML goes through main
 // text extraction, anything else is read as plain text.
 func Parse(data []byte, name string) (newsgraph.Article, error) {
+	isHTML := LooksLikeHTML(data, name)
+	if isHTML && !utf8.Valid(data) {
+		// a page in a legacy encoding says so in its <meta charset>
+		if dec, ok := decodeHTML(data); ok {
+			data = dec
+		}
+	}
 	if err := Check(data); err != nil {
 		return newsgraph.Article{}, err
 	}
-	if LooksLikeHTML(data, name) {
+	if isHTML {
 		return ParseHTML(data, name)
 	}
 	return newsgraph.Article{Path: name, Text: string(data)}, nil
@@ -187,4 +198,26 @@ func Walk(path string) ([]string, error) {
 		return nil, &Error{Path: path, Err: err}
 	}
 	return files, nil
+}
+
+// decodeHTML converts a page that is not UTF-8 to UTF-8 using the encoding
+// its <meta> element declares. Without a declaration it gives up: guessing
+// would turn binary data into text.
+func decodeHTML(data []byte) ([]byte, bool) {
+	head := data[:min(len(data), 1024)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return nil, false
+	}
+	if !bytes.Contains(bytes.ToLower(head), []byte("charset")) {
+		return nil, false
+	}
+	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	if enc == nil || name == "utf-8" {
+		return nil, false
+	}
+	dec, err := enc.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(dec) {
+		return nil, false
+	}
+	return dec, true
 }

@@ -81,6 +81,23 @@ func TestReadFilePlainText(t *testing.T) {
 	}
 }
 
+func TestParseHTMLLegacyEncoding(t *testing.T) {
+	page := "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head><body><article>" +
+		strings.Repeat("<p>Le caf\xe9 na\xeff est ouvert depuis lundi, disent les habitants du quartier.</p>", 6) +
+		"</article></body></html>"
+	a, err := Parse([]byte(page), "page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Le café naïf est ouvert") {
+		t.Errorf("text not decoded: %q", a.Text)
+	}
+	// without a declaration an invalid page stays an error
+	if _, err := Parse([]byte(strings.ReplaceAll(page, "<meta charset=\"iso-8859-1\">", "")), "page.html"); !errors.Is(err, newsgraph.ErrNotUTF8) {
+		t.Errorf("undeclared encoding: err = %v", err)
+	}
+}
+
 func TestParseHTMLFixture(t *testing.T) {
 	a, err := ReadFile(filepath.Join("testdata", "article.html"), Options{})
 	if err != nil {
