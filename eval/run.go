@@ -86,6 +86,11 @@ func WriteTable(w io.Writer, s Scores) error {
 		prf("  indirect", s.QuoteFiles, s.IndirectQuote)
 		prf("  mixed", s.QuoteFiles, s.MixedQuotes)
 		acc("speaker accuracy", s.QuoteFiles, s.Speakers)
+		if s.DirectSpeakers.N+s.IndirectSpeakers.N+s.MixedSpeakers.N > 0 {
+			acc("  direct", s.QuoteFiles, s.DirectSpeakers)
+			acc("  indirect", s.QuoteFiles, s.IndirectSpeakers)
+			acc("  mixed", s.QuoteFiles, s.MixedSpeakers)
+		}
 	}
 	if s.TimeFiles > 0 {
 		prf("times (exact span)", s.TimeFiles, s.TimesExact)

@@ -88,10 +88,14 @@ type Scores struct {
 	IndirectQuote PRF `json:"quotes_indirect"`
 	MixedQuotes   PRF `json:"quotes_mixed"`
 	Speakers      Acc `json:"speakers"`
-	TimesExact    PRF `json:"times_exact"`
-	TimesOverlap  PRF `json:"times_overlap"`
-	TimeValues    Acc `json:"time_values"`
-	Events        PRF `json:"events"`
+	// speakers over the quotes matched within each kind
+	DirectSpeakers   Acc `json:"speakers_direct"`
+	IndirectSpeakers Acc `json:"speakers_indirect"`
+	MixedSpeakers    Acc `json:"speakers_mixed"`
+	TimesExact       PRF `json:"times_exact"`
+	TimesOverlap     PRF `json:"times_overlap"`
+	TimeValues       Acc `json:"time_values"`
+	Events           PRF `json:"events"`
 }
 
 // Add sums the counts of o into s (micro-averaging).
@@ -108,6 +112,9 @@ func (s *Scores) Add(o Scores) {
 	s.IndirectQuote = s.IndirectQuote.Add(o.IndirectQuote)
 	s.MixedQuotes = s.MixedQuotes.Add(o.MixedQuotes)
 	s.Speakers = s.Speakers.Add(o.Speakers)
+	s.DirectSpeakers = s.DirectSpeakers.Add(o.DirectSpeakers)
+	s.IndirectSpeakers = s.IndirectSpeakers.Add(o.IndirectSpeakers)
+	s.MixedSpeakers = s.MixedSpeakers.Add(o.MixedSpeakers)
 	s.TimesExact = s.TimesExact.Add(o.TimesExact)
 	s.TimesOverlap = s.TimesOverlap.Add(o.TimesOverlap)
 	s.TimeValues = s.TimeValues.Add(o.TimeValues)
@@ -130,9 +137,9 @@ func Score(g *Gold, p Pred, only map[string]bool) Scores {
 	if g.Quotes != nil && want("quotes") {
 		s.QuoteFiles = 1
 		s.Quotes, s.Speakers = ScoreQuotes(g.Quotes, p, "")
-		s.DirectQuotes, _ = ScoreQuotes(g.Quotes, p, "direct")
-		s.IndirectQuote, _ = ScoreQuotes(g.Quotes, p, "indirect")
-		s.MixedQuotes, _ = ScoreQuotes(g.Quotes, p, "mixed")
+		s.DirectQuotes, s.DirectSpeakers = ScoreQuotes(g.Quotes, p, "direct")
+		s.IndirectQuote, s.IndirectSpeakers = ScoreQuotes(g.Quotes, p, "indirect")
+		s.MixedQuotes, s.MixedSpeakers = ScoreQuotes(g.Quotes, p, "mixed")
 	}
 	if g.Times != nil && want("times") {
 		s.TimeFiles = 1
