@@ -62,9 +62,15 @@ func (a *analyzer) cueAfter(sp *qspan) *cue {
 		return nil
 	}
 	si := a.toks[sp.close].Sentence
+	// "…?" Graham asked: the segmenter may end the sentence at the mark
+	next := -1
+	if s := a.d.Sentences[si]; s.EndToken == sp.close+1 && si+1 < len(a.d.Sentences) &&
+		a.d.Sentences[si+1].Paragraph == s.Paragraph {
+		next = si + 1
+	}
 	for ci := range a.cues {
 		c := &a.cues[ci]
-		if c.sentence != si || c.tok <= sp.close || c.used && !c.according {
+		if c.sentence != si && c.sentence != next || c.tok <= sp.close || c.used && !c.according {
 			continue
 		}
 		first := c.tok
@@ -466,12 +472,23 @@ func (a *analyzer) continueSpeakers() {
 		if !q.hasCue && q.Speaker < 0 && last != nil && sp.chainPrev < 0 && sp.kind == fullSpan {
 			s := a.toks[sp.open].Sentence
 			lastSent := a.toks[last.lastTok-1].Sentence
-			if sp.open == a.d.Sentences[s].FirstToken && (s == lastSent+1 || s == lastSent) && last.Speaker >= 0 {
+			para, lastPara := a.d.Sentences[s].Paragraph, a.d.Sentences[lastSent].Paragraph
+			// a quotation that opens a sentence in the paragraph of the
+			// quote before, or opens the next paragraph, goes on with the
+			// same speaker, as news writing runs a speaker's quotations
+			if sp.open == a.d.Sentences[s].FirstToken && last.Speaker >= 0 &&
+				(s == lastSent+1 || s == lastSent || para == lastPara || para == lastPara+1 && a.opensParagraph(sp.open)) {
 				inherit(q, last)
 			}
 		}
 		last = q
 	}
+}
+
+// opensParagraph reports whether token k is the first of its paragraph.
+func (a *analyzer) opensParagraph(k int) bool {
+	s := a.d.Sentences[a.toks[k].Sentence]
+	return k == s.FirstToken && a.paraFirstToken(s.Paragraph) == k
 }
 
 func inherit(q, from *draft) {
