@@ -41,14 +41,14 @@ var reportingVerbs = map[cueClass][]string{
 		"remark", "reply", "respond", "comment", "observe", "suggest", "predict", "promise", "vow",
 		"pledge", "caution", "concede", "complain", "boast", "brag", "joke", "quip:quips:quipped:quipping",
 		"recall", "recount", "report", "reveal", "disclose", "estimate", "ask", "answer", "continue",
-		"underline", "underscore", "reiterate", "repeat", "demand", "propose", "proclaim",
+		"underline", "underscore", "reiterate", "repeat", "demand", "proclaim",
 		"retort", "counter", "concur", "agree", "object", "protest", "lament", "accuse", "charge",
 		"speak:speaks:spoke:speaking:spoken/of", "declare", "testify", "contest", "dispute",
 		"highlight", "signal:signals:signalled:signalling", "signaled", "signaling", "indicate", "hint", "imply",
 		"reason", "conclude", "affirm", "reaffirm", "clarify", "specify", "forecast:forecasts:forecast:forecasting",
 		"mutter", "shout", "yell", "scream", "cry", "whisper", "exclaim", "wonder", "tout", "threaten",
 		"emphasized", "emphasised", "insinuate", "opine", "muse", "sneer", "scoff", "chide", "blast",
-		"slam:slams:slammed:slamming", "criticize", "criticise", "praise", "acknowledge",
+		"slam:slams:slammed:slamming", "praise", "acknowledge",
 		"go/on:goes:went:going:gone",
 	},
 	tellCue: {
@@ -63,7 +63,7 @@ var reportingVerbs = map[cueClass][]string{
 		"believe", "think:thinks:thought:thinking", "fear", "hope", "expect", "doubt",
 		"feel:feels:felt:feeling", "know:knows:knew:knowing:known", "worry", "suspect",
 		"reckon", "assume", "understand:understands:understood:understanding", "guess",
-		"wish", "sense", "conclude",
+		"wish", "sense",
 	},
 	// verbs whose object is what the subject stands for, asks for or
 	// judges: PolNeAR counts "Trump attacked the plan" and "she wants to
@@ -90,8 +90,8 @@ var reportingVerbs = map[cueClass][]string{
 // the plain verb may be another cue ("call" names) or none.
 var phrasalCues = func() map[string]cueWord {
 	m := map[string]cueWord{}
-	for class, list := range reportingVerbs {
-		for _, spec := range list {
+	for class := speechCue; class <= objectCue; class++ {
+		for _, spec := range reportingVerbs[class] {
 			i := strings.IndexByte(spec, '/')
 			if i < 0 {
 				continue
@@ -156,8 +156,9 @@ func phrasalKey(buf *[48]byte, first, second string) []byte {
 // cueWords maps every written form (lowercase) to its reporting verb.
 var cueWords = func() map[string]cueWord {
 	m := map[string]cueWord{}
-	for class, list := range reportingVerbs {
-		for _, spec := range list {
+	// classes in a fixed order: a form listed twice keeps its first class
+	for class := speechCue; class <= objectCue; class++ {
+		for _, spec := range reportingVerbs[class] {
 			particle := ""
 			if strings.IndexByte(spec, '/') >= 0 {
 				continue // a verb with its particle: phrasalCues
@@ -177,7 +178,7 @@ var cueWords = func() map[string]cueWord {
 				if w == "" {
 					return
 				}
-				if _, ok := m[w]; ok && f == baseForm {
+				if old, ok := m[w]; ok && (f == baseForm || old.class != class) {
 					return
 				}
 				m[w] = cueWord{lemma: lemma, class: class, particle: particle, form: f}
