@@ -137,6 +137,7 @@ func EventDate(ev newsgraph.RecordEvent, published string) string {
 
 // EventKey is the key under which reports of one event from many outlets
 // are merged: type, polarity, the actors' and targets' keys and the date.
+// keys maps the record's entity ids to the keys of their global actors.
 // Events with no actor and no target are not merged (ok is false): without
 // participants two reports cannot be told to be the same event.
 func EventKey(ev newsgraph.RecordEvent, keys map[string]string, published string) (key string, ok bool) {
@@ -145,17 +146,23 @@ func EventKey(ev newsgraph.RecordEvent, keys map[string]string, published string
 	if len(actors) == 0 && len(targets) == 0 {
 		return "", false
 	}
+	return EventKeyOf(ev.Type, ev.Polarity, actors, targets, EventDate(ev, published)), true
+}
+
+// EventKeyOf builds an event key from its parts; actors and targets must be
+// sorted and without repeats.
+func EventKeyOf(typ, polarity string, actors, targets []string, date string) string {
 	var b strings.Builder
-	b.WriteString(ev.Type)
+	b.WriteString(typ)
 	b.WriteByte('|')
-	b.WriteString(ev.Polarity)
+	b.WriteString(polarity)
 	b.WriteByte('|')
 	b.WriteString(strings.Join(actors, ","))
 	b.WriteByte('|')
 	b.WriteString(strings.Join(targets, ","))
 	b.WriteByte('|')
-	b.WriteString(EventDate(ev, published))
-	return b.String(), true
+	b.WriteString(date)
+	return b.String()
 }
 
 func entityKeys(ids []string, keys map[string]string) []string {
@@ -168,6 +175,107 @@ func entityKeys(ids []string, keys map[string]string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// keyWords splits a canonical key into its type prefix and its words
+// ("person:donald-j-trump" → "person", [donald j trump]).
+func keyWords(key string) (prefix string, words []string) {
+	prefix, rest, ok := strings.Cut(key, ":")
+	if !ok {
+		return "", strings.FieldsFunc(key, isKeySep)
+	}
+	return prefix, strings.FieldsFunc(rest, isKeySep)
+}
+
+func isKeySep(r rune) bool { return r == '-' || r == '_' || r == ' ' || r == '.' }
+
+// Compact is a key without the separators between its words, so that
+// "person:hillary-clinton" and "person:hillaryclinton" (a hashtag, a name
+// run together) are seen to be the same.
+func Compact(key string) string {
+	prefix, words := keyWords(key)
+	return prefix + ":" + strings.Join(words, "")
+}
+
+// Surname is the last word of a person's key of two words or more ("" for
+// other keys): the word by which a surname-only key is matched.
+func Surname(key string) string {
+	prefix, words := keyWords(key)
+	if prefix != "person" || len(words) < 2 {
+		return ""
+	}
+	return words[len(words)-1]
+}
+
+// Given is the first word of a person's key of two words or more ("" for
+// other keys): the word by which a first-name-only key is matched.
+func Given(key string) string {
+	prefix, words := keyWords(key)
+	if prefix != "person" || len(words) < 2 {
+		return ""
+	}
+	return words[0]
+}
+
+// Windows are the shorter keys that a person's key of three words or more
+// starts or ends with, longest first: a name with a word of the sentence
+// stuck to it by the name finder ("Billionaire Donald Trump", "Hillary
+// Clinton Speaks") is matched by them. A key ending in a generation
+// ("Donald Trump Jr.") has none: father and son are two people.
+func Windows(key string) []string {
+	prefix, words := keyWords(key)
+	if prefix != "person" || len(words) < 3 || generations[words[len(words)-1]] {
+		return nil
+	}
+	var out []string
+	for n := len(words) - 1; n >= 2; n-- {
+		// an initial ends no name: "Donald J." is not a window of "Donald J. Trump"
+		if len(words[n-1]) > 1 {
+			out = append(out, prefix+":"+strings.Join(words[:n], "-"))
+		}
+		out = append(out, prefix+":"+strings.Join(words[len(words)-n:], "-"))
+	}
+	return out
+}
+
+// generations are the last words that tell a son from his father, as the
+// entity layer's keys spell them (transliteration-folded: jr → ir).
+var generations = map[string]bool{"jr": true, "ir": true, "sr": true, "ii": true, "iii": true, "iv": true, "junior": true, "senior": true}
+
+// SurnameOnly is the word of a person's key of exactly one word, else "".
+func SurnameOnly(key string) string {
+	prefix, words := keyWords(key)
+	if prefix != "person" || len(words) != 1 {
+		return ""
+	}
+	return words[0]
+}
+
+// FirstLast is a person's key of three words with the middle one dropped
+// ("person:donald-j-trump" → "person:donald-trump"), else "". Longer keys
+// are more often two names run together than a name with two middle names.
+func FirstLast(key string) string {
+	prefix, words := keyWords(key)
+	if prefix != "person" || len(words) != 3 || generations[words[2]] {
+		return ""
+	}
+	return prefix + ":" + words[0] + "-" + words[len(words)-1]
+}
+
+// Dominant reports whether the most mentioned person with a surname may
+// take every surname-only mention of it across documents: seen in at least
+// MinDominantDocs documents and in DominanceRatio times as many as the next
+// person of that surname. In a corpus about one campaign, "Clinton" alone is
+// the candidate, not her husband; where two are equally prominent, nobody
+// gets it.
+func Dominant(firstDocs, secondDocs int) bool {
+	return firstDocs >= MinDominantDocs && firstDocs >= DominanceRatio*secondDocs
+}
+
+// Thresholds of Dominant.
+const (
+	MinDominantDocs = 5
+	DominanceRatio  = 3
+)
 
 // Stances are the event types that state a position on an issue.
 var Stances = []string{"REQUEST", "REJECT", "AGREE", "CONCEDE", "SUPPORT", "ACCUSE"}

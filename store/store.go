@@ -78,11 +78,18 @@ type Store interface {
 	// ExportEvents calls fn with one flat row per stored event report.
 	ExportEvents(ctx context.Context, fn func(EventRow) error) error
 	Stats(ctx context.Context) (Stats, error)
+	// Reconcile joins actors that Put could not join because of the order
+	// documents came in (a surname alone before the full name), and merges
+	// the events that then share their participants. It returns the number
+	// of actors joined into others.
+	Reconcile(ctx context.Context) (int, error)
 	Close() error
 }
 
 // Doc is a record ready to store, with everything a store derives from it
-// computed by Prepare.
+// computed by Prepare. A Doc with no Record but a ContentHash records its
+// input as a duplicate of the stored document with that hash (found before
+// analysis); Put fails for it when there is none.
 type Doc struct {
 	Record      *newsgraph.Record
 	JSON        []byte // the record as returned by Document

@@ -18,13 +18,19 @@ var putSQL = map[string]string{
 	"dupSeen": `UPDATE documents SET duplicates = duplicates + 1 WHERE rowid = ?`,
 	"insDoc": `INSERT INTO documents (id, url, content_hash, source, title, published, record, sketch, added_at)
 		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?)`,
-	"insDocFTS": `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`,
-	"bandDocs":  `SELECT doc FROM doc_bands WHERE band = ? LIMIT 64`,
-	"insBand":   `INSERT OR IGNORE INTO doc_bands (band, doc) VALUES (?, ?)`,
-	"sketch":    `SELECT sketch FROM documents WHERE rowid = ?`,
-	"insNear":   `INSERT OR IGNORE INTO near_duplicates (doc, other, similarity) VALUES (?, ?, ?), (?, ?, ?)`,
-	"upActor": `INSERT INTO actors (key, name, type, docs, mentions) VALUES (?, ?, ?, 1, ?)
-		ON CONFLICT (key) DO UPDATE SET docs = docs + 1, mentions = mentions + excluded.mentions RETURNING id`,
+	"insDocFTS":     `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`,
+	"bandDocs":      `SELECT doc FROM doc_bands WHERE band = ? LIMIT 64`,
+	"insBand":       `INSERT OR IGNORE INTO doc_bands (band, doc) VALUES (?, ?)`,
+	"sketch":        `SELECT sketch FROM documents WHERE rowid = ?`,
+	"insNear":       `INSERT OR IGNORE INTO near_duplicates (doc, other, similarity) VALUES (?, ?, ?), (?, ?, ?)`,
+	"keyActor":      `SELECT actor FROM actor_keys WHERE key = ?`,
+	"compactActor":  `SELECT id FROM actors WHERE compact = ? ORDER BY docs DESC LIMIT 1`,
+	"surnameActors": `SELECT id, docs FROM actors WHERE surname = ? AND type = 'PERSON' ORDER BY docs DESC LIMIT 2`,
+	"givenActors":   `SELECT id, docs FROM actors WHERE given = ? AND type = 'PERSON' ORDER BY docs DESC LIMIT 2`,
+	"insActor": `INSERT INTO actors (key, name, type, compact, surname, given) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET key = key RETURNING id`,
+	"insKey":    `INSERT OR IGNORE INTO actor_keys (key, actor) VALUES (?, ?)`,
+	"bumpActor": `UPDATE actors SET docs = docs + ?, mentions = mentions + ? WHERE id = ?`,
 	"upName": `INSERT INTO actor_names (actor, kind, name, count) VALUES (?, ?, ?, 1)
 		ON CONFLICT (actor, kind, name) DO UPDATE SET count = count + 1 RETURNING id, count`,
 	"insNameFTS": `INSERT INTO actor_names_fts (rowid, name) VALUES (?, ?)`,
@@ -48,6 +54,10 @@ var putSQL = map[string]string{
 	"upInput": `INSERT INTO inputs (input, doc_id, status) VALUES (?, ?, ?) ON CONFLICT (input) DO UPDATE SET doc_id = excluded.doc_id, status = excluded.status`,
 	"delFail": `DELETE FROM failures WHERE input = ?`,
 }
+
+// errNoRecord is the error of a Put without a record whose content hash
+// matches no stored document.
+var errNoRecord = errors.New("no record, and no stored document with its content hash")
 
 // putTx is one write transaction with its prepared statements.
 type putTx struct {
@@ -98,7 +108,7 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 		res, err := p.put(d)
 		if err != nil {
 			tx.Rollback()
-			return nil, fmt.Errorf("store %s: %w", d.Record.ID, err)
+			return nil, fmt.Errorf("store %s: %w", docName(d), err)
 		}
 		out[i] = res
 	}
@@ -110,12 +120,13 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 
 func (p *putTx) put(d *store.Doc) (store.PutResult, error) {
 	rec := d.Record
-	if rec == nil || rec.ID == "" {
-		return store.PutResult{}, errors.New("no record or no id")
+	var id, url string
+	if rec != nil {
+		id, url = rec.ID, deref(rec.URL)
 	}
 	var rowid int64
 	var existing string
-	err := p.row("findDup", rec.ID, d.ContentHash, deref(rec.URL)).Scan(&rowid, &existing)
+	err := p.row("findDup", id, d.ContentHash, url).Scan(&rowid, &existing)
 	switch {
 	case err == nil:
 		if _, err := p.exec("dupSeen", rowid); err != nil {
@@ -127,6 +138,8 @@ func (p *putTx) put(d *store.Doc) (store.PutResult, error) {
 		return store.PutResult{ID: existing, Status: store.Duplicate}, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return store.PutResult{}, err
+	case rec == nil || rec.ID == "":
+		return store.PutResult{}, errNoRecord
 	}
 
 	res, err := p.exec("insDoc", rec.ID, deref(rec.URL), d.ContentHash, deref(rec.Source), deref(rec.Title),
@@ -237,16 +250,24 @@ func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
 // mentions; it returns entity id → actor id.
 func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 	actors := make(map[string]int64, len(d.Record.Entities))
+	counted := make(map[int64]bool, len(d.Record.Entities))
 	for _, e := range d.Record.Entities {
 		key := d.Keys[e.ID]
 		if key == "" {
 			continue
 		}
-		var actor int64
-		if err := p.row("upActor", key, e.Name, e.Type, len(e.Mentions)).Scan(&actor); err != nil {
+		actor, err := p.resolveActor(key, e)
+		if err != nil {
 			return nil, err
 		}
 		actors[e.ID] = actor
+		docs := 0
+		if !counted[actor] {
+			docs, counted[actor] = 1, true
+		}
+		if _, err := p.exec("bumpActor", docs, len(e.Mentions), actor); err != nil {
+			return nil, err
+		}
 		names := append([]string{e.Name}, e.Aliases...)
 		for i, n := range names {
 			if n == "" || slices.Contains(names[:i], n) {
@@ -274,6 +295,106 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 		}
 	}
 	return actors, nil
+}
+
+// resolveActor finds the global actor of an entity key: the actor the key
+// was joined to before; else an actor whose key differs only in middle
+// names (Donald J. Trump), in separators (HillaryClinton), or, for a
+// surname alone, the person who dominates that surname (merge.Dominant);
+// else a new actor.
+func (p *putTx) resolveActor(key string, e newsgraph.RecordEntity) (int64, error) {
+	var actor int64
+	err := p.row("keyActor", key).Scan(&actor)
+	if err == nil {
+		return actor, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	found := false
+	if fl := merge.FirstLast(key); fl != "" {
+		if err := p.row("keyActor", fl).Scan(&actor); err == nil {
+			found = true
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	if !found {
+		if err := p.row("compactActor", merge.Compact(key)).Scan(&actor); err == nil {
+			found = true
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	if !found {
+		var one int64
+		for _, w := range merge.Windows(key) {
+			var a int64
+			if err := p.row("keyActor", w).Scan(&a); err == nil {
+				if one != 0 && a != one {
+					one = -1 // two people named in one run of words: neither
+					break
+				}
+				one = a
+			} else if !errors.Is(err, sql.ErrNoRows) {
+				return 0, err
+			}
+		}
+		if one > 0 {
+			actor, found = one, true
+		}
+	}
+	if !found {
+		if w := merge.SurnameOnly(key); w != "" {
+			a, ok, err := p.dominant(w)
+			if err != nil {
+				return 0, err
+			}
+			actor, found = a, ok
+		}
+	}
+	if !found {
+		if err := p.row("insActor", key, e.Name, e.Type, merge.Compact(key), merge.Surname(key), merge.Given(key)).Scan(&actor); err != nil {
+			return 0, err
+		}
+	}
+	_, err = p.exec("insKey", key, actor)
+	return actor, err
+}
+
+// dominant returns the person who takes a one-word key, if one dominates
+// the people with that word as surname or given name.
+func (p *putTx) dominant(word string) (actor int64, ok bool, err error) {
+	docs := map[int64]int{}
+	for _, st := range []string{"surnameActors", "givenActors"} {
+		rows, err := p.stmt(st).QueryContext(p.ctx, word)
+		if err != nil {
+			return 0, false, err
+		}
+		for rows.Next() {
+			var id int64
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return 0, false, err
+			}
+			docs[id] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, false, err
+		}
+	}
+	var first, second int
+	for id, n := range docs {
+		switch {
+		case n > first || n == first && id < actor:
+			second, first, actor = first, n, id
+		case n > second:
+			second = n
+		}
+	}
+	return actor, merge.Dominant(first, second), nil
 }
 
 // name counts one document's use of a spelling or role of an actor and
@@ -321,8 +442,9 @@ func (p *putTx) quotes(doc int64, rec *newsgraph.Record, actors map[string]int64
 func (p *putTx) events(doc int64, d *store.Doc, actors map[string]int64) error {
 	rec := d.Record
 	seen := map[string]int64{}
+	ids := actorKeys(actors)
 	for _, ev := range rec.Events {
-		key, ok := merge.EventKey(ev, d.Keys, deref(rec.Published))
+		key, ok := merge.EventKey(ev, ids, deref(rec.Published))
 		var merged int64
 		switch {
 		case !ok:
@@ -375,13 +497,8 @@ func (p *putTx) eventActors(merged int64, ev newsgraph.RecordEvent, actors map[s
 }
 
 func (p *putTx) positions(doc int64, d *store.Doc, actors map[string]int64) error {
-	// actor key → actor id, from this document's entities
-	byKey := make(map[string]int64, len(actors))
-	for eid, a := range actors {
-		byKey[d.Keys[eid]] = a
-	}
-	for _, pos := range merge.Positions(d.Record, d.Keys) {
-		a, ok := byKey[pos.ActorKey]
+	for _, pos := range merge.Positions(d.Record, actorKeys(actors)) {
+		a, ok := actorID(pos.ActorKey)
 		if !ok {
 			continue
 		}
@@ -396,9 +513,27 @@ func (p *putTx) positions(doc int64, d *store.Doc, actors map[string]int64) erro
 	return nil
 }
 
+// actorKeys maps entity ids to the public ids of their actors, the keys
+// under which events are merged and positions kept: two spellings joined to
+// one actor then merge too.
+func actorKeys(actors map[string]int64) map[string]string {
+	out := make(map[string]string, len(actors))
+	for eid, a := range actors {
+		out[eid] = publicActor(a)
+	}
+	return out
+}
+
 func deref(s *string) string {
 	if s == nil {
 		return ""
 	}
 	return *s
+}
+
+func docName(d *store.Doc) string {
+	if d.Record != nil && d.Record.ID != "" {
+		return d.Record.ID
+	}
+	return d.Input
 }

@@ -54,15 +54,28 @@ CREATE TABLE near_duplicates (
 	`
 CREATE TABLE actors (
 	id         INTEGER PRIMARY KEY,
-	key        TEXT NOT NULL UNIQUE,
+	key        TEXT NOT NULL UNIQUE, -- the first key seen; actor_keys has all
 	name       TEXT NOT NULL,
 	name_count INTEGER NOT NULL DEFAULT 0,
 	type       TEXT NOT NULL,
+	compact    TEXT NOT NULL, -- the key without separators (merge.Compact)
+	surname    TEXT NOT NULL, -- last word of a person's key of two words or more
+	given      TEXT NOT NULL, -- first word of a person's key of two words or more
 	docs       INTEGER NOT NULL DEFAULT 0,
 	mentions   INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX actors_by_docs ON actors (docs DESC, id);
 CREATE INDEX actors_by_type ON actors (type, docs DESC, id);
+CREATE INDEX actors_by_compact ON actors (compact);
+CREATE INDEX actors_by_surname ON actors (surname, docs DESC) WHERE surname <> '';
+CREATE INDEX actors_by_given ON actors (given, docs DESC) WHERE given <> '';
+
+-- every canonical key of the entity layer, and the actor it was joined to
+CREATE TABLE actor_keys (
+	key   TEXT PRIMARY KEY,
+	actor INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX actor_keys_by_actor ON actor_keys (actor);
 
 CREATE TABLE actor_names (
 	id    INTEGER PRIMARY KEY,

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -38,6 +39,8 @@ func Run(t *testing.T, f Factory) {
 		{"NearDuplicatesLinked", testNearDuplicates},
 		{"SpellingsJoinIntoOneActor", testActorsJoin},
 		{"EventsMergedAcrossOutlets", testEventsMerged},
+		{"VariantKeysJoinOnPut", testVariantKeys},
+		{"SurnameFirstReconciled", testReconcile},
 		{"PositionsWithEvidence", testPositions},
 		{"SearchDocumentsQuotesActors", testSearch},
 		{"SearchSyntaxIsNotInjected", testSearchSyntax},
@@ -609,5 +612,91 @@ func testExport(t *testing.T, s store.Store) {
 	}
 	if len(rows) != 6 || rows[0].Type != "CONSULT" || rows[0].Actors == "" || rows[0].Targets != "Keir Starmer" {
 		t.Errorf("event rows = %d, first %+v", len(rows), rows[0])
+	}
+}
+
+// person makes a one-person report with a CONSULT event against Berlin.
+func person(t *testing.T, i int, key, spelling string) *newsgraph.Record {
+	text := fmt.Sprintf("%s met officials in Berlin on Monday, report number %d said.", spelling, i)
+	return Record(t, Spec{URL: fmt.Sprintf("https://p.example/%d", i), Published: "2025-05-05", Text: text,
+		Entities: []Ent{{Key: key, Name: spelling, Type: "PERSON", Spellings: []string{spelling}},
+			{Key: "city:berlin", Name: "Berlin", Type: "GPE", Spellings: []string{"Berlin"}}},
+		Events: []Ev{{Type: "CONSULT", Trigger: "met", Actors: []int{0}, Targets: []int{1}}}})
+}
+
+func personActors(t *testing.T, s store.Store) []store.Actor {
+	t.Helper()
+	as, _, err := s.Actors(context.Background(), store.ActorQuery{Type: "PERSON"}, store.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return as
+}
+
+func testVariantKeys(t *testing.T, s store.Store) {
+	Put(t, s, person(t, 1, "person:ana-maria-lopez", "Ana Maria Lopez"), "")
+	Put(t, s, person(t, 2, "person:ana-lopez", "Ana Lopez"), "")                                             // middle name dropped: not the same key
+	Put(t, s, person(t, 3, "person:anamarialopez", "AnaMariaLopez"), "")                                     // run together
+	Put(t, s, person(t, 4, "person:ana-m-lopez", "Ana M. Lopez"), "")                                        // first and last words of Ana Lopez
+	Put(t, s, person(t, 5, "person:critic-ana-maria-lopez", "Critic Ana Maria Lopez"), "")                   // a word stuck before the name
+	Put(t, s, person(t, 6, "person:ana-lopez-jr", "Ana Lopez Jr."), "")                                      // the next generation: another person
+	Put(t, s, person(t, 7, "person:ana-lopez-meets-ana-maria-lopez", "Ana Lopez Meets Ana Maria Lopez"), "") // two people: neither
+	docs := map[string]int{}
+	for _, a := range personActors(t, s) {
+		docs[a.Key] = a.Documents
+	}
+	want := map[string]int{"person:ana-maria-lopez": 3, "person:ana-lopez": 2, "person:ana-lopez-jr": 1, "person:ana-lopez-meets-ana-maria-lopez": 1}
+	if !maps.Equal(docs, want) {
+		t.Errorf("documents by actor = %v, want %v", docs, want)
+	}
+}
+
+func testReconcile(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	// the surname alone comes first, then the full name in six reports and
+	// another person of the same surname once
+	Put(t, s, person(t, 0, "person:okafor", "Okafor"), "")
+	for i := 1; i <= 6; i++ {
+		Put(t, s, person(t, i, "person:chidi-okafor", "Chidi Okafor"), "")
+	}
+	Put(t, s, person(t, 9, "person:ngozi-okafor", "Ngozi Okafor"), "")
+	if n := len(personActors(t, s)); n != 3 {
+		t.Fatalf("before reconcile: %d PERSON actors, want 3", n)
+	}
+	n, err := s.Reconcile(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("reconcile joined %d actors, want 1", n)
+	}
+	as := personActors(t, s)
+	if len(as) != 2 || as[0].Key != "person:chidi-okafor" || as[0].Documents != 7 || as[0].MentionCount != 7 {
+		t.Fatalf("after reconcile: %+v", as)
+	}
+	d, err := s.Dossier(ctx, as[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Names) != 2 {
+		t.Errorf("names = %v, want Chidi Okafor and Okafor", d.Names)
+	}
+	// the surname-only report's event joined the merged event of the six
+	evs, _, err := s.Events(ctx, store.EventQuery{Actor: as[0].ID}, store.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || evs[0].SourceCount != 7 || len(evs[0].Sources) != 7 {
+		t.Errorf("events of the joined actor = %+v", evs)
+	}
+	// a second run finds nothing to do
+	if n, err := s.Reconcile(ctx); n != 0 || err != nil {
+		t.Errorf("second reconcile = %d %v", n, err)
+	}
+	// a surname alone after the full name joins on Put
+	Put(t, s, person(t, 10, "person:okafor", "Okafor"), "")
+	Put(t, s, person(t, 11, "person:mensah", "Mensah"), "") // no full name: its own actor
+	if as := personActors(t, s); len(as) != 3 || as[0].Documents != 8 {
+		t.Errorf("after more reports: %+v", as)
 	}
 }
