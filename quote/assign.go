@@ -31,15 +31,23 @@ func (a *analyzer) directQuotes() {
 		switch sp.kind {
 		case fullSpan:
 			c := a.cueAfter(sp)
-			if c == nil {
+			if c != nil {
+				// `With many systems, "there is no single point of
+				// failure," he said`: the writer's words and the
+				// quotation are one statement
+				if lead := a.leadWord(sp); lead >= 0 && a.addIndirect(c, lead, sp.close+1) {
+					continue
+				}
+			} else {
 				c = a.cueBefore(sp, true)
+				if c != nil && a.thatBefore(c, sp) {
+					continue // `X said that, "…"`: the clause is the content
+				}
+				if c == nil && a.wordAfterClose(sp) {
+					continue // `"…" to drive up the price, she said`
+				}
 			}
 			a.addDirect(i, c)
-		case partialSpan, scareSpan:
-			c := a.cueBefore(sp, false)
-			if c != nil && c.word.class == namingCue {
-				a.addDirect(i, c)
-			}
 		}
 	}
 }
@@ -53,6 +61,43 @@ func (a *analyzer) addDirect(i int, c *cue) {
 	q := a.newDraft(newsgraph.Direct, sp.start, sp.end, sp.open, endTok, i, c)
 	sp.quote = len(a.quotes)
 	a.quotes = append(a.quotes, q)
+}
+
+// leadWord returns the first word of the writer's own before a quotation
+// in its sentence (past opening connectives), or -1 when the quotation
+// opens the sentence.
+func (a *analyzer) leadWord(sp *qspan) int {
+	s := a.sentenceOf(sp.open)
+	k := s.FirstToken
+	for k < sp.open && (a.toks[k].Kind != newsgraph.Word || a.is(k, introWords) || a.claimed[k] || a.inQuote[k] != 0) {
+		k++
+	}
+	if k >= sp.open {
+		return -1
+	}
+	return k
+}
+
+// thatBefore reports whether "that" stands between cue c and the
+// quotation: `tweeted that, "…"` reports a clause, not a quotation.
+func (a *analyzer) thatBefore(c *cue, sp *qspan) bool {
+	for k := c.endTok; k < sp.open; k++ {
+		if a.lowIs(k, "that") && a.inQuote[k] == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// wordAfterClose reports whether the writer's sentence goes on after the
+// quotation's closing mark with a word.
+func (a *analyzer) wordAfterClose(sp *qspan) bool {
+	if sp.close < 0 || sp.close+1 >= len(a.toks) {
+		return false
+	}
+	k := sp.close + 1
+	return a.toks[k].Sentence == a.toks[sp.close].Sentence && a.toks[k].Kind == newsgraph.Word &&
+		!a.capitalised(k)
 }
 
 // cueAfter finds the cue that follows a quotation's closing mark in the same
@@ -200,7 +245,7 @@ func (a *analyzer) addIndirect(c *cue, first, end int) bool {
 			words++
 		}
 	}
-	if words < 3 && !(c.word.class == objectCue && words >= 1) {
+	if words < 3 && !((c.word.class == objectCue || c.word.class == namingCue) && words >= 1) {
 		return false
 	}
 	// an unclosed mark is not content to stop in
@@ -362,7 +407,7 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 		}
 	}
 	// the object of a stance ends with its clause
-	if c.word.class == objectCue {
+	if c.word.class == objectCue || c.word.class == namingCue {
 	stance:
 		for k := start + 1; k < end; k++ {
 			if a.inQuote[k] == 0 && a.toks[k].Kind == newsgraph.Punct {
