@@ -424,6 +424,9 @@ func (r *resolver) pronoun(i int) {
 		if ei < 0 {
 			ei = r.nearestPerson(i, g, 3)
 		}
+		if ei < 0 && r.speechSubject(i) {
+			ei = r.farSpeaker(i, g)
+		}
 		if ei >= 0 {
 			if p := r.people[ei]; p != nil && p.gender == 0 {
 				p.gender = g
