@@ -40,6 +40,12 @@ func (a *analyzer) directQuotes() {
 				}
 			} else {
 				c = a.cueBefore(sp, true)
+				if c == nil {
+					c = a.cueAbove(sp)
+				}
+				if c == nil {
+					c = a.dashCredit(sp)
+				}
 				if c != nil && a.thatBefore(c, sp) {
 					continue // `X said that, "…"`: the clause is the content
 				}
@@ -62,6 +68,56 @@ func (a *analyzer) addDirect(i int, c *cue) {
 	sp.quote = len(a.quotes)
 	a.quotes = append(a.quotes, q)
 }
+
+// cueAbove finds the cue of a paragraph that ends in a colon for the
+// quotation opening the next one: `He said:` ¶ `"…"`.
+func (a *analyzer) cueAbove(sp *qspan) *cue {
+	if sp.open == 0 || !a.opensParagraph(sp.open) || !a.textIs(sp.open-1, ":") {
+		return nil
+	}
+	si := a.toks[sp.open-1].Sentence
+	var best *cue
+	for ci := range a.cues {
+		c := &a.cues[ci]
+		if c.sentence == si && (c.subjS >= 0 || c.according) && c.word.class != thoughtCue {
+			best = c
+		}
+	}
+	return best
+}
+
+// dashCredit reads a credit after a quotation, as features print them:
+// `"…" ― Karen Smith`. The name must be a person's mention.
+func (a *analyzer) dashCredit(sp *qspan) *cue {
+	if sp.close < 0 {
+		return nil
+	}
+	k := sp.close + 1
+	for k < len(a.toks) && k < sp.close+3 && a.toks[k].Kind == newsgraph.Punct && !isDash(a.toks[k].Text) {
+		k++
+	}
+	if k+1 >= len(a.toks) || !isDash(a.toks[k].Text) {
+		return nil
+	}
+	for _, mi := range a.mentionsIn(a.toks[k+1].Start, a.toks[k+1].End) {
+		m := a.d.Mentions[mi]
+		if m.Start != a.toks[k+1].Start || m.Type != newsgraph.Person {
+			continue
+		}
+		ms, me := a.tokenRange(m.Start, m.End)
+		if ms < 0 {
+			return nil
+		}
+		c := cue{tok: k, endTok: k + 1, subjS: ms, subjE: me, inverted: true, addrS: -1, speaker: -1,
+			sentence: a.toks[k].Sentence}
+		a.resolveSpeaker(&c)
+		a.cues = append(a.cues, c)
+		return &a.cues[len(a.cues)-1]
+	}
+	return nil
+}
+
+func isDash(s string) bool { return s == "―" || s == "—" || s == "–" }
 
 // leadWord returns the first word of the writer's own before a quotation
 // in its sentence (past opening connectives), or -1 when the quotation

@@ -108,6 +108,17 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	if j >= s.FirstToken && a.word(j) && a.is(j, auxModal) {
 		sawAux = true
 	}
+	// "Rep. Gwen Moore (D-Wis.) said": past the bracket to the name
+	if j > s.FirstToken && a.textIs(j, ")") {
+		for p := j - 1; p > s.FirstToken && p > j-10; p-- {
+			if a.textIs(p, "(") {
+				if a.word(p - 1) {
+					j = p - 1
+				}
+				break
+			}
+		}
+	}
 	if sawPassive && w.form == pastForm {
 		return c, false
 	}

@@ -145,7 +145,7 @@ func (a *analyzer) opensClause(k int) bool {
 }
 
 // doubledSingle reports whether tokens k and k+1 are two straight or curly
-// single marks written together ('' or ’’) as some papers write a double
+// single marks written together (” or ’’) as some papers write a double
 // quotation mark.
 func (a *analyzer) doubledSingle(k int) bool {
 	t, u := a.toks[k], a.toks[k+1]
