@@ -1,0 +1,748 @@
+package postgres
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/merge"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// errNoRecord is the error of a Put without a record whose content hash
+// matches no stored document.
+var errNoRecord = errors.New("no record, and no stored document with its content hash")
+
+// maxIndexedText bounds the text given to to_tsvector: a tsvector holds at
+// most 1 MB, and an article longer than this is a dump, not news. The record
+// keeps the whole text; only the search index sees less.
+const maxIndexedText = 512 << 10
+
+// maxAttempts bounds the retries of a Put that lost a deadlock.
+const maxAttempts = 8
+
+// Put implements store.Store. The batch is one transaction: if any document
+// fails to be written, none of the batch is, and the error says which. A
+// transaction that another aborted (deadlock, serialisation failure) runs
+// again.
+func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	for attempt := 1; ; attempt++ {
+		res, err := db.putOnce(ctx, docs)
+		if err == nil {
+			return res, nil
+		}
+		if !retryable(err) || attempt == maxAttempts || ctx.Err() != nil {
+			return nil, err
+		}
+		time.Sleep(time.Duration(rand.IntN(20*attempt)+1) * time.Millisecond)
+	}
+}
+
+func (db *DB) putOnce(ctx context.Context, docs []*store.Doc) ([]store.PutResult, error) {
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	res, err := db.PutTx(ctx, tx, docs...)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return res, nil
+}
+
+// PutTx writes documents inside the caller's transaction, so that a job
+// queue can mark its job done in the same commit (river.JobCompleteTx): then
+// a job killed before the commit did nothing and one killed after it is not
+// run again. The caller commits, and retries when the error is a deadlock.
+func (db *DB) PutTx(ctx context.Context, tx pgx.Tx, docs ...*store.Doc) ([]store.PutResult, error) {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock_shared($1)`, db.reconcileLock); err != nil {
+		return nil, fmt.Errorf("lock: %w", err)
+	}
+	p := &putTx{ctx: ctx, tx: tx, db: db}
+	out := make([]store.PutResult, len(docs))
+	for i, d := range docs {
+		res, err := p.put(d)
+		if err != nil {
+			return nil, fmt.Errorf("store %s: %w", docName(d), err)
+		}
+		out[i] = res
+	}
+	return out, nil
+}
+
+// putTx is one write transaction.
+type putTx struct {
+	ctx context.Context
+	tx  pgx.Tx
+	db  *DB
+}
+
+// send runs a batch of statements in one round trip and reports the first
+// error.
+func (p *putTx) send(b *pgx.Batch) error {
+	if b.Len() == 0 {
+		return nil
+	}
+	return p.tx.SendBatch(p.ctx, b).Close()
+}
+
+// findDup looks for a stored document with the id, the content hash or the
+// URL.
+func (p *putTx) findDup(id, hash, url string) (rowid int64, existing string, found bool, err error) {
+	err = p.tx.QueryRow(p.ctx, `SELECT rowid, id FROM documents WHERE id = $1 OR content_hash = $2 OR ($3 <> '' AND url = $3) LIMIT 1`,
+		id, hash, url).Scan(&rowid, &existing)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, "", false, nil
+	}
+	return rowid, existing, err == nil, err
+}
+
+func (p *putTx) duplicate(d *store.Doc, rowid int64, existing string) (store.PutResult, error) {
+	b := &pgx.Batch{}
+	b.Queue(`UPDATE documents SET duplicates = duplicates + 1 WHERE rowid = $1`, rowid)
+	p.queueInput(b, d.Input, existing, store.Duplicate)
+	if err := p.send(b); err != nil {
+		return store.PutResult{}, err
+	}
+	return store.PutResult{ID: existing, Status: store.Duplicate}, nil
+}
+
+func (p *putTx) put(d *store.Doc) (store.PutResult, error) {
+	rec := d.Record
+	var id, url string
+	if rec != nil {
+		id, url = rec.ID, deref(rec.URL)
+	}
+	rowid, existing, found, err := p.findDup(id, d.ContentHash, url)
+	switch {
+	case err != nil:
+		return store.PutResult{}, err
+	case found:
+		return p.duplicate(d, rowid, existing)
+	case rec == nil || rec.ID == "":
+		return store.PutResult{}, errNoRecord
+	}
+	if err := p.lockKeys(d); err != nil {
+		return store.PutResult{}, err
+	}
+	var doc int64
+	err = p.tx.QueryRow(p.ctx, `INSERT INTO documents (id, url, content_hash, source, title, published, record, sketch, tsv)
+		VALUES ($1, NULLIF($2, ''), $3, $4, $5, $6, $7, $8,
+			setweight(to_tsvector('english', $5), 'A') || setweight(to_tsvector('english', $9), 'B'))
+		ON CONFLICT DO NOTHING RETURNING rowid`,
+		rec.ID, deref(rec.URL), d.ContentHash, deref(rec.Source), deref(rec.Title), deref(rec.Published),
+		string(d.JSON), merge.EncodeSketch(d.Sketch), indexable(rec.Text)).Scan(&doc)
+	if errors.Is(err, pgx.ErrNoRows) {
+		// another writer stored the same document since findDup
+		rowid, existing, found, err := p.findDup(id, d.ContentHash, url)
+		if err != nil {
+			return store.PutResult{}, err
+		}
+		if !found {
+			return store.PutResult{}, errors.New("document conflicts with one that cannot be found")
+		}
+		return p.duplicate(d, rowid, existing)
+	}
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	near, err := p.nearDuplicates(doc, d.Sketch)
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("near-duplicates: %w", err)
+	}
+	actors, err := p.entities(doc, d)
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("actors: %w", err)
+	}
+	b := &pgx.Batch{}
+	p.queueQuotes(b, doc, rec, actors)
+	p.queueTimes(b, doc, rec)
+	if err := p.send(b); err != nil {
+		return store.PutResult{}, fmt.Errorf("quotes and times: %w", err)
+	}
+	if err := p.events(doc, d, actors); err != nil {
+		return store.PutResult{}, fmt.Errorf("events: %w", err)
+	}
+	b = &pgx.Batch{}
+	p.queuePositions(b, doc, d, actors)
+	p.queueInput(b, d.Input, rec.ID, store.Stored)
+	if err := p.send(b); err != nil {
+		return store.PutResult{}, fmt.Errorf("positions: %w", err)
+	}
+	return store.PutResult{ID: rec.ID, Status: store.Stored, NearDuplicates: near}, nil
+}
+
+// indexable cuts text to maxIndexedText bytes on a character boundary.
+func indexable(text string) string {
+	if len(text) <= maxIndexedText {
+		return text
+	}
+	i := maxIndexedText
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return text[:i]
+}
+
+// lockKeys takes the advisory locks of the compact forms of the document's
+// actor keys (and of their first-and-last forms), in sorted order: two
+// writers resolving spellings of one actor then go one after the other, and
+// the second finds the actor the first created.
+func (p *putTx) lockKeys(d *store.Doc) error {
+	var ids []int64
+	for _, key := range d.Keys {
+		if key == "" {
+			continue
+		}
+		ids = append(ids, p.db.LockID("actor:"+merge.Compact(key)))
+		if fl := merge.FirstLast(key); fl != "" {
+			ids = append(ids, p.db.LockID("actor:"+merge.Compact(fl)))
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	_, err := p.tx.Exec(p.ctx, `SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k`, ids)
+	return err
+}
+
+func (p *putTx) queueInput(b *pgx.Batch, input, docID string, st store.PutStatus) {
+	if input == "" {
+		return
+	}
+	b.Queue(`INSERT INTO inputs (input, doc_id, status) VALUES ($1, $2, $3)
+		ON CONFLICT (input) DO UPDATE SET doc_id = excluded.doc_id, status = excluded.status`, input, docID, string(st))
+	b.Queue(`DELETE FROM failures WHERE input = $1`, input)
+}
+
+// nearDuplicates finds stored documents that share a band with the sketch
+// (at most 64 per band), links those similar enough, and indexes the
+// sketch's bands.
+func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
+	bands := merge.Bands(sketch)
+	if len(bands) == 0 {
+		return nil, nil
+	}
+	rows, err := p.tx.Query(p.ctx, `SELECT d.rowid, d.id, d.sketch FROM documents d WHERE d.rowid IN (
+			SELECT b.doc FROM unnest($1::bigint[]) AS u(band)
+			CROSS JOIN LATERAL (SELECT doc FROM doc_bands WHERE doc_bands.band = u.band LIMIT 64) b)
+		ORDER BY d.rowid`, bands)
+	if err != nil {
+		return nil, err
+	}
+	type cand struct {
+		rowid int64
+		id    string
+		sim   float64
+	}
+	var near []cand
+	for rows.Next() {
+		var c cand
+		var blob []byte
+		if err := rows.Scan(&c.rowid, &c.id, &blob); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		other, err := merge.DecodeSketch(blob)
+		if err != nil {
+			continue
+		}
+		if c.sim = merge.Similarity(sketch, other); c.sim >= merge.NearDuplicate {
+			near = append(near, c)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	b := &pgx.Batch{}
+	var ids []string
+	for _, c := range near {
+		b.Queue(`INSERT INTO near_duplicates (doc, other, similarity) VALUES ($1, $2, $3), ($2, $1, $3) ON CONFLICT DO NOTHING`, doc, c.rowid, c.sim)
+		ids = append(ids, c.id)
+	}
+	b.Queue(`INSERT INTO doc_bands (band, doc) SELECT DISTINCT u, $2::bigint FROM unnest($1::bigint[]) AS u ON CONFLICT DO NOTHING`, bands, doc)
+	return ids, p.send(b)
+}
+
+// entities joins the document's entities to global actors and stores their
+// names, the entities and their mentions; it returns entity id → actor id.
+// Actors are resolved in the record's order (as SQLite does), then the
+// shared rows are updated in actor order.
+func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
+	rec := d.Record
+	var keys []string
+	for _, e := range rec.Entities {
+		if k := d.Keys[e.ID]; k != "" {
+			keys = append(keys, k)
+		}
+	}
+	actors := make(map[string]int64, len(rec.Entities))
+	if len(keys) == 0 {
+		return actors, nil
+	}
+	known := make(map[string]int64, len(keys))
+	rows, err := p.tx.Query(p.ctx, `SELECT key, actor FROM actor_keys WHERE key = ANY($1)`, keys)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var k string
+		var a int64
+		if err := rows.Scan(&k, &a); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		known[k] = a
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+
+	type bump struct{ docs, mentions int }
+	bumps := map[int64]*bump{}
+	type nameKey struct {
+		actor      int64
+		kind, name string
+	}
+	type nameUse struct {
+		n         int
+		canonical bool
+	}
+	names := map[nameKey]*nameUse{}
+	useName := func(k nameKey, canonical bool) {
+		u := names[k]
+		if u == nil {
+			u = &nameUse{}
+			names[k] = u
+		}
+		u.n++
+		u.canonical = u.canonical || canonical
+	}
+	var ents struct {
+		actor              []int64
+		eid, name, typ     []string
+		mActor             []int64
+		mStart, mEnd       []int32
+		mEid, mText, mKind []string
+	}
+	for _, e := range rec.Entities {
+		key := d.Keys[e.ID]
+		if key == "" {
+			continue
+		}
+		actor, ok := known[key]
+		if !ok {
+			if actor, err = p.resolveActor(key, e); err != nil {
+				return nil, err
+			}
+			known[key] = actor
+		}
+		actors[e.ID] = actor
+		bp := bumps[actor]
+		if bp == nil {
+			bp = &bump{docs: 1}
+			bumps[actor] = bp
+		}
+		bp.mentions += len(e.Mentions)
+		all := append([]string{e.Name}, e.Aliases...)
+		for i, n := range all {
+			if n == "" || slices.Contains(all[:i], n) {
+				continue
+			}
+			useName(nameKey{actor, "name", n}, i == 0)
+		}
+		for i, r := range e.Roles {
+			if r == "" || slices.Contains(e.Roles[:i], r) {
+				continue
+			}
+			useName(nameKey{actor, "role", r}, false)
+		}
+		ents.actor = append(ents.actor, actor)
+		ents.eid, ents.name, ents.typ = append(ents.eid, e.ID), append(ents.name, e.Name), append(ents.typ, e.Type)
+		for _, m := range e.Mentions {
+			ents.mActor = append(ents.mActor, actor)
+			ents.mStart, ents.mEnd = append(ents.mStart, int32(m.Start)), append(ents.mEnd, int32(m.End))
+			ents.mEid, ents.mText, ents.mKind = append(ents.mEid, e.ID), append(ents.mText, m.Text), append(ents.mKind, m.Kind)
+		}
+	}
+
+	b := &pgx.Batch{}
+	ids := make([]int64, 0, len(bumps))
+	for a := range bumps {
+		ids = append(ids, a)
+	}
+	slices.Sort(ids)
+	for _, a := range ids {
+		b.Queue(`UPDATE actors SET docs = docs + $1, mentions = mentions + $2 WHERE id = $3`, bumps[a].docs, bumps[a].mentions, a)
+	}
+	nks := make([]nameKey, 0, len(names))
+	for k := range names {
+		nks = append(nks, k)
+	}
+	slices.SortFunc(nks, func(a, b nameKey) int {
+		return cmp.Or(cmp.Compare(a.actor, b.actor), cmp.Compare(a.kind, b.kind), cmp.Compare(a.name, b.name))
+	})
+	for _, k := range nks {
+		u := names[k]
+		if u.canonical {
+			// the canonical name is the one most documents give
+			b.Queue(`WITH n AS (INSERT INTO actor_names (actor, kind, name, count) VALUES ($1, $2, $3, $4)
+					ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count RETURNING count)
+				UPDATE actors SET name = $3, name_count = n.count FROM n WHERE actors.id = $1 AND actors.name_count < n.count`,
+				k.actor, k.kind, k.name, u.n)
+		} else {
+			b.Queue(`INSERT INTO actor_names (actor, kind, name, count) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count`, k.actor, k.kind, k.name, u.n)
+		}
+	}
+	b.Queue(`INSERT INTO entities (doc, eid, actor, name, type)
+		SELECT $1::bigint, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
+		doc, ents.eid, ents.actor, ents.name, ents.typ)
+	if len(ents.mActor) > 0 {
+		b.Queue(`INSERT INTO mentions (actor, doc, start, "end", eid, text, kind)
+			SELECT u.a, $1::bigint, u.s, u.e, u.eid, u.t, u.k
+			FROM unnest($2::bigint[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[]) AS u(a, s, e, eid, t, k)
+			ON CONFLICT DO NOTHING`,
+			doc, ents.mActor, ents.mStart, ents.mEnd, ents.mEid, ents.mText, ents.mKind)
+	}
+	return actors, p.send(b)
+}
+
+// resolveActor finds the global actor of an entity key that actor_keys
+// does not list: an actor whose key differs only in middle names (Donald J.
+// Trump), in separators (HillaryClinton), or, for a surname alone, the
+// person who dominates that surname (merge.Dominant); else a new actor. The
+// rules are store/sqlite's, so that both stores join the same keys.
+func (p *putTx) resolveActor(key string, e newsgraph.RecordEntity) (int64, error) {
+	var actor int64
+	one := func(q string, arg any) (bool, error) {
+		err := p.tx.QueryRow(p.ctx, q, arg).Scan(&actor)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return false, nil
+		}
+		return err == nil, err
+	}
+	const byKey = `SELECT actor FROM actor_keys WHERE key = $1`
+	found, err := one(byKey, key)
+	if err != nil || found {
+		return actor, err
+	}
+	if fl := merge.FirstLast(key); fl != "" {
+		if found, err = one(byKey, fl); err != nil {
+			return 0, err
+		}
+	}
+	if !found {
+		if found, err = one(`SELECT id FROM actors WHERE compact = $1 ORDER BY docs DESC, id LIMIT 1`, merge.Compact(key)); err != nil {
+			return 0, err
+		}
+	}
+	if !found {
+		var one int64
+		for _, w := range merge.Windows(key) {
+			var a int64
+			err := p.tx.QueryRow(p.ctx, byKey, w).Scan(&a)
+			if errors.Is(err, pgx.ErrNoRows) {
+				continue
+			}
+			if err != nil {
+				return 0, err
+			}
+			if one != 0 && a != one {
+				one = -1 // two people named in one run of words: neither
+				break
+			}
+			one = a
+		}
+		if one > 0 {
+			actor, found = one, true
+		}
+	}
+	if !found {
+		if w := merge.SurnameOnly(key); w != "" {
+			a, ok, err := p.dominant(w)
+			if err != nil {
+				return 0, err
+			}
+			actor, found = a, ok
+		}
+	}
+	if !found {
+		err := p.tx.QueryRow(p.ctx, `INSERT INTO actors (key, name, type, compact, surname, given) VALUES ($1, $2, $3, $4, $5, $6)
+			ON CONFLICT (key) DO NOTHING RETURNING id`, key, e.Name, e.Type, merge.Compact(key), merge.Surname(key), merge.Given(key)).Scan(&actor)
+		if errors.Is(err, pgx.ErrNoRows) {
+			err = p.tx.QueryRow(p.ctx, `SELECT id FROM actors WHERE key = $1`, key).Scan(&actor)
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	_, err = p.tx.Exec(p.ctx, `INSERT INTO actor_keys (key, actor) VALUES ($1, $2) ON CONFLICT DO NOTHING`, key, actor)
+	return actor, err
+}
+
+// dominant returns the person who takes a one-word key, if one dominates
+// the people with that word as surname or given name.
+func (p *putTx) dominant(word string) (actor int64, ok bool, err error) {
+	rows, err := p.tx.Query(p.ctx, `(SELECT id, docs FROM actors WHERE surname = $1 AND type = 'PERSON' ORDER BY docs DESC LIMIT 2)
+		UNION (SELECT id, docs FROM actors WHERE given = $1 AND type = 'PERSON' ORDER BY docs DESC LIMIT 2)`, word)
+	if err != nil {
+		return 0, false, err
+	}
+	defer rows.Close()
+	var first, second int
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return 0, false, err
+		}
+		switch {
+		case n > first || n == first && id < actor:
+			second, first, actor = first, n, id
+		case n > second:
+			second = n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, false, err
+	}
+	return actor, merge.Dominant(first, second), nil
+}
+
+func (p *putTx) queueQuotes(b *pgx.Batch, doc int64, rec *newsgraph.Record, actors map[string]int64) {
+	if len(rec.Quotes) == 0 {
+		return
+	}
+	n := len(rec.Quotes)
+	qid, kind, text, cue, venue := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	start, end := make([]int32, n), make([]int32, n)
+	speaker := make([]*int64, n)
+	for i, q := range rec.Quotes {
+		qid[i], kind[i], text[i], cue[i], venue[i] = q.ID, q.Kind, q.Text, deref(q.Cue), deref(q.Venue)
+		start[i], end[i] = int32(q.Start), int32(q.End)
+		if q.Speaker != nil {
+			if a, ok := actors[*q.Speaker]; ok {
+				speaker[i] = &a
+			}
+		}
+	}
+	b.Queue(`INSERT INTO quotes (doc, qid, kind, text, start, "end", speaker, cue, venue)
+		SELECT $1::bigint, u.q, u.k, u.t, u.s, u.e, u.sp, NULLIF(u.c, ''), NULLIF(u.v, '')
+		FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::bigint[], $8::text[], $9::text[])
+			WITH ORDINALITY AS u(q, k, t, s, e, sp, c, v, n)
+		ORDER BY u.n`, doc, qid, kind, text, start, end, speaker, cue, venue)
+}
+
+func (p *putTx) queueTimes(b *pgx.Batch, doc int64, rec *newsgraph.Record) {
+	if len(rec.Times) == 0 {
+		return
+	}
+	n := len(rec.Times)
+	tid, text, typ, value := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	start, end := make([]int32, n), make([]int32, n)
+	for i, t := range rec.Times {
+		tid[i], text[i], typ[i], value[i] = t.ID, t.Text, t.Type, deref(t.Value)
+		start[i], end[i] = int32(t.Start), int32(t.End)
+	}
+	b.Queue(`INSERT INTO times (doc, tid, start, "end", text, type, value)
+		SELECT $1::bigint, * FROM unnest($2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[]) ON CONFLICT DO NOTHING`,
+		doc, tid, start, end, text, typ, value)
+}
+
+// events stores each event report under the merged event of its key. A
+// document that reports one event twice counts as one source. The merged
+// events of the document are upserted in key order, one round trip for
+// all, so that writers lock them in one order.
+func (p *putTx) events(doc int64, d *store.Doc, actors map[string]int64) error {
+	rec := d.Record
+	if len(rec.Events) == 0 {
+		return nil
+	}
+	pub := deref(rec.Published)
+	ids := actorKeys(actors)
+	keys := make([]string, len(rec.Events))
+	oks := make([]bool, len(rec.Events))
+	var sorted []string
+	for i, ev := range rec.Events {
+		keys[i], oks[i] = merge.EventKey(ev, ids, pub)
+		if oks[i] {
+			sorted = append(sorted, keys[i])
+		}
+	}
+	slices.Sort(sorted)
+	sorted = slices.Compact(sorted)
+	first := make(map[string]int, len(sorted)) // key → index of its first event
+	for i := len(rec.Events) - 1; i >= 0; i-- {
+		if oks[i] {
+			first[keys[i]] = i
+		}
+	}
+	merged := make([]int64, len(rec.Events))
+	b := &pgx.Batch{}
+	type target struct {
+		ev  int // event index
+		key bool
+	}
+	var order []target
+	for _, k := range sorted {
+		ev := rec.Events[first[k]]
+		b.Queue(`INSERT INTO merged_events (merge_key, type, day, polarity, issue, sources) VALUES ($1, $2, $3, $4, $5, 1)
+			ON CONFLICT (merge_key) DO UPDATE SET sources = merged_events.sources + 1 RETURNING id, sources`,
+			k, ev.Type, merge.EventDate(ev, pub), ev.Polarity, deref(ev.Issue))
+		order = append(order, target{first[k], true})
+	}
+	for i, ev := range rec.Events {
+		if !oks[i] {
+			b.Queue(`INSERT INTO merged_events (merge_key, type, day, polarity, issue, sources) VALUES (NULL, $1, $2, $3, $4, 1)
+				RETURNING id, sources`, ev.Type, merge.EventDate(ev, pub), ev.Polarity, deref(ev.Issue))
+			order = append(order, target{i, false})
+		}
+	}
+	br := p.tx.SendBatch(p.ctx, b)
+	newMerged := map[int]bool{} // event index whose merged event this document created
+	for _, t := range order {
+		var m int64
+		var sources int
+		if err := br.QueryRow().Scan(&m, &sources); err != nil {
+			br.Close()
+			return err
+		}
+		merged[t.ev] = m
+		if !t.key || sources == 1 {
+			newMerged[t.ev] = true
+		}
+	}
+	if err := br.Close(); err != nil {
+		return err
+	}
+	var ea struct {
+		merged, actor []int64
+		role          []string
+	}
+	n := len(rec.Events)
+	vid, typ, date, modality, mode, quote, trig := make([]string, n), make([]string, n), make([]*string, n), make([]string, n), make([]*string, n), make([]*string, n), make([]string, n)
+	ts, te := make([]int32, n), make([]int32, n)
+	for i, ev := range rec.Events {
+		if oks[i] {
+			merged[i] = merged[first[keys[i]]]
+		}
+		if newMerged[i] {
+			for _, role := range []struct {
+				name string
+				ids  []string
+			}{{"actor", ev.Actors}, {"target", ev.Targets}} {
+				for _, e := range role.ids {
+					if a, ok := actors[e]; ok {
+						ea.merged, ea.role, ea.actor = append(ea.merged, merged[i]), append(ea.role, role.name), append(ea.actor, a)
+					}
+				}
+			}
+		}
+		vid[i], typ[i], date[i], modality[i], mode[i], quote[i], trig[i] = ev.ID, ev.Type, nonNil(ev.Date), ev.Modality, nonNil(ev.Mode), nonNil(ev.Quote), ev.Trigger.Text
+		ts[i], te[i] = int32(ev.Trigger.Start), int32(ev.Trigger.End)
+	}
+	b = &pgx.Batch{}
+	if len(ea.merged) > 0 {
+		b.Queue(`INSERT INTO event_actors (merged, role, actor) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[]) ON CONFLICT DO NOTHING`,
+			ea.merged, ea.role, ea.actor)
+	}
+	b.Queue(`INSERT INTO events (doc, vid, merged, type, date, modality, mode, quote, trigger_start, trigger_end, trigger_text)
+		SELECT $1::bigint, u.v, u.m, u.t, u.d, u.mo, u.md, u.q, u.s, u.e, u.x
+		FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[])
+			WITH ORDINALITY AS u(v, m, t, d, mo, md, q, s, e, x, n)
+		ORDER BY u.n`, doc, vid, merged, typ, date, modality, mode, quote, ts, te, trig)
+	return p.send(b)
+}
+
+// nonNil passes a string pointer on as the store's SQLite twin writes it:
+// the value, or "" for nil (a NULL only where the record has none at all
+// would differ between the stores).
+func nonNil(s *string) *string {
+	v := deref(s)
+	return &v
+}
+
+// queuePositions queues the positions the document states, in key order,
+// each with its evidence.
+func (p *putTx) queuePositions(b *pgx.Batch, doc int64, d *store.Doc, actors map[string]int64) {
+	type pos struct {
+		actor int64
+		merge.Position
+	}
+	var ps []pos
+	for _, x := range merge.Positions(d.Record, actorKeys(actors)) {
+		a, ok := actorID(x.ActorKey)
+		if !ok {
+			continue
+		}
+		ps = append(ps, pos{a, x})
+	}
+	slices.SortStableFunc(ps, func(a, b pos) int {
+		return cmp.Or(cmp.Compare(a.actor, b.actor), cmp.Compare(a.Issue, b.Issue), cmp.Compare(a.Date, b.Date),
+			cmp.Compare(a.Stance, b.Stance), cmp.Compare(a.Polarity, b.Polarity))
+	})
+	for _, x := range ps {
+		b.Queue(`WITH p AS (INSERT INTO positions (actor, issue, day, stance, polarity) VALUES ($1, $2, $3, $4, $5)
+				ON CONFLICT (actor, issue, day, stance, polarity) DO UPDATE SET actor = excluded.actor RETURNING id)
+			INSERT INTO position_evidence (position, doc, vid, qid, trigger_start, trigger_end, trigger_text)
+			SELECT p.id, $6, $7, $8, $9, $10, $11 FROM p ON CONFLICT DO NOTHING`,
+			x.actor, x.Issue, x.Date, x.Stance, x.Polarity, doc, x.Event, x.Quote, x.Trigger.Start, x.Trigger.End, x.Trigger.Text)
+	}
+}
+
+// actorKeys maps entity ids to the public ids of their actors, the keys
+// under which events are merged and positions kept: two spellings joined to
+// one actor then merge too.
+func actorKeys(actors map[string]int64) map[string]string {
+	out := make(map[string]string, len(actors))
+	for eid, a := range actors {
+		out[eid] = publicActor(a)
+	}
+	return out
+}
+
+// actorID reads a public actor id ("a12").
+func actorID(s string) (int64, bool) {
+	if len(s) < 2 || s[0] != 'a' {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s[1:], 10, 64)
+	return n, err == nil && n > 0
+}
+
+func publicActor(id int64) string { return "a" + strconv.FormatInt(id, 10) }
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func docName(d *store.Doc) string {
+	if d.Record != nil && d.Record.ID != "" {
+		return d.Record.ID
+	}
+	return d.Input
+}
