@@ -260,6 +260,7 @@ func pruneBoilerplate(text, title string) string {
 			keep[i] = false
 		}
 	}
+	dropRepeats(paras, keep)
 	var b strings.Builder
 	for i, p := range paras {
 		if !keep[i] {
@@ -271,6 +272,40 @@ func pruneBoilerplate(text, title string) string {
 		b.WriteString(p)
 	}
 	return b.String()
+}
+
+// dropRepeats marks paragraphs that only repeat text given before them: an
+// exact repeat, or a paragraph made of the earlier paragraphs run together
+// (the extractor's fallback on short pages appends the page's whole text as
+// one more paragraph, glued without spaces).
+func dropRepeats(paras []string, keep []bool) {
+	var before strings.Builder // the kept paragraphs so far, without white space
+	for i, p := range paras {
+		if !keep[i] {
+			continue
+		}
+		np := squeeze(p)
+		if np == "" {
+			continue
+		}
+		prev := before.String()
+		if i > 0 && (strings.Contains(prev, np) && len(np) >= 20 ||
+			len(prev) >= 20 && strings.Contains(np, prev) && len(prev)*5 >= len(np)*4) {
+			keep[i] = false
+			continue
+		}
+		before.WriteString(np)
+	}
+}
+
+// squeeze removes white space from s.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // minMenuRun is how many menu-like paragraphs in a row make a menu.
