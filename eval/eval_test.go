@@ -556,7 +556,9 @@ func TestPolNeARDoubledApostrophes(t *testing.T) {
 		"E1\tAttribution:T2 Content:T1\n" +
 		"T3\tContent " + itoa(idx("the plan")) + " " + itoa(end("mess'' today")) + "\tx\n" +
 		"T4\tAttribution " + itoa(idx("said the")) + " " + itoa(idx("said the")+4) + "\tsaid\n" +
-		"E2\tAttribution:T4 Content:T3\n"
+		"E2\tAttribution:T4 Content:T3\n" +
+		"T5\tContent " + itoa(idx("''Still")+1) + " " + itoa(end("won.''")) + "\tx\n" +
+		"E3\tAttribution:T2 Content:T5\n"
 	b, err := ParseBrat(strings.NewReader(ann))
 	if err != nil {
 		t.Fatal(err)
@@ -564,6 +566,7 @@ func TestPolNeARDoubledApostrophes(t *testing.T) {
 	qs := PolNeARQuotes(text, b)
 	want := []struct{ kind, text string }{
 		{"direct", "It's a mess,"},
+		{"direct", "Still, we won."},
 		{"direct", "Still, we won."},
 		{"mixed", "the plan was ''a mess'' today"},
 	}

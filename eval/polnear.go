@@ -270,6 +270,9 @@ func quoteSpan(runes []rune, start, end int) GoldQuote {
 		innerStart = start + 1
 	} else if doubledMark(runes, start) && start+2 < end {
 		open, innerStart = true, start+2
+	} else if doubledMark(runes, start-1) && start+1 < end {
+		// a span that starts between the two apostrophes
+		open, innerStart = true, start+1
 	} else if b := prevNonSpace(runes, start); b >= 0 && (isOpenMark(runes[b]) || doubledMark(runes, b-1)) && start-b <= 1 {
 		open = true
 	}
