@@ -134,16 +134,39 @@ func (a *analyzer) leadWord(sp *qspan) int {
 	return k
 }
 
-// thatBefore reports whether "that" stands between cue c and the
-// quotation: `tweeted that, "…"` reports a clause, not a quotation.
+// thatBefore reports whether the writer's own words stand between cue c
+// and the quotation: `tweeted that, "…"`, `said on the other hand, "…"`
+// report a clause holding a quotation, not a quotation. An addressee, a
+// venue, a time or a name may stand there (`told reporters on Friday:`).
 func (a *analyzer) thatBefore(c *cue, sp *qspan) bool {
-	for k := c.endTok; k < sp.open; k++ {
-		if a.lowIs(k, "that") && a.inQuote[k] == 0 {
+	k := c.endTok
+	if c.inverted && c.subjE > k {
+		k = c.subjE
+	}
+	if c.addrS >= 0 && c.addrE > k {
+		k = c.addrE
+	}
+	for ; k < sp.open; k++ {
+		if a.inQuote[k] != 0 || a.toks[k].Kind != newsgraph.Word {
+			continue
+		}
+		if a.lowIs(k, "that") {
 			return true
 		}
+		if a.capitalised(k) || a.is(k, afterTrailingCue) || a.is(k, determiners) || a.is(k, venueNouns) ||
+			a.is(k, venueModifiers) || a.is(k, timeWords) {
+			continue
+		}
+		return true
 	}
 	return false
 }
+
+// timeWords may stand in a time phrase between a cue and its quotation.
+var timeWords = set("week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day",
+	"days", "weeks", "months", "years", "ago", "time", "times", "statement", "interview", "reporters",
+	"journalists", "audience", "crowd", "supporters", "a.m.", "p.m.", "am", "pm", "recent", "past", "next",
+	"first", "second", "once", "speech", "remarks", "earlier", "later")
 
 // wordAfterClose reports whether the writer's sentence goes on after the
 // quotation's closing mark with a word.

@@ -181,6 +181,8 @@ func (a *analyzer) classifySpans() {
 		switch {
 		case words == 0:
 			sp.kind = titleSpan
+		case a.sectionHead(sp, words, capWords):
+			sp.kind = titleSpan
 		case (!endsPunct || words <= 6 && a.titlePunct(lastTok)) && words <= 7 && capWords == words && !lowerFirst && !atStart &&
 			(prev >= 0 && (a.is(prev, titleLeads) || a.capitalised(prev)) || a.coveredByName(sp)):
 			sp.kind = titleSpan
@@ -197,6 +199,24 @@ func (a *analyzer) classifySpans() {
 			sp.kind = partialSpan
 		}
 	}
+}
+
+// sectionHead reports whether a passage in single marks fills its
+// paragraph as a short title-case line: a section head ('All Bets Are
+// Off.'), not a quotation.
+func (a *analyzer) sectionHead(sp *qspan, words, capWords int) bool {
+	t := a.toks[sp.open].Text
+	if t != "'" && t != "‘" && t != "’" || words > 8 || 3*capWords < 2*words || sp.close < 0 {
+		return false
+	}
+	if !a.opensParagraph(sp.open) {
+		return false
+	}
+	last := sp.close + 1
+	for last < len(a.toks) && a.toks[last].Kind == newsgraph.Punct && a.toks[last].Sentence == a.toks[sp.close].Sentence {
+		last++
+	}
+	return last >= len(a.toks) || a.opensParagraph(last)
 }
 
 // titlePunct reports whether a title may end in the punctuation at k, as
