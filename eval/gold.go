@@ -41,7 +41,13 @@
 //   - entity identity: pairwise over the gold mentions (all kinds): a pair
 //     is positive in gold when both mentions belong to one gold entity, and
 //     in the prediction when the predicted mentions at the same spans belong
-//     to one predicted entity;
+//     to one predicted entity; also split by the kinds of the pair (both
+//     names — and both names that the prediction found at their spans, which
+//     judges the identity decisions apart from mention detection —, one a
+//     pronoun, one a description or role);
+//   - pronoun antecedents: the share of third-person gold pronouns with an
+//     earlier name or description in their gold entity whose predicted
+//     entity's nearest earlier non-pronoun gold mention is of that entity;
 //   - quotes: a predicted quote matches a gold one when their overlap is at
 //     least half of their union, one to one, greedily by overlap; P/R/F1 for
 //     all quotes regardless of kind, and per kind (matching within the kind);
@@ -68,7 +74,8 @@
 // when it holds a quoted part; else indirect), ConvertMEANTIME (the fully
 // annotated headline and first five sentences: entities of type PER, ORG
 // and LOC with their mentions, names cut to the name itself, and TIMEX3
-// times) and ConvertTimeML (TempEval-3 and TimeBank times) write gold files
+// times), ConvertGUM (the people, organisations and places of GUM's
+// coreference layer, every sentence, names cut the same way) and ConvertTimeML (TempEval-3 and TimeBank times) write gold files
 // for `newsgraph convert`. Their output is for evaluation only and stays
 // outside the project.
 //

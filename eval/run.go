@@ -79,6 +79,11 @@ func WriteTable(w io.Writer, s Scores) error {
 	if s.EntityFiles > 0 {
 		prf("entity mentions (name)", s.EntityFiles, s.Mentions)
 		prf("entity identity (pairs)", s.EntityFiles, s.Identity)
+		prf("  name-name", s.EntityFiles, s.IdentityNames)
+		prf("  name-name, both found", s.EntityFiles, s.IdentityNamesFound)
+		prf("  with a pronoun", s.EntityFiles, s.IdentityPronouns)
+		prf("  with a description", s.EntityFiles, s.IdentityDescriptions)
+		acc("pronoun antecedents", s.EntityFiles, s.Pronouns)
 	}
 	if s.QuoteFiles > 0 {
 		prf("quotes", s.QuoteFiles, s.Quotes)

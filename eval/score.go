@@ -76,13 +76,22 @@ func round4(x float64) float64 { return float64(int(x*10000+0.5)) / 10000 }
 // Scores holds every figure of an evaluation; the Files counts say how many
 // gold files annotated each layer.
 type Scores struct {
-	Files         int `json:"files"`
-	EntityFiles   int `json:"entity_files"`
-	QuoteFiles    int `json:"quote_files"`
-	TimeFiles     int `json:"time_files"`
-	EventFiles    int `json:"event_files"`
-	Mentions      PRF `json:"mentions"`
-	Identity      PRF `json:"identity"`
+	Files       int `json:"files"`
+	EntityFiles int `json:"entity_files"`
+	QuoteFiles  int `json:"quote_files"`
+	TimeFiles   int `json:"time_files"`
+	EventFiles  int `json:"event_files"`
+	Mentions    PRF `json:"mentions"`
+	Identity    PRF `json:"identity"`
+	// identity split by the kinds of the two mentions of a pair: both names;
+	// one a pronoun; one a description or role and neither a pronoun
+	IdentityNames        PRF `json:"identity_names"`
+	IdentityNamesFound   PRF `json:"identity_names_found"`
+	IdentityPronouns     PRF `json:"identity_pronouns"`
+	IdentityDescriptions PRF `json:"identity_descriptions"`
+	// Pronouns is the share of third-person pronouns whose predicted entity
+	// is that of their nearest gold antecedent (see ScorePronouns)
+	Pronouns      Acc `json:"pronouns"`
 	Quotes        PRF `json:"quotes"`
 	DirectQuotes  PRF `json:"quotes_direct"`
 	IndirectQuote PRF `json:"quotes_indirect"`
@@ -107,6 +116,11 @@ func (s *Scores) Add(o Scores) {
 	s.EventFiles += o.EventFiles
 	s.Mentions = s.Mentions.Add(o.Mentions)
 	s.Identity = s.Identity.Add(o.Identity)
+	s.IdentityNames = s.IdentityNames.Add(o.IdentityNames)
+	s.IdentityNamesFound = s.IdentityNamesFound.Add(o.IdentityNamesFound)
+	s.IdentityPronouns = s.IdentityPronouns.Add(o.IdentityPronouns)
+	s.IdentityDescriptions = s.IdentityDescriptions.Add(o.IdentityDescriptions)
+	s.Pronouns = s.Pronouns.Add(o.Pronouns)
 	s.Quotes = s.Quotes.Add(o.Quotes)
 	s.DirectQuotes = s.DirectQuotes.Add(o.DirectQuotes)
 	s.IndirectQuote = s.IndirectQuote.Add(o.IndirectQuote)
@@ -133,6 +147,10 @@ func Score(g *Gold, p Pred, only map[string]bool) Scores {
 		s.EntityFiles = 1
 		s.Mentions = ScoreMentions(g.Entities, p, g.EntityTypes...)
 		s.Identity = ScoreIdentity(g.Entities, p)
+		k := ScoreIdentityByKind(g.Entities, p)
+		s.IdentityNames, s.IdentityPronouns, s.IdentityDescriptions = k.Names, k.Pronouns, k.Descriptions
+		s.IdentityNamesFound = k.NamesFound
+		s.Pronouns = ScorePronouns(g.Entities, p)
 	}
 	if g.Quotes != nil && want("quotes") {
 		s.QuoteFiles = 1
@@ -204,17 +222,40 @@ func ScoreMentions(gold []GoldEntity, p Pred, types ...string) PRF {
 // predicted mention at exactly its span (none when there is no such
 // mention, so that a pair with a missed mention is never a predicted pair).
 func ScoreIdentity(gold []GoldEntity, p Pred) PRF {
-	type gm struct{ start, end, gold, pred int }
+	return ScoreIdentityByKind(gold, p).All
+}
+
+// IdentityKinds is the pairwise identity score, over all pairs and split by
+// the kinds of the two gold mentions.
+type IdentityKinds struct {
+	All   PRF
+	Names PRF // both mentions are names
+	// NamesFound is Names over the pairs whose two spans the prediction
+	// found as mentions: the identity decisions alone, apart from missed
+	// or mis-spanned names
+	NamesFound   PRF
+	Pronouns     PRF // at least one is a pronoun
+	Descriptions PRF // at least one is a description or role, neither a pronoun
+}
+
+// identityMention is a gold mention with its gold and predicted entities.
+type identityMention struct {
+	start, end, gold, pred int
+	kind                   string
+	text                   string
+	found                  bool // a predicted mention has exactly this span
+}
+
+// identityMentions lists the gold mentions once per span, in text order,
+// each with the predicted entity at exactly its span (-1: none).
+func identityMentions(gold []GoldEntity, p Pred) []identityMention {
 	at := make(map[[2]int]int, len(p.Mentions))
 	for _, m := range p.Mentions {
-		if m.Entity < 0 {
-			continue
-		}
-		if _, ok := at[[2]int{m.Start, m.End}]; !ok {
+		if pe, ok := at[[2]int{m.Start, m.End}]; !ok || pe < 0 {
 			at[[2]int{m.Start, m.End}] = m.Entity
 		}
 	}
-	var ms []gm
+	var ms []identityMention
 	seen := map[[2]int]bool{}
 	for gi, e := range gold {
 		for _, m := range e.Mentions {
@@ -227,26 +268,98 @@ func ScoreIdentity(gold []GoldEntity, p Pred) PRF {
 			if !ok {
 				pe = -1
 			}
-			ms = append(ms, gm{m.Start, m.End, gi, pe})
+			kind := m.Kind
+			if kind == "" {
+				kind = "name"
+			}
+			ms = append(ms, identityMention{m.Start, m.End, gi, pe, kind, m.Text, ok})
 		}
 	}
-	var s PRF
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	return ms
+}
+
+// ScoreIdentityByKind is ScoreIdentity with the pairs also counted by the
+// kinds of their two mentions, so that names, pronouns and descriptions can
+// be judged apart.
+func ScoreIdentityByKind(gold []GoldEntity, p Pred) IdentityKinds {
+	ms := identityMentions(gold, p)
+	var s IdentityKinds
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
+			var c PRF
 			gs := ms[i].gold == ms[j].gold
 			ps := ms[i].pred >= 0 && ms[i].pred == ms[j].pred
 			if gs {
-				s.Gold++
+				c.Gold++
 			}
 			if ps {
-				s.Pred++
+				c.Pred++
 			}
 			if gs && ps {
-				s.Match++
+				c.Match++
+			}
+			s.All = s.All.Add(c)
+			a, b := ms[i].kind, ms[j].kind
+			switch {
+			case a == "name" && b == "name":
+				s.Names = s.Names.Add(c)
+				if ms[i].found && ms[j].found {
+					s.NamesFound = s.NamesFound.Add(c)
+				}
+			case a == "pronoun" || b == "pronoun":
+				s.Pronouns = s.Pronouns.Add(c)
+			default:
+				s.Descriptions = s.Descriptions.Add(c)
 			}
 		}
 	}
 	return s
+}
+
+// thirdPersonPronouns are the pronouns whose antecedent the text must
+// supply; first and second person refer to the speaker and the addressee.
+var thirdPersonPronouns = map[string]bool{"he": true, "him": true, "his": true, "himself": true,
+	"she": true, "her": true, "hers": true, "herself": true, "it": true, "its": true, "itself": true,
+	"they": true, "them": true, "their": true, "theirs": true, "themselves": true}
+
+// ScorePronouns judges the third-person pronouns of the gold that have a
+// name, description or role before them in their gold entity: a pronoun is
+// resolved correctly when its predicted entity is not none and the nearest
+// earlier non-pronoun gold mention whose predicted entity is that entity
+// belongs to the pronoun's gold entity (the antecedent the prediction chose
+// is a right one).
+func ScorePronouns(gold []GoldEntity, p Pred) Acc {
+	ms := identityMentions(gold, p)
+	var a Acc
+	for i, m := range ms {
+		if m.kind != "pronoun" || !thirdPersonPronouns[strings.ToLower(m.text)] {
+			continue
+		}
+		hasAntecedent := false
+		for j := i - 1; j >= 0; j-- {
+			if ms[j].gold == m.gold && ms[j].kind != "pronoun" && ms[j].end <= m.start {
+				hasAntecedent = true
+				break
+			}
+		}
+		if !hasAntecedent {
+			continue
+		}
+		a.N++
+		if m.pred < 0 {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if ms[j].kind != "pronoun" && ms[j].pred == m.pred && ms[j].end <= m.start {
+				if ms[j].gold == m.gold {
+					a.Correct++
+				}
+				break
+			}
+		}
+	}
+	return a
 }
 
 // pair is a candidate match of gold item g and predicted item p.

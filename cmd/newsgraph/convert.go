@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/eval"
 )
@@ -18,7 +19,7 @@ func (*convertCmd) Synopsis() string {
 }
 
 func (c *convertCmd) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("convert", "polnear|meantime|tempeval [flags] SRC OUTDIR", `
+	fs := newFlagSet("convert", "polnear|meantime|tempeval|gum [flags] SRC OUTDIR", `
 Converts an annotated corpus into gold files (one JSON per article) that
 'newsgraph eval --gold OUTDIR' scores the pipeline against.
 
@@ -30,6 +31,9 @@ Converts an annotated corpus into gold files (one JSON per article) that
                 their mentions and TIMEX3 times with their values.
   tempeval SRC  SRC is a folder of TimeML files (*.tml, searched
                 recursively: TempEval-3, TimeBank); TIMEX3 times.
+  gum SRC       SRC is the GUM corpus root (or its dep folder of
+                CoNLL-U files); people, organisations and places with
+                their coreference chains. --genre picks genres.
 
 The output is for evaluation only: write it outside the project.
 
@@ -37,6 +41,7 @@ Example:
   newsgraph convert polnear --split dev ../shared/data/polnear /tmp/polnear-dev
   newsgraph eval --gold /tmp/polnear-dev --only quotes`)
 	split := fs.String("split", "dev", "PolNeAR `split`: train, dev or test")
+	genre := fs.String("genre", "", "GUM `genres`, comma-separated (news,interview,…); empty: all")
 	args, err := parseFlags(fs, args, stderr)
 	if err != nil {
 		return err
@@ -57,13 +62,19 @@ Example:
 		golds, err = eval.ConvertPolNeAR(src, *split)
 	case "tempeval":
 		golds, err = eval.ConvertTimeMLDir(src)
+	case "gum":
+		var genres []string
+		if *genre != "" {
+			genres = strings.Split(*genre, ",")
+		}
+		golds, err = eval.ConvertGUMDir(src, genres...)
 	case "meantime":
 		if st, err := os.Stat(filepath.Join(src, "intra_cross-doc_annotation")); err == nil && st.IsDir() {
 			src = filepath.Join(src, "intra_cross-doc_annotation")
 		}
 		golds, err = eval.ConvertMEANTIMEDir(src)
 	default:
-		fmt.Fprintf(stderr, "newsgraph convert: unknown corpus %q: want polnear, meantime or tempeval\n", corpus)
+		fmt.Fprintf(stderr, "newsgraph convert: unknown corpus %q: want polnear, meantime, tempeval or gum\n", corpus)
 		return errUsage
 	}
 	if err != nil {
