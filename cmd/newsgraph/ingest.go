@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -26,7 +25,7 @@ import (
 	"github.com/newsgraph/newsgraph/merge"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/store"
-	"github.com/newsgraph/newsgraph/store/sqlite"
+	"github.com/newsgraph/newsgraph/store/open"
 )
 
 type ingestCmd struct{}
@@ -36,12 +35,10 @@ func (*ingestCmd) Synopsis() string {
 	return "analyse inputs and store them (files, directories, globs, JSON lines, feeds)"
 }
 
-// openStore opens the store that --db names: a file path is SQLite.
-func openStore(ctx context.Context, db string) (*sqlite.DB, error) {
-	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
-		return nil, errors.New("--db: PostgreSQL is not supported yet; give a file path for SQLite")
-	}
-	return sqlite.Open(ctx, db)
+// openStore opens the store that --db names: a file path is SQLite, a
+// postgres:// URL is PostgreSQL.
+func openStore(ctx context.Context, db string) (store.Store, error) {
+	return open.Open(ctx, db)
 }
 
 // ingestOpts are the flags of ingest.
@@ -64,7 +61,7 @@ continue.
 
 Example:
   newsgraph ingest --db news.db articles/ feeds/*.xml`)
-	dbPath := fs.String("db", "newsgraph.db", "the store: a SQLite file `path`")
+	dbPath := fs.String("db", "", "the store: a SQLite file `path` or a postgres:// URL (default $NEWSGRAPH_DB or newsgraph.db)")
 	var o ingestOpts
 	fs.StringVar(&o.published, "published", "", "publication `date` (YYYY-MM-DD or RFC 3339) for every article, overriding their own")
 	fs.IntVar(&o.workers, "workers", 0, "articles analysed at once (`n`); default the number of cores")
