@@ -45,6 +45,9 @@ type Document struct {
 	Quotes   []Quote
 	Times    []Time
 	Events   []Event
+	// Positions are the stances on issues that the events and quotes
+	// state, one per actor (SPEC §3); the event stage fills them.
+	Positions []Position
 }
 
 // Span is a half-open byte range of Document.Text.
@@ -235,6 +238,40 @@ type Event struct {
 	Trigger     Span
 	TriggerText string
 	Sentence    int
+}
+
+// Stance is how an actor holds an issue in a position.
+type Stance string
+
+const (
+	StanceDemand  Stance = "demand"  // asks for it (REQUEST)
+	StanceReject  Stance = "reject"  // refuses it (REJECT; a negated AGREE or CONCEDE)
+	StanceAgree   Stance = "agree"   // accepts it (AGREE; a negated REJECT)
+	StanceConcede Stance = "concede" // gives it up or stops insisting (CONCEDE; a negated REQUEST)
+	StanceSupport Stance = "support" // backs it (SUPPORT)
+	StanceAccuse  Stance = "accuse"  // blames someone for it (ACCUSE)
+	StanceAssert  Stance = "assert"  // states what will become of it, in a quote ("X will remain with Y")
+)
+
+// Position is one actor's stance on one issue as the document states it:
+// the row of the actor × issue × time view of SPEC §3, with its evidence.
+// Positions are read from the events of the position types that have an
+// issue (Event is then the event's index), and from quoted statements about
+// what will become of a place or an issue (Event is then -1 and Quote says
+// which quote). A negated event flips the stance ("does not insist on X" is
+// a concession) so that a reader of the table need not read polarity.
+type Position struct {
+	Actor        int   // entity index
+	Targets      []int // entity indexes: whom the stance is addressed to or concerns; may be empty
+	Issue        string
+	Stance       Stance
+	Date         string // TIMEX3 value of when the stance was stated or held; "" if unknown
+	Event        int    // index into Document.Events, -1 if none
+	Quote        int    // index into Document.Quotes, -1 if none
+	Trigger      Span   // the words that state the stance
+	TriggerText  string
+	Evidence     Span // the phrase that states it, from the verb group to the issue
+	EvidenceText string
 }
 
 // EventTypes are the 16 PLOVER event types.

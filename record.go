@@ -11,20 +11,21 @@ import (
 // record count Unicode code points, end exclusive, so that users in Python
 // and JavaScript can slice the text with them directly.
 type Record struct {
-	ID        string          `json:"id"`
-	URL       *string         `json:"url"`
-	Source    *string         `json:"source"`
-	Title     *string         `json:"title"`
-	Published *string         `json:"published"`
-	Language  string          `json:"language"`
-	Text      string          `json:"text"`
-	Captions  []RecordCaption `json:"captions"`
-	Dropped   []string        `json:"dropped"`
-	Sentences []RecordSpan    `json:"sentences"`
-	Entities  []RecordEntity  `json:"entities"`
-	Quotes    []RecordQuote   `json:"quotes"`
-	Times     []RecordTime    `json:"times"`
-	Events    []RecordEvent   `json:"events"`
+	ID        string           `json:"id"`
+	URL       *string          `json:"url"`
+	Source    *string          `json:"source"`
+	Title     *string          `json:"title"`
+	Published *string          `json:"published"`
+	Language  string           `json:"language"`
+	Text      string           `json:"text"`
+	Captions  []RecordCaption  `json:"captions"`
+	Dropped   []string         `json:"dropped"`
+	Sentences []RecordSpan     `json:"sentences"`
+	Entities  []RecordEntity   `json:"entities"`
+	Quotes    []RecordQuote    `json:"quotes"`
+	Times     []RecordTime     `json:"times"`
+	Events    []RecordEvent    `json:"events"`
+	Positions []RecordPosition `json:"positions"`
 }
 
 type RecordCaption struct {
@@ -89,6 +90,20 @@ type RecordEvent struct {
 	Issue    *string       `json:"issue"`
 	Quote    *string       `json:"quote"`
 	Trigger  RecordTrigger `json:"trigger"`
+}
+
+// RecordPosition is a Position in the record: an actor's stance on an issue
+// with its evidence (the event, the quote, the trigger and the phrase).
+type RecordPosition struct {
+	Actor    string        `json:"actor"`
+	Targets  []string      `json:"targets"`
+	Issue    string        `json:"issue"`
+	Stance   string        `json:"stance"`
+	Date     *string       `json:"date"`
+	Event    *string       `json:"event"`
+	Quote    *string       `json:"quote"`
+	Trigger  RecordTrigger `json:"trigger"`
+	Evidence RecordTrigger `json:"evidence"`
 }
 
 type RecordTrigger struct {
@@ -238,6 +253,26 @@ func (d *Document) Record() *Record {
 			re.Modality = string(Asserted)
 		}
 		r.Events = append(r.Events, re)
+	}
+	r.Positions = make([]RecordPosition, 0, len(d.Positions))
+	for _, p := range d.Positions {
+		a := eid(p.Actor)
+		if a == nil {
+			continue
+		}
+		rp := RecordPosition{Actor: *a, Targets: eids(p.Targets), Issue: p.Issue, Stance: string(p.Stance),
+			Date:     strp(p.Date),
+			Trigger:  RecordTrigger{rs.At(p.Trigger.Start), rs.At(p.Trigger.End), p.TriggerText},
+			Evidence: RecordTrigger{rs.At(p.Evidence.Start), rs.At(p.Evidence.End), p.EvidenceText}}
+		if p.Event >= 0 && p.Event < len(d.Events) {
+			s := "v" + strconv.Itoa(p.Event+1)
+			rp.Event = &s
+		}
+		if p.Quote >= 0 && p.Quote < len(d.Quotes) {
+			s := "q" + strconv.Itoa(p.Quote+1)
+			rp.Quote = &s
+		}
+		r.Positions = append(r.Positions, rp)
 	}
 	return r
 }

@@ -126,6 +126,8 @@ func TestRecordOffsets(t *testing.T) {
 			{Kind: Direct, Start: q2.Start, End: q2.End, Text: "Crimea", Speaker: 0}},
 		Times:  []Time{{Start: tm.Start, End: tm.End, Text: "5\u00a0000 €", Type: Duration}},
 		Events: []Event{{Type: "CONSULT", Actors: []int{0}, Targets: []int{1}, Location: -1, Time: -1, Quote: -1, Trigger: trig, TriggerText: "met"}},
+		Positions: []Position{{Actor: 0, Targets: []int{1}, Issue: "Crimea", Stance: StanceAssert, Event: -1, Quote: 1,
+			Trigger: q2, TriggerText: "Crimea", Evidence: sel2, EvidenceText: "Зеленськии\u0306"}},
 	}
 	r := d.Record()
 	runes := []rune(r.Text)
@@ -160,6 +162,20 @@ func TestRecordOffsets(t *testing.T) {
 	for _, v := range r.Events {
 		if got := slice(v.Trigger.Start, v.Trigger.End); got != v.Trigger.Text {
 			t.Errorf("trigger %q sliced as %q", v.Trigger.Text, got)
+		}
+	}
+	if len(r.Positions) != 1 {
+		t.Fatalf("positions = %d, want 1", len(r.Positions))
+	}
+	for _, p := range r.Positions {
+		if got := slice(p.Trigger.Start, p.Trigger.End); got != p.Trigger.Text {
+			t.Errorf("position trigger %q sliced as %q", p.Trigger.Text, got)
+		}
+		if got := slice(p.Evidence.Start, p.Evidence.End); got != p.Evidence.Text {
+			t.Errorf("position evidence %q sliced as %q", p.Evidence.Text, got)
+		}
+		if p.Actor != "e1" || p.Quote == nil || *p.Quote != "q2" || p.Event != nil || len(p.Targets) != 1 || p.Targets[0] != "e2" {
+			t.Errorf("position ids = %+v", p)
 		}
 	}
 }

@@ -104,9 +104,12 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		}
 	}
 	if !nominal && !passive && issueFrom >= 0 {
-		// a direct object that names an actor is a target: "attacked Kyiv", "met Putin"
-		ts, _ := s.nounPhrases(after)
-		addTo(&targets, ts...)
+		// a direct object that names an actor is a target: "attacked Kyiv",
+		// "met Putin"; but not the subject of a gerund ("insist on Ukraine
+		// joining NATO"), which is what the act is about
+		if ts, next := s.nounPhrases(after); !s.isGerund(next) {
+			addTo(&targets, ts...)
+		}
 	}
 
 	if !nominal && !passive && len(targets) == 0 && subjStart >= 0 {
@@ -150,8 +153,9 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		if k > s.sent.FirstToken && s.w(k-1) == "no" {
 			neg = true
 		}
-		if s.failsAfter(end) {
+		if !neg && s.failsAfter(end) {
 			neg = true
+			meta.failed = true
 		}
 	}
 	v.Modality = s.modality(k, group, verb)
@@ -200,6 +204,19 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		meta.dated = true
 	}
 
+	// an act named as someone's aim is their demand: "the renunciation of
+	// NATO membership is a key war aim for Russia"
+	if nominal && light < 0 {
+		if owner := s.aimOwner(max(end, objEnd)); owner >= 0 {
+			v.Type, v.Mode, v.Polarity, v.Modality = "REQUEST", "", newsgraph.Positive, newsgraph.Asserted
+			targets = slices.DeleteFunc(append(targets, actors...), func(x int) bool { return x == owner })
+			actors = []int{owner}
+			meta.failed = false
+			if issueFrom < 0 {
+				issueFrom, issueEnd = k, s.phraseEnd(k) // "the withdrawal of troops"
+			}
+		}
+	}
 	// issue
 	if issueFrom >= 0 && issueEnd > issueFrom && positionTypes[v.Type] {
 		var modifiers []int
@@ -213,6 +230,23 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 			addTo(&targets, modifiers...)
 		}
 	}
+	if issueFrom >= 0 && issueEnd == issueFrom+1 {
+		switch s.w(issueFrom) {
+		case "this", "that", "it", "these", "those", "so":
+			meta.thisObject = true
+		}
+	}
+	evFrom := k
+	if verb >= 0 && group < k {
+		evFrom = group
+	}
+	evEnd := max(end, objEnd)
+	if evEnd < s.sent.EndToken && s.isGerund(evEnd) && s.clauseOf(evEnd) == s.clauseOf(k) {
+		evEnd = s.phraseEnd(evEnd + 1) // "insist on Ukraine | joining NATO"
+	}
+	meta.recip = e.recip
+	meta.evidence = newsgraph.Span{Start: d.Tokens[evFrom].Start, End: d.Tokens[evEnd-1].End}
+
 	// a REQUEST's "from X": security guarantees from the USA
 	if objEnd > end {
 		s.consumed = append(s.consumed, span{end, objEnd})
@@ -303,6 +337,12 @@ func (s *state) subject(group int) (ents []int, grp bool, start int) {
 		}
 		if j < s.sent.FirstToken {
 			return nil, false, start
+		}
+	}
+	if s.w(j) == "it" {
+		// "the plan … it does not insist on": the plan's author acts
+		if a := s.planAuthor(j); a >= 0 {
+			return []int{a}, false, j
 		}
 	}
 	if s.tokMent[j] < 0 {

@@ -53,11 +53,45 @@
 // membership ("joining NATO" → "NATO membership") and names (the entity's
 // canonical name).
 //
+// # Positions
+// Document.Positions is the actor × issue table of SPEC §3 for one document:
+// one row per actor of each REQUEST, REJECT, AGREE, CONCEDE, SUPPORT or
+// ACCUSE event with an issue that is not hypothetical, with its stance
+// (demand, reject, agree, concede, support, accuse), date, event, quote,
+// trigger and evidence phrase (the verb group to the end of the object).
+// A negated event flips its stance: a request not made is a concession, an
+// agreement refused a rejection, a rejection withdrawn an agreement; an
+// agreement that only failed ("the deal fell through") and a negated
+// accusation or support state none. Both parties of a reciprocal agreement
+// agree. Three constructions change what an event says:
+//
+//   - an act named as someone's aim ("the renunciation of NATO membership
+//     and the cession of territory are key war aims for Russia", "one of
+//     Ukraine's conditions") is a REQUEST by the aim's owner, addressed to
+//     whoever would carry the act out;
+//   - a subject "it" that follows only an attribution ("According to the
+//     newspaper, it …") and whose sentence before has a plan, proposal or
+//     document as its subject stands for that plan's author: the possessor,
+//     the "by X", or the subject of the verb that made it ("Kiev has drawn
+//     up a counter-proposal"), on that noun or the latest earlier one of the
+//     same number; the entity layer links such pronouns to the nearest
+//     organisation, which is the newspaper there;
+//   - an object "this" or "that" takes the issue of the latest position in
+//     the two sentences before ("does not want to accept this").
+//
+// A quote with a speaker whose content says what will become of a place
+// ("Crimea will remain with Russia": place, verb group, remain / stay /
+// belong / return, a state) is the speaker's position on that place with
+// stance assert, the state as target and no event. A position's date is its
+// event's, else the publication date: the day the text reports the stance.
+//
 // # Invariants
 // Every event has at least one actor; actor, target, location, time and
 // quote indexes are valid or -1; Text[Trigger.Start:Trigger.End] ==
 // TriggerText; Type is one of newsgraph.EventTypes. Events are ordered by
-// trigger.
+// trigger. Every position has an actor that is not among its targets, an
+// issue, and an event or a quote; its trigger and evidence spans keep the
+// same invariant as the trigger, and positions are ordered by trigger.
 //
 // # Concurrency
 // The lexicons are built once and never written after; Find keeps all its
@@ -106,6 +140,7 @@ func Find(d *newsgraph.Document) {
 	}
 	s.inheritGroups()
 	s.inheritDates()
+	s.positions()
 }
 
 // state is what Find knows about one document.
@@ -134,6 +169,10 @@ type eventMeta struct {
 	group       bool // the actors were "both sides", "they" without an entity
 	dated       bool // Date came from a time or the lead rule
 	participant []int
+	failed      bool           // negative only because the act failed ("the deal fell through")
+	recip       bool           // the trigger is reciprocal: its targets are parties too
+	thisObject  bool           // the object is "this" or "that": the issue of what was just said
+	evidence    newsgraph.Span // from the verb group to the end of the object
 }
 
 func newState(d *newsgraph.Document) *state {

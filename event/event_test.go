@@ -236,6 +236,7 @@ func checkInvariants(t testing.TB, d *newsgraph.Document) {
 			t.Fatalf("events out of order at %d", i)
 		}
 	}
+	checkPositions(t, d)
 }
 
 func TestLexiconCoversAllTypes(t *testing.T) {

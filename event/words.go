@@ -111,6 +111,33 @@ var groupQuantifiers = set("both", "two")
 var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
 
+// nouns of documents that state a plan or a position: a pronoun "it" whose
+// antecedent is one of them stands for the plan's author when it acts
+// ("the plan … it does not insist on …").
+var planNouns = set("plan", "plans", "proposal", "proposals", "counter-proposal", "counterproposal", "counter-proposals",
+	"draft", "drafts", "document", "documents", "blueprint", "framework", "roadmap", "road-map", "initiative",
+	"resolution", "bill", "memorandum", "memo", "letter", "offer", "counteroffer", "counter-offer", "text", "programme",
+	"program", "platform", "manifesto", "paper", "declaration", "communique", "communiqué", "statement", "strategy")
+
+// verbs that make their object a plan of their subject: "Kiev has drawn up a
+// counter-proposal".
+var creationVerbs = set("draw", "drew", "drawn", "drawing", "draft", "drafted", "drafting", "prepare", "prepared",
+	"present", "presented", "presents", "submit", "submitted", "submits", "propose", "proposed", "proposes", "put",
+	"unveil", "unveiled", "unveils", "table", "tabled", "send", "sent", "sends", "publish", "published", "publishes",
+	"write", "wrote", "written", "circulate", "circulated", "offer", "offered", "offers", "make", "made", "makes",
+	"issue", "issued", "issues", "adopt", "adopted", "release", "released", "outline", "outlined", "lay", "laid",
+	"devise", "devised", "develop", "developed", "come", "came", "deliver", "delivered", "hand", "handed")
+
+// nouns that make the act of a nominal subject someone's demand: "the
+// renunciation of NATO membership is a key war aim for Russia".
+var aimNouns = set("aim", "aims", "goal", "goals", "objective", "objectives", "demand", "demands", "condition",
+	"conditions", "precondition", "preconditions", "priority", "priorities", "requirement", "requirements",
+	"precondition", "prerequisite", "prerequisites", "target", "targets")
+
+// verbs that, in a quotation, state what will become of a place: "Crimea
+// will remain with Russia".
+var statusVerbs = set("remain", "remains", "stay", "stays", "belong", "belongs", "return", "returns", "go", "goes")
+
 // Word classes as bits, so that the rules test a token's class without a
 // map lookup: every token's classes are looked up once per document.
 const (
@@ -137,6 +164,10 @@ const (
 	cLexForm
 	cCap
 	cWord
+	cPlan
+	cCreate
+	cAim
+	cStatus
 )
 
 var wordClasses = func() map[string]uint32 {
@@ -144,7 +175,8 @@ var wordClasses = func() map[string]uint32 {
 	for c, set := range map[uint32]map[string]bool{cAux: auxiliaries, cBe: beForms, cPerfect: perfectAux, cNeg: negations,
 		cCaten: catenatives, cAdv: groupAdverbs, cIntended: intendedCues, cHypo: hypotheticalCues, cDemanded: demandedCues,
 		cFailure: failureCues, cDet: determiners, cPrep: prepositions, cClause: clauseWords, cTitle: titleWords,
-		cOfHead: ofHeads, cLight: lightVerbs, cGroupNoun: groupNouns, cGroupQ: groupQuantifiers, cMonth: months} {
+		cOfHead: ofHeads, cLight: lightVerbs, cGroupNoun: groupNouns, cGroupQ: groupQuantifiers, cMonth: months,
+		cPlan: planNouns, cCreate: creationVerbs, cAim: aimNouns, cStatus: statusVerbs} {
 		for w := range set {
 			m[w] |= c
 		}

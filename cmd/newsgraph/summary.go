@@ -104,4 +104,32 @@ func WriteSummary(w io.Writer, r *newsgraph.Record) {
 			fmt.Fprintf(w, "  «%s»\n", v.Trigger.Text)
 		}
 	}
+	if len(r.Positions) > 0 {
+		quote := map[string]string{}
+		for _, q := range r.Quotes {
+			quote[q.ID] = q.Text
+		}
+		fmt.Fprintln(w, "\nPositions")
+		for _, p := range r.Positions {
+			fmt.Fprintf(w, "  %-20s %-8s %q", name[p.Actor], p.Stance, p.Issue)
+			if len(p.Targets) > 0 {
+				fmt.Fprintf(w, "  → %s", names(p.Targets))
+			}
+			if p.Date != nil {
+				fmt.Fprintf(w, "  on %s", *p.Date)
+			}
+			var from []string
+			if p.Event != nil {
+				from = append(from, *p.Event)
+			}
+			if p.Quote != nil {
+				from = append(from, *p.Quote)
+			}
+			fmt.Fprintf(w, "  «%s»", p.Evidence.Text)
+			if p.Event == nil && p.Quote != nil {
+				fmt.Fprintf(w, " “%s”", quote[*p.Quote])
+			}
+			fmt.Fprintf(w, "  (%s)\n", strings.Join(from, ", "))
+		}
+	}
 }
