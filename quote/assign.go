@@ -284,11 +284,55 @@ func (a *analyzer) indirectQuotes() {
 			a.according(c, s)
 			continue
 		}
+		if a.parenthetical(c, s) {
+			continue
+		}
 		if a.backward(c, s) {
 			continue
 		}
 		a.forward(c, s, ci)
 	}
+}
+
+// parenthetical handles a cue set off by commas inside its content: `The
+// museum, Mr. Obama said, would make visitors face hard truths`. The
+// content is the whole sentence around it.
+func (a *analyzer) parenthetical(c *cue, s newsgraph.Sentence) bool {
+	first, last := c.subjS, c.endTok
+	if c.inverted {
+		first, last = c.tok, c.subjE
+	}
+	if c.addrS >= 0 && c.addrE > last {
+		last = c.addrE
+	}
+	if first-1 <= s.FirstToken || !a.textIs(first-1, ",") || !a.textIs(last, ",") || last+1 >= s.EndToken ||
+		!a.word(last+1) || a.lowIs(last+1, "that") {
+		return false
+	}
+	start := s.FirstToken
+	for k := c.tok - 1; k >= s.FirstToken; k-- {
+		if a.claimed[k] {
+			start = k + 1
+			break
+		}
+	}
+	for start < first && a.is(start, introWords) && a.word(start) {
+		start++
+	}
+	if start < first && a.textIs(start, ",") {
+		start++
+	}
+	// the part before must be a clause's start, not an introduction
+	words := 0
+	for k := start; k < first-1; k++ {
+		if a.word(k) {
+			words++
+		}
+	}
+	if words == 0 || a.is(start, subordinators) {
+		return false
+	}
+	return a.addIndirect(c, start, s.EndToken)
 }
 
 // contentEnd trims a clause's last tokens of sentence-final punctuation.
@@ -473,15 +517,23 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 			break
 		}
 		first := d.tok
-		if !d.inverted && d.subjS >= 0 && d.subjS < first {
+		if !d.inverted && d.subjS >= start && d.subjS < first {
 			first = d.subjS
 		}
 		p := first - 1
+		joined := false
 		for p > start && a.word(p) && (a.lowIs(p, "and") || a.lowIs(p, "but") || a.lowIs(p, "while")) {
 			p--
+			joined = true
 		}
-		if p > start && (a.textIs(p, ",") || a.textIs(p, ";")) {
+		// `…, and Democrats accused`, `— and he noted`, `and said`: a
+		// clause of its own
+		if p > start && (a.textIs(p, ",") || a.textIs(p, ";") || isDash(a.toks[p].Text)) {
 			end = p
+			break
+		}
+		if joined && p > start {
+			end = p + 1
 			break
 		}
 	}
