@@ -266,7 +266,19 @@ func (db *DB) ContentDoc(ctx context.Context, hash string) (string, bool, error)
 
 // Fail implements store.Store.
 func (db *DB) Fail(ctx context.Context, input, reason string) error {
-	_, err := db.pool.Exec(ctx, `INSERT INTO failures (input, reason, attempts, at) VALUES ($1, $2, 1, $3)
+	return db.fail(ctx, db.pool, input, reason)
+}
+
+// FailTx records a failure inside the caller's transaction, so that a job
+// queue can complete the job that found it in the same commit.
+func (db *DB) FailTx(ctx context.Context, tx pgx.Tx, input, reason string) error {
+	return db.fail(ctx, tx, input, reason)
+}
+
+func (db *DB) fail(ctx context.Context, q interface {
+	Exec(context.Context, string, ...any) (pgconn.CommandTag, error)
+}, input, reason string) error {
+	_, err := q.Exec(ctx, `INSERT INTO failures (input, reason, attempts, at) VALUES ($1, $2, 1, $3)
 		ON CONFLICT (input) DO UPDATE SET reason = excluded.reason, attempts = failures.attempts + 1, at = excluded.at`,
 		input, reason, now())
 	if err != nil {
