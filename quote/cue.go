@@ -58,6 +58,13 @@ func (a *analyzer) findCues() {
 					}
 				}
 			}
+			if nounCues[string(a.low(k))] {
+				if c, ok := a.nounCue(k, s, si); ok {
+					a.cues = append(a.cues, c)
+					k = c.endTok - 1
+					continue
+				}
+			}
 			w, ok := cueWords[string(a.low(k))]
 			if !ok {
 				continue
@@ -68,6 +75,65 @@ func (a *analyzer) findCues() {
 			}
 		}
 	}
+}
+
+// nounCues are nouns of statement and stance that report what their
+// owner says or wants: "Trump's claim that …", "his promise to …", "her
+// support for …".
+var nounCues = set("claim", "claims", "statement", "statements", "assertion", "assertions", "argument",
+	"arguments", "warning", "warnings", "suggestion", "belief", "beliefs", "view", "views", "promise",
+	"promises", "pledge", "pledges", "proposal", "proposals", "criticism", "contention", "insistence",
+	"allegation", "allegations", "accusation", "accusations", "announcement", "remarks", "comments",
+	"comment", "demand", "demands", "fear", "fears", "hope", "hopes", "concern", "concerns", "support",
+	"opposition", "attack", "attacks", "call", "calls", "emphasis", "vow", "threat", "threats", "plan",
+	"plans", "assurance", "assurances", "denial", "admission", "complaint", "complaints", "prediction",
+	"charge", "charges", "insinuation", "suggestions", "recommendation", "endorsement", "praise")
+
+// nounPreps may follow a noun cue before its object ("support for the
+// plan", "attacks on the press").
+var nounPreps = set("for", "of", "on", "about", "against")
+
+// nounCue reads a noun cue at k owned by a possessive just before it
+// (past one modifier: "Stumpf's repeated emphasis"), with "that", "to" or
+// a preposition after it.
+func (a *analyzer) nounCue(k int, s newsgraph.Sentence, si int) (cue, bool) {
+	c := cue{tok: k, endTok: k + 1, sentence: si, subjS: -1, addrS: -1, speaker: -1,
+		word: cueWord{lemma: string(a.low(k)), class: objectCue, form: baseForm}}
+	if pos := a.toks[k].POS; pos != "" && !strings.HasPrefix(pos, "NN") {
+		return c, false
+	}
+	next := k + 1
+	switch {
+	case a.lowIs(next, "that") || a.lowIs(next, "to") && a.word(next+1) && a.toks[next+1].POS == "VB":
+	case a.is(next, nounPreps) && a.word(next+1):
+		c.endTok = next + 1
+	default:
+		return c, false
+	}
+	p := k - 1
+	if p > s.FirstToken && a.word(p) && !a.possessive(p) && !a.capitalised(p) && a.possessive(p-1) {
+		p-- // one modifier
+	}
+	if p < s.FirstToken || !a.possessive(p) {
+		return c, false
+	}
+	c.subjS, c.subjE = p, p+1
+	a.resolveSpeaker(&c)
+	return c, true
+}
+
+// possessive reports whether token k owns the noun after it: "Trump's",
+// "his", "their".
+func (a *analyzer) possessive(k int) bool {
+	if !a.word(k) {
+		return false
+	}
+	switch string(a.low(k)) {
+	case "his", "her", "their", "its":
+		return true
+	}
+	t := a.toks[k].Text
+	return len(t) > 3 && (strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")) && a.capitalised(k)
 }
 
 // makeCue checks that the reporting word at k stands as a verb and finds

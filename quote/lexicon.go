@@ -128,6 +128,9 @@ var phrasalCues = func() map[string]cueWord {
 // one lookup when it opens none.
 var cueHeads = func() map[string]bool {
 	m := map[string]bool{"according": true}
+	for w := range nounCues {
+		m[w] = true
+	}
 	for w := range cueWords {
 		m[w] = true
 	}
