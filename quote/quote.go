@@ -1,22 +1,47 @@
-// Package quote finds what people are reported to have said: direct quotes
-// in quotation marks, indirect ones (`X said that …`, `according to X, …`)
-// and mixed ones (reported speech with a quoted part), each with its
-// speaker entity, the cue verb as written and the venue (`in an interview
-// with Time Magazine`, `told the BBC`, `on Telegram`, `in a statement`).
+// Package quote finds what people are reported to have said, thought or
+// stood for, as PolNeAR annotates attributions: direct quotes in quotation
+// marks, indirect ones (`X said that …`, `according to X, …`, `a poll
+// found …`, `Trump attacked the plan`, `his promise to …`) and mixed ones
+// (the writer's clause holding a quoted part), each with its speaker entity,
+// the cue as written and the venue (`in an interview with Time Magazine`,
+// `told the BBC`, `on Telegram`, `in a statement`).
 //
 // It reads the tokens and sentences of segment/, the part-of-speech tags of
 // tag/ when present, and the mentions and entities of mention/ and entity/.
-// Quotation marks are paired per paragraph; a reporting verb is found from
-// a broad lexicon in all its inflections and checked to stand where a verb
-// can (not after a determiner, not a passive); its subject is the noun
-// phrase before it (or after it: `"…," said X`), and the speaker is the
-// entity of the mention heading that phrase. A quote with no cue continues
-// the speaker of the quote just before it only when the two are adjacent;
-// otherwise its speaker is -1: the stage never guesses.
+// Quotation marks are paired per paragraph (two apostrophes '' count as one
+// double mark, as the New York Times writes them); a cue is a reporting
+// verb of a broad lexicon in all its inflections (say, warn; tell; call,
+// describe; believe; and stance verbs with an object: support, cite, call
+// for, complain about), a verb with its particle, or a noun of statement
+// owned by a possessive (`Trump's claim that`). A verb must stand where a
+// verb can (not after a determiner, not a passive); its subject is the noun
+// phrase before it (or after it: `"…," said X`; a title's dot and a
+// bracket such as `(D-Wis.)` stay inside), and the speaker is the entity of
+// the mention heading that phrase.
+//
+// A quotation is direct when it stands as its own clause next to its cue;
+// when the writer's words share the clause (`With many systems, "…," he
+// said`, `tweeted that, "…"`, `"…" to drive up the price, she said`,
+// `called the plan "a disgrace"`) the clause is one mixed quote. A stance
+// verb's content is its object up to the clause's comma; a cue set off by
+// commas (`The museum, Obama said, would …`) reports the whole sentence.
+// A quotation with no cue takes the cue of a paragraph ending in a colon,
+// a dash credit after it (`"…" ― Karen Smith`), or continues the speaker of
+// the quote before it when it opens a sentence of that paragraph or the
+// next paragraph; otherwise its speaker is -1: the stage never guesses.
 //
 // Titles of works in quotation marks (`an interview with "Time Magazine"`),
-// names, and scare quotes (one or two lowercase words with no cue) are not
-// quotes.
+// names, section heads in single marks, and scare quotes (one or two
+// lowercase words with no cue) are not quotes.
+//
+// Measured with `newsgraph eval --only quotes` on PolNeAR converted by
+// `newsgraph convert polnear` (evaluation only), test split, 84 articles:
+// all attributions P 0.778 R 0.585 F1 0.668, speaker accuracy 0.719;
+// direct F1 0.902 (speaker 0.808), mixed F1 0.570, indirect F1 0.512.
+// Indirect recall is what limits it most: PolNeAR counts a long tail of
+// verbs, nouns and headlines as cues. Speakers fail mostly where no
+// mention covers the subject (`officials`, `the report`, `the ad's
+// narrator`) or a pronoun is left unresolved.
 //
 // # Invariants
 // Quotes are ordered by Start and do not overlap; Text[q.Start:q.End] ==
@@ -30,9 +55,10 @@
 // never changed, so the stage is safe for concurrent use.
 //
 // # Performance
-// One pass over the tokens for the marks, one for the cues, map lookups
-// into stack buffers: no allocation per token. About 50 MB/s on the model
-// article on one core (BenchmarkFind).
+// One pass over the tokens for the marks, one for the cues, one map lookup
+// per token into a stack buffer (cueHeads) before any other: no allocation
+// per token. 25 to 40 MB/s on the model article on one loaded core
+// (BenchmarkFind).
 package quote
 
 import (
