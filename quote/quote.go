@@ -8,7 +8,7 @@
 //
 // It reads the tokens and sentences of segment/, the part-of-speech tags of
 // tag/ when present, and the mentions and entities of mention/ and entity/.
-// Quotation marks are paired per paragraph (two apostrophes ” count as one
+// Quotation marks are paired per paragraph (two apostrophes together count as one
 // double mark, as the New York Times writes them); a cue is a reporting
 // verb of a broad lexicon in all its inflections (say, warn; tell; call,
 // describe; believe; and stance verbs with an object: support, cite, call
