@@ -51,6 +51,7 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/kb"
+	"github.com/newsgraph/newsgraph/ner"
 )
 
 // Stage is the mention stage of the pipeline.
@@ -63,8 +64,13 @@ var Stage = newsgraph.StageFunc{StageName: "mention", Fn: func(d *newsgraph.Docu
 func Find(d *newsgraph.Document) {
 	f := finder{d: d, toks: d.Tokens}
 	f.out = d.Mentions[:0]
+	if m, err := ner.Default(); err == nil {
+		f.names = m.Find(d)
+	}
 	for si := range d.Sentences {
+		before := len(f.out)
 		f.sentence(si)
+		f.taggedNames(si, before)
 	}
 	f.resolveWeak()
 	sort.SliceStable(f.out, func(i, j int) bool {
@@ -109,6 +115,75 @@ type finder struct {
 	// need the support of other mentions
 	headline bool
 	guess    []guess
+	// names are the spans of the statistical tagger, in text order
+	names []ner.Span
+}
+
+// tagged returns the tagger's name with exactly the bytes [start, end).
+func (f *finder) tagged(start, end int) (ner.Span, bool) {
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].Start >= start })
+	if i < len(f.names) && f.names[i].Start == start && f.names[i].End == end && f.names[i].Type != "" {
+		return f.names[i], true
+	}
+	return ner.Span{}, false
+}
+
+// splitByTagger reports the tagger's names inside the run [start, end) when
+// the tagger reads the run otherwise than as one name ("Hamid Algabid of
+// Niger" → two names; "Defender Hassan Abbas" → the name after the word
+// that describes him). It reports whether it did.
+func (f *finder) splitByTagger(start, end, si int) bool {
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].End > start })
+	j := i
+	for j < len(f.names) && f.names[j].Start < end {
+		j++
+	}
+	inside := f.names[i:j]
+	if len(inside) == 0 || len(inside) == 1 && inside[0].Start == start && inside[0].End == end {
+		return false
+	}
+	for _, n := range inside {
+		if n.Start < start || n.End > end || n.Type == "" {
+			return false // the tagger's name crosses the run, or is not typed
+		}
+	}
+	for _, n := range inside {
+		typ, key := n.Type, ""
+		if e, ok := kb.Lookup(f.d.Text[n.Start:n.End]); ok {
+			typ, key = e.Type, e.Key
+		}
+		f.emit(n.Start, n.End, newsgraph.NameMention, typ, key, "", si)
+	}
+	return true
+}
+
+// taggedNames adds the tagger's names in sentence si that no mention found
+// by the rules (f.out[before:]) overlaps.
+func (f *finder) taggedNames(si, before int) {
+	s := f.d.Sentences[si]
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].Start >= s.Start })
+	for ; i < len(f.names) && f.names[i].End <= s.End; i++ {
+		n := f.names[i]
+		if n.Type == "" {
+			continue
+		}
+		sp := newsgraph.Span{Start: n.Start, End: n.End}
+		covered := false
+		for _, m := range f.out[before:] {
+			if sp.Overlaps(newsgraph.Span{Start: m.Start, End: m.End}) {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		typ, key := n.Type, ""
+		if e, ok := kb.Lookup(f.d.Text[n.Start:n.End]); ok {
+			typ, key = e.Type, e.Key
+		}
+		f.emit(n.Start, n.End, newsgraph.NameMention, typ, key, "", si)
+	}
 }
 
 func (f *finder) emit(start, end int, kind newsgraph.MentionKind, typ newsgraph.EntityType, key, role string, si int) int {
@@ -455,13 +530,23 @@ func (f *finder) run(a, b, lo, hi, si int) {
 	}
 	text := f.d.Text[start:end]
 	if e, ok := kb.Lookup(text); ok {
-		f.emit(start, end, newsgraph.NameMention, e.Type, e.Key, "", si)
+		typ, key := e.Type, e.Key
+		// a city that the tagger reads as an organisation is a club or a
+		// company named after it ("Leeds beat Chelsea 2-0"), not the city;
+		// a capital stays the state it stands for ("Kiev said")
+		if n, ok := f.tagged(start, end); ok && n.Type == newsgraph.Org && strings.HasPrefix(e.Key, "city:") && e.StandsFor == "" {
+			typ, key = newsgraph.Org, ""
+		}
+		f.emit(start, end, newsgraph.NameMention, typ, key, "", si)
 		return
 	}
 	if a < b-1 && f.splitDemonym(a, b, end, si) {
 		return
 	}
 	if f.titledName(a, b, start, end, lo, hi, si) {
+		return
+	}
+	if f.splitByTagger(start, end, si) {
 		return
 	}
 	f.plainName(a, b, start, end, lo, hi, si, placeCue)
@@ -741,6 +826,14 @@ func (f *finder) plainName(a, b, start, end, lo, hi, si int, placeCue bool) {
 	}
 	if f.headline && g != strong {
 		g = weakInitial
+	}
+	// a guess yields to the tagger, which has seen the words around the
+	// name; it stays a guess that the other mentions of the same name in
+	// the document may overrule (resolveWeak)
+	if g != strong {
+		if n, ok := f.tagged(start, end); ok {
+			typ = n.Type
+		}
 	}
 	i := f.emit(start, end, newsgraph.NameMention, typ, "", role, si)
 	if g != strong {

@@ -97,10 +97,7 @@ func conllLabel(t newsgraph.EntityType) string {
 // tagDocs runs segment, tag and the tagger over docs and scores the spans.
 func tagDocs(t *testing.T, docs []corpus.Doc) *score {
 	t.Helper()
-	m, err := ner.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	tagger, err := tag.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -196,4 +193,24 @@ func guessType(name string) string {
 	return conllLabel(e.Type)
 }
 
-var _ = filepath.Join
+// testModel is the embedded model, or the model file named by $NER_MODEL
+// (for comparing models before one is committed).
+func testModel(t testing.TB) *ner.Model {
+	t.Helper()
+	if p := os.Getenv("NER_MODEL"); p != "" {
+		data, err := os.ReadFile(filepath.Clean(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := ner.Load(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	m, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}

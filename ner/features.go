@@ -44,7 +44,6 @@ func allowed(prev, cur int) bool {
 // template, so that the features of a sentence are a flat array.
 const (
 	tBias = iota
-	tWord
 	tLower
 	tLowerM1
 	tLowerP1
@@ -54,7 +53,6 @@ const (
 	tShapeM1
 	tShapeP1
 	tShape3
-	tPre1
 	tPre2
 	tPre3
 	tPre4
@@ -65,14 +63,10 @@ const (
 	tPOS
 	tPOSM1
 	tPOSP1
-	tPOS01
-	tPOSM10
 	tBigramM1
 	tBigramP1
 	tInitialShape
 	tKB
-	tKBM1
-	tKBP1
 	tGaz
 	tFirstName
 	tFirstNameM1
@@ -81,13 +75,7 @@ const (
 	tLowerM1Shape
 	tShapeLowerP1
 	tHeadlineShape
-	tHeadlineLower
-	tCluster
-	tClusterM1
-	tClusterP1
-	tClusterShort
 	tDocLower
-	tCapsPattern
 	NumFeatures
 )
 
@@ -106,14 +94,12 @@ const (
 
 // tokInfo is what the features need of one token, computed once.
 type tokInfo struct {
-	word, lower, shape uint64
-	pre, suf           [4]uint64
-	pos                uint64
-	cluster            uint64
-	clusterShort       uint64
-	flags              uint32
-	kb                 uint8 // 1 + index of the type in kbTypes, or 0
-	gaz                uint8 // multiword knowledge-base match: 0, or 2*type+1 (B) / 2*type+2 (I)
+	lower, shape uint64
+	pre, suf     [4]uint64
+	pos          uint64
+	flags        uint32
+	kb           uint8 // 1 + index of the type in kbTypes, or 0
+	gaz          uint8 // multiword knowledge-base match: 0, or 2*type+1 (B) / 2*type+2 (I)
 }
 
 var kbTypes = [...]newsgraph.EntityType{newsgraph.Person, newsgraph.Org, newsgraph.GPE, newsgraph.Loc,
@@ -179,14 +165,15 @@ func possessiveLen(w string) int {
 
 // infoOf fills the token-level part of the features of one token. lowerBuf
 // is scratch for the lowercase form (no allocation).
-func (m *Model) infoOf(t *newsgraph.Token, lowerBuf *[64]byte) tokInfo {
+// titleCheck says whether to ask if the word is a title word: only a title
+// before a capitalised word or capitalised itself matters to the features.
+func (m *Model) infoOf(t *newsgraph.Token, lowerBuf *[64]byte, titleCheck bool) tokInfo {
 	var ti tokInfo
 	w := t.Text
 	if n := possessiveLen(w); n > 0 {
 		w = w[:len(w)-n]
 		ti.flags |= fPossessive
 	}
-	ti.word = hashString(w)
 	// lowercase with digits folded to 0, and the shape, in one pass
 	lower := lowerBuf[:0]
 	var shape [16]byte
@@ -267,12 +254,6 @@ func (m *Model) infoOf(t *newsgraph.Token, lowerBuf *[64]byte) tokInfo {
 	if t.POS != "" {
 		ti.pos = hashString(t.POS)
 	}
-	if m.clusters != nil {
-		if c, ok := m.clusters[string(lower)]; ok {
-			ti.cluster = uint64(c) + 1
-			ti.clusterShort = uint64(c>>4) + 1
-		}
-	}
 	if ti.flags&fCap != 0 {
 		if e, ok := kb.Lookup(w); ok {
 			ti.kb = kbTypeIndex(e.Type)
@@ -281,7 +262,7 @@ func (m *Model) infoOf(t *newsgraph.Token, lowerBuf *[64]byte) tokInfo {
 			ti.flags |= fFirstName
 		}
 	}
-	if kb.IsTitleWord(w) {
+	if titleCheck && kb.IsTitleWord(w) {
 		ti.flags |= fTitle
 	}
 	return ti
@@ -306,7 +287,8 @@ func (m *Model) sentenceInfo(text string, toks []newsgraph.Token, sc *scratch) {
 	afterOpen := true
 	for i := range toks {
 		t := &toks[i]
-		ti := m.infoOf(t, &buf)
+		titleCheck := startsCapital(t.Text) || i+1 < len(toks) && startsCapital(toks[i+1].Text)
+		ti := m.infoOf(t, &buf, titleCheck)
 		if afterOpen && t.Kind == newsgraph.Word {
 			ti.flags |= fInitial
 			afterOpen = false
@@ -443,8 +425,7 @@ func (m *Model) features(toks []newsgraph.Token, sc *scratch) {
 			f[tmpl] = uint32(mix(uint64(tmpl)+1, v) >> shift)
 		}
 		set(tBias, 0)
-		set(tWord, ti.word)
-		set(tLower, ti.lower)
+		set(tLower, mix(ti.lower, uint64(ti.flags&(fCap|fAllCaps))))
 		set(tLowerM1, lowerAt(i-1))
 		set(tLowerP1, lowerAt(i+1))
 		set(tLowerM2, lowerAt(i-2))
@@ -453,37 +434,44 @@ func (m *Model) features(toks []newsgraph.Token, sc *scratch) {
 		set(tShapeM1, p1.shape)
 		set(tShapeP1, n1.shape)
 		set(tShape3, mix(mix(p1.shape, ti.shape), n1.shape))
+		for k := 1; k < 4; k++ {
+			set(tPre2+k-1, ti.pre[k])
+		}
 		for k := 0; k < 4; k++ {
-			set(tPre1+k, ti.pre[k])
 			set(tSuf1+k, ti.suf[k])
 		}
 		set(tPOS, ti.pos)
 		set(tPOSM1, p1.pos)
 		set(tPOSP1, n1.pos)
-		set(tPOS01, mix(ti.pos, n1.pos))
-		set(tPOSM10, mix(p1.pos, ti.pos))
-		set(tBigramM1, mix(lowerAt(i-1), ti.lower))
-		set(tBigramP1, mix(ti.lower, lowerAt(i+1)))
+		// the word pairs matter around capitalised words; elsewhere they
+		// would only cost a cache miss each
+		if ti.flags&fCap != 0 || p1.flags&fCap != 0 || n1.flags&fCap != 0 {
+			set(tBigramM1, mix(lowerAt(i-1), ti.lower))
+			set(tBigramP1, mix(ti.lower, lowerAt(i+1)))
+			set(tLowerM1Shape, mix(lowerAt(i-1), ti.shape))
+			set(tShapeLowerP1, mix(ti.shape, lowerAt(i+1)))
+		} else {
+			set(tBigramM1, 0)
+			set(tBigramP1, 0)
+			set(tLowerM1Shape, 0)
+			set(tShapeLowerP1, 0)
+		}
 		set(tInitialShape, mix(uint64(ti.flags&(fInitial|fPossessive)), ti.shape))
-		set(tKB, uint64(ti.kb))
-		set(tKBM1, uint64(p1.kb))
-		set(tKBP1, uint64(n1.kb))
+		set(tKB, uint64(ti.kb)|uint64(p1.kb)<<4|uint64(n1.kb)<<8)
 		set(tGaz, uint64(ti.gaz))
 		set(tFirstName, uint64(ti.flags&(fFirstName|fCap)))
 		set(tFirstNameM1, mix(uint64(p1.flags&fFirstName), uint64(ti.flags&fCap)))
 		set(tTitleM1, mix(uint64(p1.flags&fTitle), uint64(ti.flags&fCap)))
 		set(tTitle, uint64(ti.flags&(fTitle|fCap)))
-		set(tLowerM1Shape, mix(lowerAt(i-1), ti.shape))
-		set(tShapeLowerP1, mix(ti.shape, lowerAt(i+1)))
 		set(tHeadlineShape, mix(head, ti.shape))
-		set(tHeadlineLower, mix(head+1, ti.lower))
-		set(tCluster, ti.cluster)
-		set(tClusterM1, p1.cluster)
-		set(tClusterP1, n1.cluster)
-		set(tClusterShort, mix(ti.clusterShort, uint64(ti.flags&fCap)))
 		set(tDocLower, mix(uint64(ti.flags&(fLowerSeen|fInitial)), head))
-		set(tCapsPattern, uint64(p1.flags&(fCap|fAllCaps))|uint64(ti.flags&(fCap|fAllCaps))<<4|uint64(n1.flags&(fCap|fAllCaps))<<8)
 	}
 }
 
-var boundary = tokInfo{word: hashBOS, lower: hashBOS, shape: hashBOS, pos: hashBOS}
+var boundary = tokInfo{lower: hashBOS, shape: hashBOS, pos: hashBOS}
+
+// startsCapital reports whether w starts with a capital letter (ASCII), or
+// with any non-ASCII letter, which the caller checks further.
+func startsCapital(w string) bool {
+	return w != "" && (w[0] >= 'A' && w[0] <= 'Z' || w[0] >= utf8.RuneSelf)
+}

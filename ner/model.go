@@ -9,17 +9,15 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 )
 
 // Model is a trained tagger: a table of int16 weights indexed by hashed
-// feature and label, label-transition scores and the word-cluster table.
+// feature and label, and label-transition scores.
 // It is never written after it is built.
 type Model struct {
 	bits     uint
 	weights  []int16 // (1<<bits) rows of NumLabels
 	trans    [NumLabels + 1][NumLabels]int32
-	clusters map[string]uint16
 }
 
 // Errors of Load.
@@ -27,7 +25,7 @@ var (
 	ErrFormat = errors.New("ner: not a model file")
 )
 
-const magic = "NER1"
+const magic = "NER2"
 
 // Encode writes the model, gzip-compressed.
 func (m *Model) Encode(w io.Writer) error {
@@ -39,21 +37,7 @@ func (m *Model) Encode(w io.Writer) error {
 	le := binary.LittleEndian
 	bw.WriteString(magic)
 	bw.WriteByte(byte(m.bits))
-	words := make([]string, 0, len(m.clusters))
-	for w := range m.clusters {
-		words = append(words, w)
-	}
-	sort.Strings(words)
 	var b4 [4]byte
-	le.PutUint32(b4[:], uint32(len(words)))
-	bw.Write(b4[:])
-	for _, w := range words {
-		bw.WriteByte(byte(len(w)))
-		bw.WriteString(w)
-		var b2 [2]byte
-		le.PutUint16(b2[:], m.clusters[w])
-		bw.Write(b2[:])
-	}
 	for i := range m.trans {
 		for j := range m.trans[i] {
 			le.PutUint32(b4[:], uint32(m.trans[i][j]))
@@ -95,20 +79,6 @@ func Load(data []byte) (*Model, error) {
 	}
 	p := raw[5:]
 	short := fmt.Errorf("%w: truncated", ErrFormat)
-	if len(p) < 4 {
-		return nil, short
-	}
-	nc := int(le.Uint32(p))
-	p = p[4:]
-	m.clusters = make(map[string]uint16, nc)
-	for i := 0; i < nc; i++ {
-		if len(p) < 1 || len(p) < 1+int(p[0])+2 {
-			return nil, short
-		}
-		n := int(p[0])
-		m.clusters[string(p[1:1+n])] = le.Uint16(p[1+n:])
-		p = p[3+n:]
-	}
 	if len(p) < (NumLabels+1)*NumLabels*4 {
 		return nil, short
 	}
@@ -133,13 +103,13 @@ func Load(data []byte) (*Model, error) {
 }
 
 // quantize turns averaged float weights into a Model.
-func quantize(bits uint, w []float32, trans *[NumLabels + 1][NumLabels]float32, clusters map[string]uint16, prune int) *Model {
+func quantize(bits uint, w []float32, trans *[NumLabels + 1][NumLabels]float32, prune int) *Model {
 	maxAbs := 0.0
 	for _, v := range w {
 		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
 	}
 	scale := 32000 / maxAbs
-	m := &Model{bits: bits, weights: make([]int16, len(w)), clusters: clusters}
+	m := &Model{bits: bits, weights: make([]int16, len(w))}
 	for i, v := range w {
 		q := int(math.Round(float64(v) * scale))
 		if q > -prune && q < prune {

@@ -89,21 +89,40 @@ func (m *Model) tagSentence(text string, toks []newsgraph.Token, sc *scratch, ou
 		sc.scores = make([]int32, n*NumLabels, n*NumLabels*3/2)
 	}
 	scores := sc.scores[:n*NumLabels]
-	clear(scores)
+	weights := m.weights
 	for i := 0; i < n; i++ {
-		row := (*[NumLabels]int32)(scores[i*NumLabels:])
+		var row [NumLabels]int32
 		for _, f := range sc.feats[i*NumFeatures : (i+1)*NumFeatures] {
-			w := (*[NumLabels]int16)(m.weights[int(f)*NumLabels:])
-			for l := range row {
-				row[l] += int32(w[l])
-			}
+			w := (*[NumLabels]int16)(weights[int(f)*NumLabels:])
+			row[0] += int32(w[0])
+			row[1] += int32(w[1])
+			row[2] += int32(w[2])
+			row[3] += int32(w[3])
+			row[4] += int32(w[4])
+			row[5] += int32(w[5])
+			row[6] += int32(w[6])
+			row[7] += int32(w[7])
+			row[8] += int32(w[8])
 		}
+		copy(scores[i*NumLabels:], row[:])
 	}
 	if cap(sc.back) < n*NumLabels {
 		sc.back = make([]int8, n*NumLabels, n*NumLabels*3/2)
 	}
 	viterbi(scores, &m.trans, n, sc.back[:n*NumLabels], out)
 }
+
+// predecessors[l] lists the labels that label l may follow.
+var predecessors = func() (t [NumLabels][]int8) {
+	for l := range t {
+		for p := 0; p < NumLabels; p++ {
+			if allowed(p, l) {
+				t[l] = append(t[l], int8(p))
+			}
+		}
+	}
+	return t
+}()
 
 type number interface{ ~int32 | ~float32 }
 
@@ -113,35 +132,35 @@ func viterbi[T number](scores []T, trans *[NumLabels + 1][NumLabels]T, n int, ba
 		return
 	}
 	var prev, cur [NumLabels]T
-	var ok, nok [NumLabels]bool
 	for l := 0; l < NumLabels; l++ {
-		ok[l] = allowed(-1, l) && (l == 0 || l%2 == 1)
 		prev[l] = scores[l] + trans[NumLabels][l]
 	}
+	// an I- label cannot start a sentence: give it a score that no path
+	// through it can win back (scores are far smaller than 1<<24)
+	for l := 2; l < NumLabels; l += 2 {
+		prev[l] -= 1 << 28
+	}
 	for i := 1; i < n; i++ {
+		row := scores[i*NumLabels : (i+1)*NumLabels]
+		bk := back[i*NumLabels : (i+1)*NumLabels]
 		for l := 0; l < NumLabels; l++ {
-			best, arg := T(0), -1
-			for p := 0; p < NumLabels; p++ {
-				if !ok[p] || !allowed(p, l) {
-					continue
-				}
-				v := prev[p] + trans[p][l]
-				if arg < 0 || v > best {
+			ps := predecessors[l]
+			arg := ps[0]
+			best := prev[arg] + trans[arg][l]
+			for _, p := range ps[1:] {
+				if v := prev[p] + trans[p][l]; v > best {
 					best, arg = v, p
 				}
 			}
-			nok[l] = arg >= 0
-			if arg >= 0 {
-				cur[l] = best + scores[i*NumLabels+l]
-				back[i*NumLabels+l] = int8(arg)
-			}
+			cur[l] = best + row[l]
+			bk[l] = arg
 		}
-		prev, ok = cur, nok
+		prev = cur
 	}
-	best, arg := T(0), -1
-	for l := 0; l < NumLabels; l++ {
-		if ok[l] && (arg < 0 || prev[l] > best) {
-			best, arg = prev[l], l
+	arg := 0
+	for l := 1; l < NumLabels; l++ {
+		if prev[l] > prev[arg] {
+			arg = l
 		}
 	}
 	out[n-1] = int8(arg)
@@ -194,3 +213,6 @@ func spanType(label, name string) newsgraph.EntityType {
 	}
 	return ""
 }
+
+// Text returns the span's text in the document's text.
+func (s Span) Text(text string) string { return text[s.Start:s.End] }

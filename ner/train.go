@@ -15,7 +15,7 @@ type Example struct {
 // Trainer learns a Model with the averaged structured perceptron. It is
 // used by tools/train-ner; it is not safe for concurrent use.
 type Trainer struct {
-	m     Model // bits and clusters; the features are computed with it
+	m     Model // its bits; the features are computed with it
 	w     []float32
 	u     []float64 // sum of step*update, for averaging
 	trans [NumLabels + 1][NumLabels]float32
@@ -23,12 +23,11 @@ type Trainer struct {
 	step  float64
 }
 
-// NewTrainer returns a trainer with a table of 1<<bits feature rows and the
-// given word clusters (word → cluster; may be nil).
-func NewTrainer(bits uint, clusters map[string]uint16) *Trainer {
+// NewTrainer returns a trainer with a table of 1<<bits feature rows.
+func NewTrainer(bits uint) *Trainer {
 	rows := 1 << bits
 	return &Trainer{
-		m: Model{bits: bits, clusters: clusters},
+		m: Model{bits: bits},
 		w: make([]float32, rows*NumLabels),
 		u: make([]float64, rows*NumLabels),
 	}
@@ -139,5 +138,5 @@ func (tr *Trainer) Model(prune int) *Model {
 			trans[i][j] = float32(float64(tr.trans[i][j]) - tr.tu[i][j]/c)
 		}
 	}
-	return quantize(tr.m.bits, avg, &trans, tr.m.clusters, prune)
+	return quantize(tr.m.bits, avg, &trans, prune)
 }

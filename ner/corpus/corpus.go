@@ -123,7 +123,12 @@ func (bd *builder) doc(id string) Doc {
 // ReadWikiANN reads a WikiANN file (lines "en:word<TAB>B-PER"). Sentences are
 // grouped into documents of perDoc sentences, which makes no claim that they
 // belong together: WikiANN sentences are independent.
-func ReadWikiANN(path string, perDoc int) ([]Doc, error) {
+//
+// WikiANN marks "Sioux Falls, South Dakota" and "Aberdeen (Scotland)" as one
+// name; the reader splits names at commas and brackets, as news corpora
+// annotate them. With fragments false, the sentences that are nothing but
+// names (list items and titles, more than half of WikiANN) are left out.
+func ReadWikiANN(path string, perDoc int, fragments bool) ([]Doc, error) {
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -133,16 +138,29 @@ func ReadWikiANN(path string, perDoc int) ([]Doc, error) {
 	var bd builder
 	bd.line = true
 	n := 0
+	type wikiToken struct {
+		word, typ string
+		begin     bool
+	}
+	var sent []wikiToken
+	outside := 0   // words of the sentence outside names
+	split := false // a name was cut at punctuation
 	sc := bufio.NewScanner(fh)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
 		line := sc.Text()
 		if line == "" {
-			bd.endSentence()
-			n++
-			if n%perDoc == 0 {
-				docs = append(docs, bd.doc(fmt.Sprintf("%s:%d", filepath.Base(path), len(docs))))
+			if fragments || outside > 0 {
+				for _, t := range sent {
+					bd.token(t.word, t.typ, t.begin, -1)
+				}
+				bd.endSentence()
+				n++
+				if n%perDoc == 0 {
+					docs = append(docs, bd.doc(fmt.Sprintf("%s:%d", filepath.Base(path), len(docs))))
+				}
 			}
+			sent, outside = sent[:0], 0
 			continue
 		}
 		word, tag, ok := strings.Cut(line, "\t")
@@ -151,7 +169,21 @@ func ReadWikiANN(path string, perDoc int) ([]Doc, error) {
 		}
 		word = strings.TrimPrefix(word, "en:")
 		typ, begin := iob(tag)
-		bd.token(word, typ, begin, -1)
+		switch word {
+		case ",", "(", ")", ";", ":", "[", "]":
+			if typ != "" {
+				typ, split = "", true
+			}
+		default:
+			if split && typ != "" {
+				begin = true
+			}
+			split = false
+			if typ == "" && strings.ContainsFunc(word, unicode.IsLetter) {
+				outside++
+			}
+		}
+		sent = append(sent, wikiToken{word, typ, begin})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("wikiann %s: %w", path, err)
@@ -398,16 +430,38 @@ func gumLabels(toks []gumToken, ments []gumMention, isTitle func(string) bool) [
 		for b < m.last && (isProper(toks[b+1].xpos) || b+2 <= m.last && isConnector(toks[b+1].form) && isProper(toks[b+2].xpos)) {
 			b++
 		}
-		for a < b && isTitle != nil && isTitle(toks[a].form) {
-			a++
+		// a title inside the run ("NASA Administrator Charles Bolden"):
+		// the name is what follows the last title word
+		if isTitle != nil {
+			for i := b - 1; i >= a; i-- {
+				if isTitle(toks[i].form) {
+					a = i + 1
+					break
+				}
+			}
+			if a > b {
+				continue
+			}
 		}
 		for a < b && isConnector(toks[a].form) {
 			a++
+		}
+		allTitles := true
+		for i := a; i <= b; i++ {
+			if isTitle == nil || !isTitle(toks[i].form) {
+				allTitles = false
+			}
+		}
+		if allTitles {
+			continue // "the General", "Foreign Affairs" left of a title
 		}
 		typ := "MISC"
 		switch m.etype {
 		case "person":
 			typ = "PER"
+			if a == b && toks[a].xpos == "NNPS" {
+				typ = "MISC" // "Americans", "Democrats": a group named by its nationality or party
+			}
 		case "place":
 			typ = "LOC"
 		case "organization":

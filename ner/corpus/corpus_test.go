@@ -76,7 +76,7 @@ func TestReadMEANTIME(t *testing.T) {
 }
 
 func TestReadWikiANN(t *testing.T) {
-	docs, err := ReadWikiANN(filepath.Join(shared.Path(t, "data/wikiann-english"), "dev"), 50)
+	docs, err := ReadWikiANN(filepath.Join(shared.Path(t, "data/wikiann-english"), "dev"), 50, true)
 	if err != nil {
 		t.Fatal(err)
 	}

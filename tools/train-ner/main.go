@@ -23,7 +23,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph"
@@ -42,13 +41,15 @@ func main() {
 }
 
 type options struct {
-	data, out, clusters string
-	epochs              int
-	seed                uint64
-	bits                uint
-	prune               int
-	upper               float64
-	wikiann             bool
+	data, out          string
+	epochs             int
+	seed               uint64
+	bits               uint
+	prune              int
+	upper              float64
+	wikiann, fragments bool
+	meantime           bool
+	newsRepeat         int
 }
 
 func run(args []string) error {
@@ -56,13 +57,15 @@ func run(args []string) error {
 	var o options
 	fs.StringVar(&o.data, "data", "../shared/data", "folder of the public data sets")
 	fs.StringVar(&o.out, "out", "ner/model/ner.bin.gz", "model file to write")
-	fs.StringVar(&o.clusters, "clusters", "", "word-cluster file (word TAB cluster per line), optional")
-	fs.IntVar(&o.epochs, "epochs", 10, "passes over the training sentences")
+	fs.IntVar(&o.epochs, "epochs", 8, "passes over the training sentences")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the shuffle and of the choice of documents put in capitals")
-	fs.UintVar(&o.bits, "bits", 20, "log2 of the number of feature rows")
+	fs.UintVar(&o.bits, "bits", 17, "log2 of the number of feature rows")
 	fs.IntVar(&o.prune, "prune", 2, "drop quantised weights smaller than this in magnitude")
 	fs.Float64Var(&o.upper, "upper", 0.1, "share of documents added again in capitals")
 	fs.BoolVar(&o.wikiann, "wikiann", true, "train on WikiANN")
+	fs.BoolVar(&o.meantime, "meantime", false, "train on MEANTIME (its names are annotated only in part)")
+	fs.BoolVar(&o.fragments, "fragments", false, "keep the WikiANN sentences that are nothing but names")
+	fs.IntVar(&o.newsRepeat, "news-repeat", 5, "times each GUM and MEANTIME document is trained on")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -71,18 +74,12 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	var clusters map[string]uint16
-	if o.clusters != "" {
-		if clusters, err = readClusters(o.clusters); err != nil {
-			return err
-		}
-	}
 	tagger, err := tag.Default()
 	if err != nil {
 		return err
 	}
 	rng := rand.New(rand.NewPCG(o.seed, o.seed^0x5eed))
-	tr := ner.NewTrainer(o.bits, clusters)
+	tr := ner.NewTrainer(o.bits)
 	var examples []ner.Example
 	names := 0
 	for _, cd := range docs {
@@ -131,7 +128,7 @@ func trainingDocs(o options) ([]corpus.Doc, error) {
 	var docs []corpus.Doc
 	if o.wikiann {
 		for _, f := range []string{"train", "dev", "test"} {
-			d, err := corpus.ReadWikiANN(filepath.Join(o.data, "wikiann-english", f), 40)
+			d, err := corpus.ReadWikiANN(filepath.Join(o.data, "wikiann-english", f), 40, o.fragments)
 			if err != nil {
 				return nil, err
 			}
@@ -155,15 +152,19 @@ func trainingDocs(o options) ([]corpus.Doc, error) {
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, d)
+		for range o.newsRepeat {
+			docs = append(docs, d)
+		}
 	}
 	mt, err := corpus.ReadMEANTIME(filepath.Join(o.data, "meantime-english"), GuessType)
 	if err != nil {
 		return nil, err
 	}
 	for _, d := range mt {
-		if !corpus.MEANTIMEHeldOut(d.ID) {
-			docs = append(docs, d)
+		if o.meantime && !corpus.MEANTIMEHeldOut(d.ID) {
+			for range o.newsRepeat {
+				docs = append(docs, d)
+			}
 		}
 	}
 	return docs, nil
@@ -203,24 +204,4 @@ func asciiUpper(s string) string {
 		}
 	}
 	return string(b)
-}
-
-func readClusters(path string) (map[string]uint16, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]uint16{}
-	for _, line := range strings.Split(string(data), "\n") {
-		w, c, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
-		var n int
-		if _, err := fmt.Sscan(c, &n); err != nil {
-			return nil, fmt.Errorf("clusters %s: %q: %w", path, line, err)
-		}
-		out[w] = uint16(n)
-	}
-	return out, nil
 }
