@@ -15,9 +15,9 @@ import (
 // feature and label, and label-transition scores.
 // It is never written after it is built.
 type Model struct {
-	bits     uint
-	weights  []int16 // (1<<bits) rows of NumLabels
-	trans    [NumLabels + 1][NumLabels]int32
+	bits    uint
+	weights []int16 // (1<<bits) rows of NumLabels
+	trans   [NumLabels + 1][NumLabels]int32
 }
 
 // Errors of Load.
