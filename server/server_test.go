@@ -271,7 +271,7 @@ func TestLists(t *testing.T) {
 		{"/events?actor=Keir+Starmer&from=2025-02&to=2025-02-28", 1, `"sources"`},
 		{"/events?issue=air+defence", 3, `"REQUEST"`},
 		{"/positions?actor=person:volodymyr-zelensky", 3, `"evidence"`},
-		{"/positions?issue=Air+Defence", 3, `"stance":"REQUEST"`},
+		{"/positions?issue=Air+Defence", 3, `"stance":"demand"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

@@ -325,12 +325,15 @@ type PositionQuery struct {
 	Issue string
 }
 
-// Evidence is the text a position is read from.
+// Evidence is the text a position is read from: the event (or the quote,
+// for a stance read from a quoted statement), the trigger word and the
+// phrase that states the stance.
 type Evidence struct {
 	Document string                  `json:"document"`
-	Event    string                  `json:"event"`
+	Event    string                  `json:"event,omitempty"`
 	Quote    string                  `json:"quote,omitempty"`
 	Trigger  newsgraph.RecordTrigger `json:"trigger"`
+	Phrase   newsgraph.RecordTrigger `json:"phrase"`
 }
 
 // PositionRow is an actor's stance on an issue on a day, with the evidence
@@ -340,7 +343,7 @@ type PositionRow struct {
 	Actor    ActorRef   `json:"actor"`
 	Issue    string     `json:"issue"`
 	Date     string     `json:"date,omitempty"`
-	Stance   string     `json:"stance"`
+	Stance   string     `json:"stance"` // demand, reject, agree, concede, support, accuse, assert
 	Polarity string     `json:"polarity"`
 	Evidence []Evidence `json:"evidence"`
 }

@@ -545,7 +545,8 @@ func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page
 		at[id] = i
 	}
 	list, a := inList(ids)
-	rows, err = db.r.QueryContext(ctx, `SELECT pe.position, d.id, pe.vid, pe.qid, pe.trigger_start, pe.trigger_end, pe.trigger_text
+	rows, err = db.r.QueryContext(ctx, `SELECT pe.position, d.id, pe.vid, pe.qid, pe.trigger_start, pe.trigger_end, pe.trigger_text,
+			pe.phrase_start, pe.phrase_end, pe.phrase_text
 		FROM position_evidence pe JOIN documents d ON d.rowid = pe.doc WHERE pe.position IN (`+list+`) ORDER BY pe.position, pe.doc`, a...)
 	if err != nil {
 		return nil, "", err
@@ -555,10 +556,14 @@ func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page
 		var pid int64
 		var e store.Evidence
 		var qid sql.NullString
-		if err := rows.Scan(&pid, &e.Document, &e.Event, &qid, &e.Trigger.Start, &e.Trigger.End, &e.Trigger.Text); err != nil {
+		if err := rows.Scan(&pid, &e.Document, &e.Event, &qid, &e.Trigger.Start, &e.Trigger.End, &e.Trigger.Text,
+			&e.Phrase.Start, &e.Phrase.End, &e.Phrase.Text); err != nil {
 			return nil, "", err
 		}
 		e.Quote = qid.String
+		if e.Event == e.Quote {
+			e.Event = "" // read from the quote alone
+		}
 		r := &out[at[pid]]
 		if len(r.Evidence) < store.DossierLimit {
 			r.Evidence = append(r.Evidence, e)

@@ -67,8 +67,8 @@ CREATE TABLE actors (
 CREATE INDEX actors_by_docs ON actors (docs DESC, id);
 CREATE INDEX actors_by_type ON actors (type, docs DESC, id);
 CREATE INDEX actors_by_compact ON actors (compact);
-CREATE INDEX actors_by_surname ON actors (surname, docs DESC) WHERE surname <> '';
-CREATE INDEX actors_by_given ON actors (given, docs DESC) WHERE given <> '';
+CREATE INDEX actors_by_surname ON actors (surname, docs DESC);
+CREATE INDEX actors_by_given ON actors (given, docs DESC);
 
 -- every canonical key of the entity layer, and the actor it was joined to
 CREATE TABLE actor_keys (
@@ -196,5 +196,11 @@ CREATE TABLE position_evidence (
 	trigger_text  TEXT NOT NULL,
 	PRIMARY KEY (position, doc, vid)
 ) WITHOUT ROWID;
+`,
+	// 4: the phrase that states a position, beside its trigger.
+	`
+ALTER TABLE position_evidence ADD COLUMN phrase_start INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE position_evidence ADD COLUMN phrase_end INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE position_evidence ADD COLUMN phrase_text TEXT NOT NULL DEFAULT '';
 `,
 }

@@ -439,7 +439,7 @@ func testPositions(t *testing.T, s store.Store) {
 		t.Fatalf("positions = %+v, want 1", ps)
 	}
 	p := ps[0]
-	if p.Issue != "Crimea" || p.Stance != "REJECT" || p.Date != "2025-04-26" || p.Polarity != "positive" ||
+	if p.Issue != "Crimea" || p.Stance != "reject" || p.Date != "2025-04-26" || p.Polarity != "positive" ||
 		len(p.Evidence) != 1 || p.Evidence[0].Document != rec.ID || p.Evidence[0].Trigger.Text != "rejected" {
 		t.Errorf("position = %+v", p)
 	}
