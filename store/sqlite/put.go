@@ -39,7 +39,7 @@ var putSQL = map[string]string{
 	"insMention": `INSERT OR IGNORE INTO mentions (actor, doc, start, end, eid, text, kind) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 	"insQuote": `INSERT INTO quotes (doc, qid, kind, text, start, end, speaker, cue, venue)
 		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))`,
-	"insTime":     `INSERT OR IGNORE INTO times (doc, tid, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	"insTime": `INSERT OR IGNORE INTO times (doc, tid, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 	"upMerged": `INSERT INTO merged_events (merge_key, type, day, polarity, issue, sources) VALUES (?, ?, ?, ?, ?, 1)
 		ON CONFLICT (merge_key) DO UPDATE SET sources = sources + 1 RETURNING id, sources`,
 	"findMerged": `SELECT id FROM merged_events WHERE merge_key = ?`,
