@@ -318,9 +318,10 @@ type coActor struct {
 }
 
 type docCount struct {
-	Document string
-	Mentions int
-	First    store.MentionRef
+	Document                 string
+	Title, Source, Published string // read with the record, for the first coOccurDocs documents
+	Mentions                 int
+	First                    store.MentionRef
 }
 
 // coOccurDocs caps the documents read for co-occurring actors.
@@ -368,10 +369,11 @@ func (u *ui) actor(w http.ResponseWriter, r *http.Request) {
 		d.DocList[i].Mentions++
 	}
 	co := map[string]*coActor{}
-	for i, dc := range d.DocList {
+	for i := range d.DocList {
 		if i == coOccurDocs {
 			break
 		}
+		dc := &d.DocList[i]
 		raw, err := u.st.Document(ctx, dc.Document)
 		if err != nil {
 			continue
@@ -380,6 +382,7 @@ func (u *ui) actor(w http.ResponseWriter, r *http.Request) {
 		if json.Unmarshal(raw, &rec) != nil {
 			continue
 		}
+		dc.Title, dc.Source, dc.Published = deref(rec.Title), deref(rec.Source), deref(rec.Published)
 		keys := merge.EntityKeys(&rec)
 		seen := map[string]bool{}
 		for _, e := range rec.Entities {
@@ -406,4 +409,11 @@ func (u *ui) actor(w http.ResponseWriter, r *http.Request) {
 		d.CoActors = d.CoActors[:30]
 	}
 	u.render(w, r, http.StatusOK, "actor", page{Title: ds.Name, Nav: "search", Data: d})
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

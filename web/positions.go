@@ -19,14 +19,29 @@ const (
 	maxMatrixIssues = 30
 )
 
-// stanceWords says a stance as a verb for the matrix cells.
+// stanceWords says a stance (store.PositionRow.Stance) as a verb for the
+// matrix cells.
 var stanceWords = map[string]string{
-	"REQUEST": "requests", "REJECT": "rejects", "AGREE": "agrees", "CONCEDE": "concedes",
-	"SUPPORT": "supports", "ACCUSE": "accuses",
+	"demand": "demands", "reject": "rejects", "agree": "agrees", "concede": "concedes",
+	"support": "supports", "accuse": "accuses", "assert": "asserts",
+}
+
+// stanceOrder lists the stances for the legend, from agreement to conflict.
+var stanceOrder = []string{"support", "agree", "concede", "assert", "demand", "accuse", "reject"}
+
+// stanceClass is the stance as a CSS class name: lower case, and the PLOVER
+// type REQUEST said as the stance it states (demand).
+func stanceClass(stance string) string {
+	s := strings.ToLower(stance)
+	if s == "request" {
+		return "demand"
+	}
+	return s
 }
 
 func stanceWord(stance, polarity string) string {
-	w := cmp.Or(stanceWords[stance], strings.ToLower(stance))
+	s := stanceClass(stance)
+	w := cmp.Or(stanceWords[s], s)
 	if polarity == "negative" {
 		return "not " + w
 	}
@@ -36,7 +51,8 @@ func stanceWord(stance, polarity string) string {
 type matrixCell struct {
 	Stance, Polarity, Word, Date string
 	Href                         string
-	Present                      bool
+	Present                      bool // a stance on or before the slider's day
+	Any                          bool // a stance on any day: the cell links to its evidence
 }
 
 type matrixRow struct {
@@ -66,7 +82,7 @@ func (u *ui) positions(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q := r.URL.Query()
 	d := positionsData{Actor: strings.TrimSpace(q.Get("actor")), Issue: strings.TrimSpace(q.Get("issue")),
-		SelIssue: q.Get("sel_issue"), Stances: []string{"SUPPORT", "AGREE", "CONCEDE", "REQUEST", "ACCUSE", "REJECT"}}
+		SelIssue: q.Get("sel_issue"), Stances: stanceOrder}
 	var rows []store.PositionRow
 	cursor := ""
 	for {
@@ -163,16 +179,20 @@ func (u *ui) positions(w http.ResponseWriter, r *http.Request) {
 		if k != "" {
 			di = dateAt[k]
 		}
-		cells = append(cells, jsCell{ai, ii, di, p.Stance, p.Polarity == "negative"})
+		cells = append(cells, jsCell{ai, ii, di, stanceClass(p.Stance), p.Polarity == "negative"})
 		// The cell shows the latest stance on or before the slider's day;
 		// among stances of one day the one stored last.
 		c := &d.Rows[ai].Cells[ii]
+		c.Any = true
 		if di <= d.At && (!c.Present || dateKey(c.Date) <= k) {
-			*c = matrixCell{Stance: p.Stance, Polarity: p.Polarity, Word: stanceWord(p.Stance, p.Polarity), Date: p.Date, Present: true}
+			*c = matrixCell{Stance: stanceClass(p.Stance), Polarity: p.Polarity, Word: stanceWord(p.Stance, p.Polarity), Date: p.Date, Present: true, Any: true}
 		}
 	}
 	for ai := range d.Rows {
 		for ii := range d.Rows[ai].Cells {
+			if !d.Rows[ai].Cells[ii].Any {
+				continue
+			}
 			d.Rows[ai].Cells[ii].Href = u.opts.Prefix + "/positions?" + u.cellQuery(d, d.Rows[ai].Actor.ID, d.Issues[ii])
 		}
 	}

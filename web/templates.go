@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/store"
 )
@@ -32,14 +33,16 @@ var funcs = template.FuncMap{
 	},
 	"join":       strings.Join,
 	"lower":      strings.ToLower,
-	"stanceWord": stanceWord,
+	"stanceWord":  stanceWord,
+	"stanceClass": stanceClass,
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return fmt.Sprintf("%d %s", n, one)
 		}
 		return fmt.Sprintf("%d %s", n, many)
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":     func(a, b int) int { return a + b },
+	"snippet": snippet,
 	// evlist passes the link prefix along with a list of events to the
 	// "events" template, which has no other way to reach it.
 	"evlist": func(prefix string, evs []store.MergedEvent) any {
@@ -73,3 +76,35 @@ var templates = sync.OnceValue(func() map[string]*template.Template {
 	}
 	return out
 })
+
+// snippet renders a search snippet, whose matches the store marks with
+// « and », as escaped text with <mark> elements that always balance.
+func snippet(s string) template.HTML {
+	var b strings.Builder
+	open := false
+	for _, part := range strings.SplitAfter(s, "»") {
+		for {
+			i := strings.IndexAny(part, "«»")
+			if i < 0 {
+				b.WriteString(template.HTMLEscapeString(part))
+				break
+			}
+			b.WriteString(template.HTMLEscapeString(part[:i]))
+			mark := part[i:]
+			switch {
+			case strings.HasPrefix(mark, "«") && !open:
+				b.WriteString("<mark>")
+				open = true
+			case strings.HasPrefix(mark, "»") && open:
+				b.WriteString("</mark>")
+				open = false
+			}
+			_, w := utf8.DecodeRuneInString(mark)
+			part = mark[w:]
+		}
+	}
+	if open {
+		b.WriteString("</mark>")
+	}
+	return template.HTML(b.String())
+}

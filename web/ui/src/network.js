@@ -26,12 +26,12 @@ export function network(svg, data) {
   const maxW = Math.max(...nodes.map((n) => n.weight));
   const radius = (n) => 5 + 13 * Math.sqrt(n.weight / maxW);
   const sim = forceSimulation(nodes)
-    .force("link", forceLink(links).id((d) => d.id).distance(90).strength(0.4))
-    .force("charge", forceManyBody().strength(-260))
+    .force("link", forceLink(links).id((d) => d.id).distance(110).strength(0.5))
+    .force("charge", forceManyBody().strength(-420))
     .force("center", forceCenter(W / 2, H / 2))
     .force("x", forceX(W / 2).strength(0.04))
     .force("y", forceY(H / 2).strength(0.06))
-    .force("collide", forceCollide().radius((d) => radius(d) + 22))
+    .force("collide", forceCollide().radius((d) => radius(d) + 28))
     .stop();
   const n = Math.ceil(Math.log(sim.alphaMin()) / Math.log(1 - sim.alphaDecay()));
   for (let i = 0; i < n; i++) sim.tick();
@@ -54,7 +54,7 @@ export function network(svg, data) {
   const defs = el("defs", {}, svg);
   const types = [...new Set(links.map((l) => l.type))];
   for (const t of types) {
-    const m = el("marker", { id: "arrow-" + t, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, defs);
+    const m = el("marker", { id: "arrow-" + t, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 11, markerHeight: 11, markerUnits: "userSpaceOnUse", orient: "auto" }, defs);
     el("path", { d: "M0,0L10,5L0,10z", class: "t-" + t }, m);
   }
   const maxC = Math.max(...links.map((l) => l.count));

@@ -12,8 +12,6 @@ export function positions(table, data) {
     byCell.get(key).push(c);
   }
   const cells = table.querySelectorAll("td[data-a]");
-  const rowName = (td) => td.parentElement.querySelector("th").textContent.trim();
-  const issueName = (td) => table.tHead.rows[0].cells[td.cellIndex].textContent.trim();
   function update() {
     const t = Number(slider.value);
     const day = data.dates[t] || "";
@@ -32,7 +30,6 @@ export function positions(table, data) {
         td.className = "stance st-" + best[3] + (best[4] ? " neg" : "");
       }
       a.textContent = word;
-      a.setAttribute("aria-label", `${rowName(td)} on ${issueName(td)}: ${best ? word : "no stance"}`);
       const u = new URL(a.href);
       u.searchParams.set("t", String(t));
       a.href = u.toString();
