@@ -36,7 +36,7 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 	var actors, targets []int
 	addTo := func(list *[]int, es ...int) {
 		for _, x := range es {
-			if x >= 0 && !slices.Contains(actors, x) && !slices.Contains(targets, x) {
+			if x >= 0 && !slices.Contains(actors, x) && !slices.Contains(targets, x) && !s.isInstrument(x) {
 				*list = append(*list, x)
 			}
 		}
@@ -62,7 +62,7 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 	after := end
 	objEnd := end
 	var issueFrom, issueEnd int = -1, -1
-	if e.comp || e.typ == "REJECT" || e.typ == "REQUEST" || e.typ == "CONCEDE" || e.typ == "AGREE" || e.typ == "SUPPORT" || e.typ == "ACCUSE" {
+	if e.comp || e.typ == "REJECT" || e.typ == "REQUEST" || e.typ == "CONCEDE" || e.typ == "AGREE" || e.typ == "SUPPORT" || e.typ == "ACCUSE" || e.typ == "THREATEN" {
 		// "urged X to …", "called on X to …", "demanded that X …", "refused to …"
 		j := after
 		if j < s.sent.EndToken && s.w(j) == "that" {
@@ -75,6 +75,11 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		} else if j < s.sent.EndToken && s.w(j) == "to" && j+1 < s.sent.EndToken && s.isVerbLike(j+1) {
 			issueFrom, issueEnd = s.complementObject(j + 1)
 			objEnd = max(j+1, issueEnd)
+			if e.typ == "THREATEN" {
+				// "threatened to sue the newspaper": whom the threatened act is against
+				ts, _ := s.nounPhrases(issueFrom)
+				addTo(&targets, ts...)
+			}
 		} else if !nominal {
 			ts, next := s.nounPhrases(j)
 			if len(ts) > 0 && next < s.sent.EndToken && s.w(next) == "to" && next+1 < s.sent.EndToken && s.isVerbLike(next+1) {
@@ -107,7 +112,7 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		// a direct object that names an actor is a target: "attacked Kyiv",
 		// "met Putin"; but not the subject of a gerund ("insist on Ukraine
 		// joining NATO"), which is what the act is about
-		if ts, next := s.nounPhrases(after); !s.isGerund(next) {
+		if ts, next := s.nounPhrases(after); !s.isGerund(next) && !s.isGerund(after) {
 			addTo(&targets, ts...)
 		}
 	}
@@ -118,6 +123,22 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 
 	// prepositional arguments within the clause
 	s.prepArgs(k, end, e, nominal, &actors, &targets, addTo)
+
+	// "Trump has drawn criticism from X", "faced sanctions": the subject
+	// undergoes the act; only "from X" or "by X" names who does it
+	if nominal && light < 0 && s.received(k) {
+		undergo := s.clauseSubject(k)
+		actors = actors[:0]
+		targets = targets[:0]
+		addTo(&targets, undergo...)
+		for j := end; j+1 < s.sent.EndToken && j < end+8 && s.clauseOf(j) == s.clauseOf(k); j++ {
+			if s.w(j) == "from" || s.w(j) == "by" {
+				ts, _ := s.nounPhrases(j + 1)
+				addTo(&actors, ts...)
+				break
+			}
+		}
+	}
 
 	// a nominal subject of "X and Y" with no possessor: "talks between …" handled above;
 	// reciprocal acts with several actors and no target: "X and Y met"
@@ -217,6 +238,10 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 			}
 		}
 	}
+	// "approve the deal" is an agreement, not praise
+	if v.Type == "SUPPORT" && issueFrom >= 0 && s.hasAgreementNoun(issueFrom, issueEnd) {
+		v.Type = "AGREE"
+	}
 	// issue
 	if issueFrom >= 0 && issueEnd > issueFrom && positionTypes[v.Type] {
 		var modifiers []int
@@ -252,6 +277,9 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		s.consumed = append(s.consumed, span{end, objEnd})
 	}
 
+	if !s.plausible(&v, e, nominal, end, meta.group, actors, &targets) {
+		return
+	}
 	if len(actors) == 0 && !meta.group {
 		return
 	}
@@ -356,8 +384,14 @@ func (s *state) subject(group int) (ents []int, grp bool, start int) {
 		return nil, false, start
 	}
 	ents, start = s.phraseLeft(j)
-	if start > s.sent.FirstToken && s.is(start-1, cPrep) && s.w(start-1) != "as" {
-		return nil, false, start // "the scandal in the White House": not a subject
+	if s.afterPrep(start, group) {
+		// "the scandal in the White House", "a memo to the State Department
+		// seeking …": not a subject. "X, the reporter who is credited with
+		// … Y, has called for": the relative clause's antecedent is
+		if a := s.relativeAntecedent(start, group); len(a) > 0 {
+			return a, false, start
+		}
+		return nil, false, start
 	}
 	// coordination: "X, Y and Z met"; the conjunction comes last, so the
 	// first separator met going left must be "and"
@@ -641,6 +675,10 @@ func (s *state) prepArgs(k, end int, e *entry, nominal bool, actors, targets *[]
 		}
 		ents, next := s.nounPhrases(j + 1)
 		if len(ents) == 0 {
+			// "criticism of trading partners such as China"
+			ents, next = s.examples(j+1, cl)
+		}
+		if len(ents) == 0 {
 			continue
 		}
 		switch role {
@@ -678,8 +716,24 @@ func (s *state) clauseSubject(k int) []int {
 	return nil
 }
 
-// negated looks for a negation or a failure verb in the verb group.
+// refusalWords before a to-infinitive say that its act is not done: "the
+// refusal of Congress to ratify it", "impossible for the EU to approve".
+var refusalWords = set("refusal", "refuse", "refuses", "refused", "refusing", "impossible", "unable", "failure",
+	"failed", "fails", "fail", "reluctance", "reluctant", "unwilling", "unwillingness", "declined", "declines")
+
+// negated looks for a negation or a failure verb in the verb group, or a
+// refusal before a verb group that is a to-infinitive.
 func (s *state) negated(group, verb int) bool {
+	if s.w(group) == "to" {
+		for j := group - 1; j >= s.sent.FirstToken && j >= group-8; j-- {
+			if refusalWords[s.w(j)] {
+				return true
+			}
+			if s.is(j, cClause) || s.w(j) == "," {
+				break
+			}
+		}
+	}
 	for j := group; j < verb; j++ {
 		w := s.w(j)
 		if s.is(j, cNeg) || s.is(j, cFailure) || w == "longer" {
@@ -874,4 +928,247 @@ func (s *state) initialAdverbial(j int) bool {
 		}
 	}
 	return false
+}
+
+// instrumentWords end the names of laws, treaties and plans: such an entity
+// is what an act is about, never who acts or whom it is aimed at.
+var instrumentWords = set("treaty", "agreement", "accord", "act", "pact", "partnership", "convention", "protocol",
+	"deal", "plan", "law", "bill", "amendment", "charter", "resolution", "doctrine", "initiative")
+
+// isInstrument reports whether entity x is named as a law, treaty or plan
+// ("the CETA Treaty", "the Freedom of Information Act").
+func (s *state) isInstrument(x int) bool {
+	n := s.d.Entities[x].Name
+	if i := strings.LastIndexByte(n, ' '); i >= 0 {
+		n = n[i+1:]
+	}
+	return instrumentWords[strings.ToLower(n)]
+}
+
+// agreementNouns name agreements: approving one is agreeing to it.
+var agreementNouns = set("deal", "deals", "treaty", "treaties", "agreement", "agreements", "accord", "accords", "pact",
+	"pacts", "contract", "contracts", "ceasefire", "truce", "settlement")
+
+func (s *state) hasAgreementNoun(from, end int) bool {
+	for j := from; j < end && j < s.sent.EndToken; j++ {
+		if agreementNouns[s.w(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// receiveVerbs make the subject of a nominal act the one who undergoes it:
+// "has drawn criticism", "faces sanctions", "came under attack".
+var receiveVerbs = set("draw", "draws", "drew", "drawn", "drawing", "receive", "receives", "received", "receiving",
+	"face", "faces", "faced", "facing", "earn", "earns", "earned", "attract", "attracts", "attracted", "suffer",
+	"suffers", "suffered", "under", "endure", "endured", "weather", "weathered", "incur", "incurred", "provoke",
+	"provoked", "sparked", "spark", "sparks", "prompted", "triggered")
+
+// received reports a receive verb (or "under") within three words before
+// the nominal trigger at k, with only modifiers between.
+func (s *state) received(k int) bool {
+	for j, n := k-1, 0; j >= s.sent.FirstToken && n < 4; j, n = j-1, n+1 {
+		if receiveVerbs[s.w(j)] {
+			return true
+		}
+		if !s.isWord(j) || s.tokMent[j] >= 0 || s.is(j, cClause) || s.is(j, cPrep) && s.w(j) != "under" {
+			return false
+		}
+	}
+	return false
+}
+
+// violenceWords in a sentence say that an attack or a clash is physical.
+var violenceWords = set("troops", "forces", "army", "military", "missile", "missiles", "rocket", "rockets", "bomb",
+	"bombs", "bombing", "drone", "drones", "shell", "shells", "shelling", "artillery", "gun", "guns", "gunman", "gunmen",
+	"killed", "kill", "killing", "wounded", "injured", "dead", "died", "shot", "soldiers", "weapons", "weapon",
+	"airstrike", "airstrikes", "air", "invasion", "offensive", "terrorist", "terrorists", "militants", "militant",
+	"police", "knife", "stabbed", "violence", "violent", "beaten", "physically", "war", "fighters", "fighting",
+	"explosion", "explosive", "casualties", "civilians", "cyber", "cyberattack", "hackers", "hacking", "hacked",
+	"nuclear", "fire", "fired", "raid", "raids", "protesters", "mob", "riot", "arson", "armed", "security")
+
+// physical reports whether the current sentence has a word of violence.
+func (s *state) physical() bool {
+	for j := s.sent.FirstToken; j < s.sent.EndToken; j++ {
+		if violenceWords[s.w(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// plausible applies the checks that an event needs beyond its trigger, and
+// may retype it:
+//
+//   - a meeting, talk, visit or hosting names whom it is with: without a
+//     target (and no group subject to inherit one) it is an organisation's
+//     own meeting or a talk with nobody named, not a CONSULT; a region or a
+//     city visited is where, not whom ("visited Colorado");
+//   - an attack or a clash by people on no place, or on people, in a
+//     sentence without a word of violence is a verbal one: ACCUSE ("clashed with party
+//     leaders", "attacks on Republican candidates");
+//   - a warning (lexicon flag self) threatens only the actor's own act: not
+//     "warned of …" or "warned about …", and "warned that …" only when the
+//     actor, or "we", "it", "they", is the clause's subject.
+func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, group bool, actors []int, targets *[]int) bool {
+	d := s.d
+	if v.Type == "CONSULT" && v.Mode != "multilateral" && v.Mode != "third-party" {
+		if v.Mode == "visit" || v.Mode == "host" {
+			*targets = slices.DeleteFunc(*targets, func(x int) bool {
+				en := &d.Entities[x]
+				return (en.Type == newsgraph.GPE || en.Type == newsgraph.Loc || en.Type == newsgraph.Fac) && en.StandsFor < 0 &&
+					(strings.HasPrefix(en.Key, "region:") || strings.HasPrefix(en.Key, "city:") || en.Type != newsgraph.GPE)
+			})
+		}
+		if len(*targets) == 0 && !group {
+			return false
+		}
+	}
+	if v.Type == "ASSAULT" && !s.physical() {
+		people := func(es []int) bool {
+			for _, x := range es {
+				if d.Entities[x].Type != newsgraph.Person {
+					return false
+				}
+			}
+			return len(es) > 0
+		}
+		places := slices.ContainsFunc(*targets, func(x int) bool {
+			t := d.Entities[x].Type
+			return t != newsgraph.Person && t != newsgraph.Org && t != newsgraph.NORP
+		})
+		if people(actors) && !places || people(*targets) {
+			v.Type, v.Mode = "ACCUSE", ""
+		}
+	}
+	if e.self && !nominal && end < s.sent.EndToken {
+		switch s.w(end) {
+		case "of", "about":
+			return false
+		case "that":
+			j := end + 1
+			for j < s.sent.EndToken && s.is(j, cDet) {
+				j++
+			}
+			if j >= s.sent.EndToken {
+				return false
+			}
+			switch s.w(j) {
+			case "we", "it", "they":
+				return true
+			}
+			x := s.ent(j)
+			return x >= 0 && slices.Contains(actors, x)
+		}
+	}
+	return true
+}
+
+// afterPrep reports whether the phrase starting at token start is the
+// object of a preposition: a preposition right before it, or before its
+// determiner or one modifier ("with intern Monica Lewinsky"). Two
+// prepositions still introduce a subject: "for" or "of" before a verb
+// group that opens with "to" ("for the EU to approve", "the refusal of
+// Congress to ratify"), and "of" after a word for members or leaders
+// ("members of the House called on").
+func (s *state) afterPrep(start, group int) bool {
+	j := start - 1
+	for n := 0; j >= s.sent.FirstToken && n < 2 && (s.is(j, cDet) || s.modifierBefore(j)); n++ {
+		j--
+	}
+	if j < s.sent.FirstToken || !s.is(j, cPrep) || s.w(j) == "as" {
+		return false
+	}
+	switch s.w(j) {
+	case "for", "of":
+		if group >= 0 && group < s.sent.EndToken && s.w(group) == "to" {
+			return false
+		}
+		if s.w(j) == "of" && j > s.sent.FirstToken && (s.is(j-1, cTitle) || memberWords[s.w(j-1)]) {
+			return false
+		}
+	}
+	return true
+}
+
+var memberWords = set("members", "member", "representatives", "representative", "lawmakers", "leaders", "leadership",
+	"heads", "spokesmen", "aides", "aide", "staff", "officials")
+
+// modifierBefore reports a lowercase noun or adjective that may stand
+// between a preposition and a name ("with intern Monica Lewinsky").
+func (s *state) modifierBefore(j int) bool {
+	if !s.isWord(j) || s.isCap(j) || s.tokMent[j] >= 0 || s.is(j, cPrep|cAux|cClause|cDet) {
+		return false
+	}
+	if p := s.d.Tokens[j].POS; p != "" {
+		return p == "NN" || p == "JJ"
+	}
+	switch s.w(j) {
+	case "what", "who", "whom", "which", "that", "and", "or", "but", "when", "where", "how", "why":
+		return false
+	}
+	return !strings.HasSuffix(s.w(j), "ed")
+}
+
+// relativeAntecedent finds the subject of a verb group at group whose
+// nearest name phrase (at start) lies inside a relative clause: "Michael
+// Isikoff, the reporter who is credited with … Monica Lewinsky, has called
+// for …". It needs "who" or "which" before start with a finite verb of its
+// own between them, and a name right before the relative pronoun or before
+// a comma and a description ("X, the reporter who").
+func (s *state) relativeAntecedent(start, group int) []int {
+	rel := -1
+	for j := start - 1; j >= s.sent.FirstToken && j >= start-30; j-- {
+		if w := s.w(j); w == "who" || w == "which" {
+			rel = j
+			break
+		}
+	}
+	if rel < 0 {
+		return nil
+	}
+	verb := false
+	for j := rel + 1; j < start; j++ {
+		if lexVerb(s, j) || s.is(j, cAux) {
+			verb = true
+			break
+		}
+	}
+	if !verb {
+		return nil
+	}
+	j := rel - 1
+	for n := 0; j >= s.sent.FirstToken && n < 5 && s.tokMent[j] < 0 && s.w(j) != ","; n++ {
+		j-- // the description: "the reporter"
+	}
+	if j >= s.sent.FirstToken && s.w(j) == "," {
+		j--
+	}
+	if j < s.sent.FirstToken || s.tokMent[j] < 0 {
+		return nil
+	}
+	ents, st := s.phraseLeft(j)
+	if s.afterPrep(st, -1) {
+		return nil
+	}
+	return ents
+}
+
+// examples reads the names after "such as", "including" or "like" that
+// follow a common noun phrase within six tokens of j, in clause cl.
+func (s *state) examples(j int, cl int32) ([]int, int) {
+	for k := j; k < s.sent.EndToken && k < j+7 && s.clauseOf(k) == cl; k++ {
+		if s.tokMent[k] >= 0 {
+			return nil, j
+		}
+		w := s.w(k)
+		if w == "such" && k+1 < s.sent.EndToken && s.w(k+1) == "as" {
+			return s.nounPhrases(k + 2)
+		}
+		if w == "including" || w == "like" {
+			return s.nounPhrases(k + 1)
+		}
+	}
+	return nil, j
 }

@@ -472,6 +472,10 @@ func (s *state) match(k int) (ei, n int, nominal bool) {
 			if e.noinf && k+1 < s.sent.EndToken && (s.w(k+1) == "to" || s.w(k+1) == "that") {
 				continue
 			}
+			if last := k + len(e.words); len(e.words) > 1 && s.w(last-1) == "up" && last+1 < s.sent.EndToken && s.w(last) == "to" &&
+				(s.d.Tokens[last+1].Kind == newsgraph.Number || s.d.Tokens[last+1].Kind == newsgraph.Symbol || s.d.Tokens[last+1].Text == "$") {
+				continue // "gave up to $16 million" is "up to", a quantity
+			}
 			if e.pos == 'N' && len(e.words) > 1 && strings.HasSuffix(s.w(k+len(e.words)-1), "ing") {
 				continue // "video calling" is not a call
 			}

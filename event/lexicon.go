@@ -25,6 +25,7 @@ type entry struct {
 	comp   bool
 	lc     bool
 	noinf  bool
+	self   bool
 	neg    string
 	need   []string
 }
@@ -82,6 +83,8 @@ func parseLexicon(src string) (*lexicon, error) {
 					e.lc = true
 				case fl == "noinf":
 					e.noinf = true
+				case fl == "self":
+					e.self = true
 				case strings.HasPrefix(fl, "neg="):
 					e.neg = fl[4:]
 					if !valid[e.neg] {
