@@ -64,12 +64,21 @@ type person struct {
 }
 
 type resolver struct {
-	d       *newsgraph.Document
-	byKey   map[string]int // entity index by canonical key
-	people  map[int]*person
-	persons []int // the keys of people in the order they were created, for a stable result
-	subject []int // per sentence: entity of its first person mention, -1
-	objSubj []int // per sentence: entity of its first non-person mention, -1
+	d     *newsgraph.Document
+	byKey map[string]int // entity index by canonical key
+	// nameType is the type a name without a knowledge-base key is given in
+	// the document (the mention stage may type one name differently in two
+	// places); personKB marks known names that the document uses as a
+	// person's surname (Valeska Paris … Paris said); orgAlias maps the slug
+	// of an organisation's short name to that of its full name (Apple →
+	// Apple Computer, Federal Reserve → United States Federal Reserve)
+	nameType map[string]newsgraph.EntityType
+	personKB map[int]bool
+	orgAlias map[string]string
+	people   map[int]*person
+	persons  []int // the keys of people in the order they were created, for a stable result
+	subject  []int // per sentence: entity of its first person mention, -1
+	objSubj  []int // per sentence: entity of its first non-person mention, -1
 }
 
 // Resolve fills d.Entities and sets Mention.Entity.
@@ -84,6 +93,7 @@ func Resolve(d *newsgraph.Document) {
 	for i := range d.Mentions {
 		d.Mentions[i].Entity = -1
 	}
+	r.unify()
 	// names first, so that roles, descriptions and pronouns find them
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
@@ -167,6 +177,10 @@ func (r *resolver) kbEntity(key string, fallback newsgraph.EntityType, fallbackN
 
 func (r *resolver) name(i int) {
 	m := &r.d.Mentions[i]
+	if r.personKB[i] {
+		r.personName(i)
+		return
+	}
 	if m.Key != "" {
 		key := m.Key
 		if m.Type == newsgraph.NORP {
@@ -179,11 +193,22 @@ func (r *resolver) name(i int) {
 		r.attach(i, r.kbEntity(key, m.Type, m.Text))
 		return
 	}
-	if m.Type == newsgraph.Person {
+	typ := m.Type
+	sl := slug(m.Text)
+	if t, ok := r.nameType[sl]; ok {
+		typ = t
+	}
+	if long, ok := r.orgAlias[sl]; ok {
+		sl = long
+		if t, ok := r.nameType[long]; ok {
+			typ = t
+		}
+	}
+	if typ == newsgraph.Person {
 		r.personName(i)
 		return
 	}
-	key := typePrefix(m.Type) + slug(m.Text)
+	key := typePrefix(typ) + sl
 	if ei, ok := r.byKey[key]; ok {
 		r.attach(i, ei)
 		return
@@ -193,8 +218,217 @@ func (r *resolver) name(i int) {
 		r.attach(i, ei)
 		return
 	}
-	r.attach(i, r.newEntity(trimThe(m.Text), m.Type, key))
+	r.attach(i, r.newEntity(trimThe(m.Text), typ, key))
 }
+
+// unify reads the names of the document before any is resolved: it gives
+// each name without a knowledge-base key one type (the type most of its
+// mentions have; a person's surname written alone is a person), marks
+// known names used as a person's surname, and maps short names of
+// organisations to their full names.
+func (r *resolver) unify() {
+	ms := r.d.Mentions
+	count := map[string]*votes{}
+	surnames := map[string]int{} // surname of a full name → index of its first full mention
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != newsgraph.NameMention || m.Key != "" {
+			continue
+		}
+		sl := slug(m.Text)
+		v := count[sl]
+		if v == nil {
+			v = &votes{first: m.Type, text: trimThe(m.Text)}
+			count[sl] = v
+		}
+		v.n[typeRank(m.Type)]++
+		v.total++
+		if m.Type == newsgraph.Person {
+			if first, surname := nameWords(m.Text); first != "" {
+				if _, ok := surnames[surname]; !ok {
+					surnames[surname] = i
+				}
+			}
+		}
+	}
+	if len(count) == 0 && len(surnames) == 0 {
+		return
+	}
+	r.nameType = make(map[string]newsgraph.EntityType, len(count))
+	for sl, v := range count {
+		best := typeRank(v.first)
+		for t, n := range v.n {
+			if n > v.n[best] {
+				best = t
+			}
+		}
+		r.nameType[sl] = rankType[best]
+	}
+	// a single word that is the surname of a full name in the document is
+	// that person, however it was typed; a known place or organisation only
+	// after the full name and not after a preposition of place
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != newsgraph.NameMention || strings.ContainsRune(m.Text, ' ') {
+			continue
+		}
+		at, ok := surnames[m.Text]
+		if !ok {
+			continue
+		}
+		if m.Key == "" {
+			r.nameType[slug(m.Text)] = newsgraph.Person
+			continue
+		}
+		if at < i && m.Type != newsgraph.NORP && !r.afterPlacePreposition(i) {
+			if r.personKB == nil {
+				r.personKB = map[int]bool{}
+			}
+			r.personKB[i] = true
+		}
+	}
+	r.orgAliases(count, surnames)
+}
+
+// votes counts the types one name is given in a document.
+type votes struct {
+	n     [8]int
+	first newsgraph.EntityType
+	text  string // the name as first written, without "the"
+	total int
+}
+
+// typeRank numbers the types for the vote of unify; on a tie the first
+// mention's type wins.
+func typeRank(t newsgraph.EntityType) int {
+	for i, x := range rankType {
+		if x == t {
+			return i
+		}
+	}
+	return len(rankType) - 1
+}
+
+var rankType = [8]newsgraph.EntityType{newsgraph.Person, newsgraph.Org, newsgraph.GPE, newsgraph.Loc,
+	newsgraph.Fac, newsgraph.NORP, newsgraph.EventT, ""}
+
+// afterPlacePreposition reports whether the word before mention i is a
+// preposition that introduces a place ("in Paris").
+func (r *resolver) afterPlacePreposition(i int) bool {
+	m := &r.d.Mentions[i]
+	k := sort.Search(len(r.d.Tokens), func(k int) bool { return r.d.Tokens[k].Start >= m.Start })
+	if k == 0 {
+		return false
+	}
+	switch strings.ToLower(r.d.Tokens[k-1].Text) {
+	case "in", "at", "from", "to", "near", "across", "outside", "inside", "throughout", "toward", "towards", "of", "into", "via":
+		return true
+	}
+	return false
+}
+
+// orgAliases maps the short name of an organisation to its full name when
+// the document writes both: the full name starts with the short one
+// (Apple, Apple Computer; Lockheed, Lockheed Martin; China Eastern, China
+// Eastern Airlines) or adds a place before it (Federal Reserve, United
+// States Federal Reserve; RAF, UK RAF). A short name that several full
+// names start with is mapped only when they differ by legal or
+// organisational words alone (Chrysler Group, Chrysler LLC).
+func (r *resolver) orgAliases(count map[string]*votes, surnames map[string]int) {
+	type cand struct {
+		slug string
+		tail []string // the words of the full name that the short one lacks
+	}
+	for short, v := range count {
+		t := r.nameType[short]
+		ws := strings.Fields(v.text)
+		if t == newsgraph.Person && (len(ws) != 1 || kb.IsFirstName(ws[0])) {
+			continue
+		}
+		if _, ok := surnames[v.text]; ok {
+			continue
+		}
+		var cands []cand
+		for long, lv := range count {
+			if long == short || r.nameType[long] != newsgraph.Org {
+				continue
+			}
+			lws := strings.Fields(lv.text)
+			if len(lws) <= len(ws) {
+				continue
+			}
+			if wordsEqual(lws[:len(ws)], ws) {
+				cands = append(cands, cand{long, lws[len(ws):]})
+			} else if wordsEqual(lws[len(lws)-len(ws):], ws) {
+				if e, ok := kb.Lookup(strings.Join(lws[:len(lws)-len(ws)], " ")); ok && (e.Type == newsgraph.GPE || e.Type == newsgraph.NORP) {
+					cands = append(cands, cand{long, nil})
+				}
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		best := cands[0]
+		for _, c := range cands[1:] {
+			if !designators(c.tail) || !designators(best.tail) {
+				best.slug = ""
+				break
+			}
+			if count[c.slug].total > count[best.slug].total || count[c.slug].total == count[best.slug].total && c.slug < best.slug {
+				best = c
+			}
+		}
+		if best.slug == "" {
+			continue
+		}
+		if r.orgAlias == nil {
+			r.orgAlias = map[string]string{}
+		}
+		r.orgAlias[short] = best.slug
+	}
+	// a full name that is itself the short name of a longer one: follow
+	for short, long := range r.orgAlias {
+		for n := 0; n < 4; n++ {
+			next, ok := r.orgAlias[long]
+			if !ok || next == short {
+				break
+			}
+			long = next
+		}
+		r.orgAlias[short] = long
+	}
+}
+
+func wordsEqual(a, b []string) bool {
+	for i := range a {
+		if !strings.EqualFold(strings.TrimSuffix(a[i], "'s"), strings.TrimSuffix(b[i], "'s")) {
+			return false
+		}
+	}
+	return true
+}
+
+// designators reports whether words only say what kind of body a name is
+// (Group, Inc., LLC, Airways): Chrysler Group and Chrysler LLC are one
+// company.
+func designators(words []string) bool {
+	for _, w := range words {
+		if !orgDesignators[strings.ToLower(strings.TrimSuffix(w, "."))] {
+			return false
+		}
+	}
+	return true
+}
+
+var orgDesignators = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`group inc corp corporation company co llc ltd limited plc spa s.p.a sa ag gmbh nv bv
+		holding holdings international intl airlines airline airways motors motor automotive industries enterprises
+		incorporated lp llp partners technologies systems`) {
+		m[w] = true
+	}
+	return m
+}()
 
 func (r *resolver) acronymOf(text string) int {
 	if len(text) < 2 || len(text) > 6 || strings.ToUpper(text) != text {
