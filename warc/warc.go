@@ -374,9 +374,15 @@ type guard struct {
 	r      io.Reader
 	budget int64 // bytes left for the record being read
 	run    int   // bytes since the last newline
+	// failed is sticky: gowarc goes on reading after an error (to find the
+	// next record), and an endless line must not be read to its end.
+	failed error
 }
 
 func (g *guard) Read(p []byte) (int, error) {
+	if g.failed != nil {
+		return 0, g.failed
+	}
 	n, err := g.r.Read(p)
 	g.budget -= int64(n)
 	if g.budget < 0 {
@@ -388,7 +394,8 @@ func (g *guard) Read(p []byte) (int, error) {
 		g.run += n
 	}
 	if g.run > maxLine {
-		return n, fmt.Errorf("%w: more than %d bytes without a newline", ErrLineTooLong, maxLine)
+		g.failed = fmt.Errorf("%w: more than %d bytes without a newline", ErrLineTooLong, maxLine)
+		return n, g.failed
 	}
 	return n, err
 }
