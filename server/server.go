@@ -64,6 +64,9 @@ type Options struct {
 	Log     *slog.Logger
 	// Pipeline analyses posted documents; nil means pipeline.Default().
 	Pipeline newsgraph.Pipeline
+	// UI, when set, serves the requests outside /api/ that no API route
+	// takes: the web UI (package web), behind the same logging.
+	UI http.Handler
 }
 
 // Handler serves the API.
@@ -125,6 +128,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.o.Log.Log(r.Context(), lvl, "request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start))
 	}()
 	if _, pattern := h.mux.Handler(r); pattern == "" {
+		if h.o.UI != nil && !strings.HasPrefix(r.URL.Path, "/api/") {
+			h.o.UI.ServeHTTP(sw, r)
+			return
+		}
 		h.noRoute(sw, r)
 		return
 	}

@@ -29,11 +29,11 @@ const screensDir = "/tmp/newsgraph-screens"
 // pageMetrics is what the browser measured for one view.
 type pageMetrics struct {
 	View       string  `json:"view"`
-	Bytes      int     `json:"bytes"`       // transferred, page and assets, cache disabled
-	Decoded    int     `json:"decoded"`     // bodies after decompression
-	Requests   int     `json:"requests"`    // page and assets
-	LoadMs     float64 `json:"load_ms"`     // navigation start to load event end
-	DCLMs      float64 `json:"dcl_ms"`      // navigation start to DOMContentLoaded end
+	Bytes      int     `json:"bytes"`        // transferred, page and assets, cache disabled
+	Decoded    int     `json:"decoded"`      // bodies after decompression
+	Requests   int     `json:"requests"`     // page and assets
+	LoadMs     float64 `json:"load_ms"`      // navigation start to load event end
+	DCLMs      float64 `json:"dcl_ms"`       // navigation start to DOMContentLoaded end
 	LayoutShft float64 `json:"layout_shift"` // cumulative layout shift
 }
 

@@ -103,16 +103,16 @@ type tlLaneRow struct {
 
 // timelineData is what the timeline page shows.
 type timelineData struct {
-	Filter            eventFilter
-	Events            []store.MergedEvent
-	Truncated         bool
-	Width, Height     int
+	Filter              eventFilter
+	Events              []store.MergedEvent
+	Truncated           bool
+	Width, Height       int
 	PlotLeft, PlotRight float64
-	AxisY             float64
-	Lanes             []tlLaneRow
-	Ticks             []tlTick
-	Points            []tlPoint
-	Undated           int
+	AxisY               float64
+	Lanes               []tlLaneRow
+	Ticks               []tlTick
+	Points              []tlPoint
+	Undated             int
 }
 
 // evidenceHref links a merged event to the span of its first report.

@@ -94,7 +94,7 @@ func highlight(text string, spans []span) template.HTML {
 
 	var sb strings.Builder
 	sb.Grow(len(text) + len(bs)*80)
-	var open []int             // indexes into bs, outermost first
+	var open []int                  // indexes into bs, outermost first
 	opened := make([]bool, len(bs)) // whether a piece has been written (the id goes on the first)
 	var active []int
 	next := 0 // first span of bs not yet active

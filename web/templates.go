@@ -23,7 +23,7 @@ var funcs = template.FuncMap{
 		}
 		return name + "?v=" + a.hash, nil
 	},
-	"pathEscape": url.PathEscape,
+	"pathEscape":  url.PathEscape,
 	"queryEscape": url.QueryEscape,
 	"deref": func(s *string) string {
 		if s == nil {
@@ -31,8 +31,8 @@ var funcs = template.FuncMap{
 		}
 		return *s
 	},
-	"join":       strings.Join,
-	"lower":      strings.ToLower,
+	"join":        strings.Join,
+	"lower":       strings.ToLower,
 	"stanceWord":  stanceWord,
 	"stanceClass": stanceClass,
 	"plural": func(n int, one, many string) string {

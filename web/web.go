@@ -39,6 +39,7 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"crypto/subtle"
 	"embed"
 	"encoding/hex"
 	"errors"
@@ -75,6 +76,10 @@ type Options struct {
 	Logger *slog.Logger
 	// Title is shown in the header; "newsgraph" when empty.
 	Title string
+	// Token, when set, is asked for before any page: the browser prompts
+	// for it (HTTP Basic authentication, any user name, the token as the
+	// password), and tools may send it as a bearer token, as to the API.
+	Token string
 }
 
 // ui is the handler with its store and options.
@@ -108,7 +113,31 @@ func Handler(st store.Store, opts Options) http.Handler {
 	u.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, http.StatusNotFound, "No such page.", nil)
 	})
-	return secure(u.mux)
+	var h http.Handler = u.mux
+	if opts.Token != "" {
+		h = requireToken(h, opts.Token)
+	}
+	return secure(h)
+}
+
+// requireToken lets a request through when it carries the token, as the
+// password of Basic authentication or as a bearer token. Digests of equal
+// length are compared in constant time, so timing tells nothing of it.
+func requireToken(h http.Handler, token string) http.Handler {
+	want := sha256.Sum256([]byte(token))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok {
+			_, got, ok = r.BasicAuth()
+		}
+		sum := sha256.Sum256([]byte(strings.TrimSpace(got)))
+		if !ok || subtle.ConstantTimeCompare(sum[:], want[:]) != 1 {
+			w.Header().Set("WWW-Authenticate", `Basic realm="newsgraph", charset="UTF-8"`)
+			http.Error(w, "The token is needed: give any user name and the token as the password.", http.StatusUnauthorized)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // contentSecurityPolicy allows only this origin's script and style, no

@@ -4,9 +4,9 @@ import (
 	"compress/gzip"
 	"io"
 	"log/slog"
-	"os"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 )
@@ -107,5 +107,41 @@ func TestStatic(t *testing.T) {
 	}
 	if code, _, _ := get(t, h, "/static/nothing.js"); code != 404 {
 		t.Errorf("missing static file: status %d", code)
+	}
+}
+
+func TestToken(t *testing.T) {
+	st, _ := testStore(t, 0)
+	h := Handler(st, Options{Token: "s3cret"})
+	for _, tc := range []struct {
+		name, user, pass, bearer string
+		want                     int
+	}{
+		{"no credentials", "", "", "", 401},
+		{"wrong password", "me", "nope", "", 401},
+		{"basic with the token", "anyone", "s3cret", "", 200},
+		{"bearer with the token", "", "", "s3cret", 200},
+		{"wrong bearer", "", "", "s3cre", 401},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest("GET", "/", nil)
+			if tc.user != "" {
+				req.SetBasicAuth(tc.user, tc.pass)
+			}
+			if tc.bearer != "" {
+				req.Header.Set("Authorization", "Bearer "+tc.bearer)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tc.want {
+				t.Errorf("status = %d, want %d", rec.Code, tc.want)
+			}
+			if rec.Code == 401 && !strings.HasPrefix(rec.Header().Get("WWW-Authenticate"), "Basic") {
+				t.Errorf("WWW-Authenticate = %q", rec.Header().Get("WWW-Authenticate"))
+			}
+			if rec.Header().Get("Content-Security-Policy") == "" {
+				t.Error("no security headers on the answer")
+			}
+		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/server"
+	"github.com/newsgraph/newsgraph/web"
 )
 
 type serveCmd struct{}
@@ -55,7 +56,8 @@ Example:
 		return err
 	}
 	defer db.Close()
-	h := server.New(server.Options{Store: db, Token: *token, MaxBody: *maxBody, Log: log})
+	h := server.New(server.Options{Store: db, Token: *token, MaxBody: *maxBody, Log: log,
+		UI: web.Handler(db, web.Options{Logger: log, Token: *token})})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
