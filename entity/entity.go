@@ -74,6 +74,7 @@ type resolver struct {
 	// Apple Computer, Federal Reserve → United States Federal Reserve)
 	nameType map[string]newsgraph.EntityType
 	personKB map[int]bool
+	slugKB   map[string]string // knowledge-base key of a name that some mention carries
 	orgAlias map[string]string
 	people   map[int]*person
 	persons  []int // the keys of people in the order they were created, for a stable result
@@ -198,6 +199,11 @@ func (r *resolver) name(i int) {
 	if t, ok := r.nameType[sl]; ok {
 		typ = t
 	}
+	if key, ok := r.slugKB[sl]; ok {
+		// the name is known where the document writes it elsewhere
+		r.attach(i, r.kbEntity(key, typ, m.Text))
+		return
+	}
 	if long, ok := r.orgAlias[sl]; ok {
 		sl = long
 		if t, ok := r.nameType[long]; ok {
@@ -232,6 +238,14 @@ func (r *resolver) unify() {
 	surnames := map[string]int{} // surname of a full name → index of its first full mention
 	for i := range ms {
 		m := &ms[i]
+		if m.Kind == newsgraph.NameMention && m.Key != "" && m.Type != newsgraph.NORP {
+			if r.slugKB == nil {
+				r.slugKB = map[string]string{}
+			}
+			if _, ok := r.slugKB[slug(m.Text)]; !ok {
+				r.slugKB[slug(m.Text)] = m.Key
+			}
+		}
 		if m.Kind != newsgraph.NameMention || m.Key != "" {
 			continue
 		}
@@ -354,8 +368,8 @@ func (r *resolver) orgAliases(count map[string]*votes, surnames map[string]int) 
 				continue
 			}
 			lws := strings.Fields(lv.text)
-			if len(lws) <= len(ws) {
-				continue
+			if len(lws) <= len(ws) || orgHeads[strings.ToLower(lws[len(lws)-1])] {
+				continue // University of Texas Press is not University of Texas
 			}
 			if wordsEqual(lws[:len(ws)], ws) {
 				cands = append(cands, cand{long, lws[len(ws):]})
@@ -420,6 +434,19 @@ func designators(words []string) bool {
 	return true
 }
 
+// orgHeads are last words of a name that make it a body of its own, part
+// of or beside the one named by its first words.
+var orgHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`association council committee commission foundation press institute center centre
+		school college university department office party union society league museum hospital clinic complex
+		club team board bureau agency fund trust academy church branch division unit chapter station airport
+		stadium park library review journal times post news magazine prize award awards`) {
+		m[w] = true
+	}
+	return m
+}()
+
 var orgDesignators = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`group inc corp corporation company co llc ltd limited plc spa s.p.a sa ag gmbh nv bv
@@ -453,10 +480,39 @@ func (r *resolver) acronymOf(text string) int {
 }
 
 // nameWords splits a person's name into first name and surname, leaving out
-// honorifics, titles that belong to the name ("Pope") and initials' dots.
+// honorifics, titles that belong to the name ("Pope"), places written
+// before it ("United States Barack Obama"), a word that is not a first name
+// before a first name ("Scientologist Tom Cruise"), what follows "of"
+// ("Nathan Law of Demosisto") and initials' dots.
 func nameWords(text string) (first, surname string) {
+	first, surname, _ = nameParts(text)
+	return first, surname
+}
+
+// nameParts is nameWords that also returns the gender an honorific gives
+// (Mr → 'M', Mrs, Ms, Miss → 'F'), 0 when none.
+func nameParts(text string) (first, surname string, gender byte) {
 	ws := strings.Fields(text)
+	for i, w := range ws {
+		if i > 0 && w == "of" {
+			ws = ws[:i]
+			break
+		}
+	}
 	for len(ws) > 1 && (kb.IsTitleWord(strings.TrimSuffix(ws[0], ".")) || honorific(ws[0])) {
+		if g := honorificGender(ws[0]); g != 0 {
+			gender = g
+		}
+		ws = ws[1:]
+	}
+	// a place or people before the name: "United States Barack Obama"
+	for k := min(len(ws)-2, 3); k >= 1; k-- {
+		if e, ok := kb.Lookup(strings.Join(ws[:k], " ")); ok && (e.Type == newsgraph.GPE || e.Type == newsgraph.NORP) {
+			ws = ws[k:]
+			break
+		}
+	}
+	if len(ws) >= 3 && !kb.IsFirstName(ws[0]) && kb.IsFirstName(ws[1]) && !strings.HasSuffix(ws[0], ".") {
 		ws = ws[1:]
 	}
 	// suffixes: Jr., Sr., III
@@ -469,12 +525,12 @@ func nameWords(text string) (first, surname string) {
 		break
 	}
 	if len(ws) == 0 {
-		return "", ""
+		return "", "", gender
 	}
 	if len(ws) == 1 {
-		return "", ws[0]
+		return "", ws[0], gender
 	}
-	return ws[0], ws[len(ws)-1]
+	return ws[0], ws[len(ws)-1], gender
 }
 
 func honorific(w string) bool {
@@ -485,40 +541,65 @@ func honorific(w string) bool {
 	return false
 }
 
+func honorificGender(w string) byte {
+	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+	case "mr", "sir", "lord", "king", "prince":
+		return 'M'
+	case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
+		return 'F'
+	}
+	return 0
+}
+
 // firstCompatible reports whether two first names may be the same person's:
-// one is missing, one is an initial of the other, or they are the same name
-// allowing for transliteration and typos, unless both are known names.
+// one is missing, one is an initial of the other, one is a short form of
+// the other (Bill, William), or they are the same name allowing for
+// transliteration and typos (Voldymyr, Volodymyr; Kristin, Kristen) — but
+// never two names the knowledge base gives different genders (Justin,
+// Justine) or two known names that are not a typo apart (Donald, Ivanka).
 func firstCompatible(a, b string) bool {
 	if a == "" || b == "" {
 		return true
 	}
 	ka, kb2 := translit.WordKey(a), translit.WordKey(b)
-	if ka == kb2 {
-		return true
-	}
 	if len(ka) <= 2 || len(kb2) <= 2 {
 		return ka != "" && kb2 != "" && ka[0] == kb2[0]
 	}
-	if kb.IsFirstName(a) && kb.IsFirstName(b) {
+	ga, knownA := kb.FirstNameGender(a)
+	gb, knownB := kb.FirstNameGender(b)
+	if knownA && knownB && (ga == 'M' && gb == 'F' || ga == 'F' && gb == 'M') {
 		return false
+	}
+	if ka == kb2 || sameGivenName(a, b) {
+		return true
 	}
 	return translit.SimilarWord(a, b)
 }
 
 func (r *resolver) personName(i int) {
 	m := &r.d.Mentions[i]
-	first, surname := nameWords(m.Text)
+	first, surname, gender := nameParts(m.Text)
 	if surname == "" {
 		return
 	}
-	best := -1
+	if gender == 0 {
+		gender = r.honorificBefore(i)
+	}
+	// the person with this surname mentioned last; failing that, the
+	// person mentioned last whose first name this single word is
+	// ("Francis" after "Pope Francis")
+	best, byFirst := -1, -1
 	for _, ei := range r.persons {
 		p := r.people[ei]
+		if gender != 0 && p.gender != 0 && p.gender != gender {
+			continue // Mr Clinton is not Hillary Clinton
+		}
 		if !translit.SimilarWord(surname, p.surname) {
-			// a surname alone may be the first name of a person named in full ("Francis")
-			if first != "" || p.first == "" || !translit.SimilarWord(surname, p.first) {
-				continue
+			if first == "" && p.first != "" && translit.SimilarWord(surname, p.first) &&
+				(byFirst < 0 || r.lastMention(ei) > r.lastMention(byFirst)) {
+				byFirst = ei
 			}
+			continue
 		}
 		if !firstCompatible(first, p.first) {
 			continue
@@ -526,6 +607,9 @@ func (r *resolver) personName(i int) {
 		if best < 0 || r.lastMention(ei) > r.lastMention(best) {
 			best = ei
 		}
+	}
+	if best < 0 {
+		best = byFirst
 	}
 	if best < 0 {
 		best = r.newEntity(m.Text, newsgraph.Person, "")
@@ -536,12 +620,30 @@ func (r *resolver) personName(i int) {
 	if p.first == "" && first != "" {
 		p.first = first
 	}
+	if p.gender == 0 && gender != 0 {
+		p.gender = gender
+	}
 	if p.gender == 0 && first != "" {
 		if g, ok := kb.FirstNameGender(first); ok && (g == 'M' || g == 'F') {
 			p.gender = g
 		}
 	}
 	r.attach(i, best)
+}
+
+// honorificBefore returns the gender of an honorific written just before
+// mention i and left outside it ("Mrs. Clinton"), 0 when none.
+func (r *resolver) honorificBefore(i int) byte {
+	m := &r.d.Mentions[i]
+	k := sort.Search(len(r.d.Tokens), func(k int) bool { return r.d.Tokens[k].Start >= m.Start })
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		t := r.d.Tokens[j]
+		if t.Text == "." {
+			continue
+		}
+		return honorificGender(t.Text)
+	}
+	return 0
 }
 
 // lastMention is the index of the entity's last mention so far (-1 if none).
