@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,8 +18,9 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/feed"
+	"github.com/newsgraph/newsgraph/fetch"
 	"github.com/newsgraph/newsgraph/ingest"
-	"github.com/newsgraph/newsgraph/jsonl"
+	"github.com/newsgraph/newsgraph/ingest/source"
 	"github.com/newsgraph/newsgraph/merge"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/store"
@@ -53,7 +52,8 @@ func (c *ingestCmd) Run(ctx context.Context, args []string, stdout, stderr io.Wr
 	fs := newFlagSet("ingest", "[flags] INPUT...", `
 Reads articles and stores their records: plain text and HTML files,
 directories (read recursively), globs ("news/*.html"), JSON lines (.jsonl,
-one article a line) and RSS/Atom feeds. An article already stored — the same
+one article a line), RSS/Atom feeds, WARC archives and, with --fetch,
+http(s) URLs of pages and feeds. An article already stored — the same
 input, the same URL, or the same text — is stored once. Inputs that cannot
 be read or analysed are recorded with the reason; --retry-failed tries them
 again. Interrupting loses nothing committed: run the same command again to
@@ -68,6 +68,8 @@ Example:
 	fs.IntVar(&o.batch, "batch", 64, "documents written per transaction (`n`)")
 	fs.Int64Var(&o.maxSize, "max-size", ingest.MaxSize, "largest input file accepted, in `bytes`")
 	retry := fs.Bool("retry-failed", false, "also try again every input recorded as failed")
+	allowFetch := fs.Bool("fetch", false, "allow http(s) URLs as inputs (public addresses only, with timeouts and size limits)")
+	fetchItems := fs.Bool("fetch-items", false, "fetch the page of each feed item for its full text (needs --fetch)")
 	quiet := fs.Bool("quiet", false, "no progress and no log lines, only the summary")
 	args, err := parseFlags(fs, args, stderr)
 	if err != nil {
@@ -95,7 +97,7 @@ Example:
 	if *quiet {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	var sources []source
+	var sources []origin
 	var sum ingestSummary
 	for _, a := range args {
 		srcs, err := expandInput(a)
@@ -129,7 +131,12 @@ Example:
 		bar = &progress{}
 	}
 	start := time.Now()
-	ing := &ingester{db: db, o: o, log: log, bar: bar, sum: &sum, logLines: bar.bar == nil && !*quiet, total: total}
+	src := source.Options{Options: ingest.Options{MaxSize: o.maxSize}}
+	if *allowFetch {
+		src.Fetch = fetch.New(fetch.Options{})
+		src.FetchItems = *fetchItems
+	}
+	ing := &ingester{src: src, db: db, o: o, log: log, bar: bar, sum: &sum, logLines: bar.bar == nil && !*quiet, total: total}
 	err = ing.run(ctx, sources)
 	bar.Finish()
 	if err == nil && sum.stored > 0 {
@@ -172,16 +179,15 @@ func (s *ingestSummary) print(w io.Writer) {
 		s.read, s.stored, s.duplicates, s.near, s.skipped.Load(), s.failed, s.elapsed.Round(time.Millisecond), rate, s.joined)
 }
 
-// source is one input that yields articles: a file read as one article, a
-// JSON lines file or a feed.
-type source struct {
+// origin is one input that yields articles: a file read as one article, or
+// a container of many (JSON lines, a feed, a WARC archive, a URL).
+type origin struct {
 	input string // absolute path, or "-"
-	kind  string // "file", "jsonl", "feed"
+	kind  string // "file": one article read in a worker; "expand": read by package source
 	n     int    // articles expected, for the progress bar
-	only  int    // for a retried JSON line: the only line to read; 0 for all
 }
 
-func (s source) count() int { return max(s.n, 1) }
+func (s origin) count() int { return max(s.n, 1) }
 
 // item is one article to analyse, or the failure to read one. input names
 // it in the store ("" for standard input: not remembered).
@@ -194,9 +200,12 @@ type item struct {
 
 // expandInput turns one argument into sources: a glob is expanded, a
 // directory walked, and each file's kind told by its name or first bytes.
-func expandInput(arg string) ([]source, error) {
+func expandInput(arg string) ([]origin, error) {
 	if arg == "-" {
-		return []source{{input: "-", kind: "file"}}, nil
+		return []origin{{input: "-", kind: "file"}}, nil
+	}
+	if l := strings.ToLower(arg); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+		return []origin{{input: arg, kind: "expand"}}, nil
 	}
 	paths := []string{arg}
 	if _, err := os.Stat(arg); err != nil && strings.ContainsAny(arg, "*?[") {
@@ -209,7 +218,7 @@ func expandInput(arg string) ([]source, error) {
 		}
 		paths = m
 	}
-	var out []source
+	var out []origin
 	for _, p := range paths {
 		files, err := ingest.Walk(p)
 		if err != nil {
@@ -226,26 +235,32 @@ func expandInput(arg string) ([]source, error) {
 	return out, nil
 }
 
-// classify tells JSON lines and feeds from single articles.
-func classify(path string) source {
+// classify tells containers of many articles (JSON lines, feeds, WARC),
+// read by package source, from single articles, read in the workers so that
+// HTML extraction runs on all cores.
+func classify(path string) origin {
 	lower := strings.ToLower(path)
 	switch {
 	case strings.HasSuffix(lower, ".jsonl") || strings.HasSuffix(lower, ".ndjson"):
-		return source{input: path, kind: "jsonl", n: countLines(path)}
+		return origin{input: path, kind: "expand", n: countLines(path)}
+	case strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz") ||
+		strings.HasSuffix(lower, ".rss") || strings.HasSuffix(lower, ".atom") || strings.HasSuffix(lower, ".xml"):
+		return origin{input: path, kind: "expand"}
 	case strings.HasSuffix(lower, ".txt") || strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm"):
-		return source{input: path, kind: "file"}
+		return origin{input: path, kind: "file"}
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return source{input: path, kind: "file"} // the worker reports the error
+		return origin{input: path, kind: "file"} // the worker reports the error
 	}
 	defer f.Close()
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
-	if feed.Sniff(head[:n]) {
-		return source{input: path, kind: "feed"}
+	head = head[:n]
+	if feed.Sniff(head) || bytes.HasPrefix(head, []byte("WARC/")) || len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b {
+		return origin{input: path, kind: "expand"}
 	}
-	return source{input: path, kind: "file"}
+	return origin{input: path, kind: "file"}
 }
 
 func countLines(path string) int {
@@ -265,10 +280,19 @@ func countLines(path string) int {
 	}
 }
 
-// failedSources turns the recorded failures back into sources: a file, or
-// one line of a JSON lines file ("path:line").
-func failedSources(ctx context.Context, db store.Store) ([]source, error) {
-	var out []source
+// failedSources turns the recorded failures back into sources: a file is
+// read again whole (what of it is stored is skipped), for a failed line,
+// record or item ("file:12", "file@4096", "feed.xml#3") too; a URL is
+// fetched again.
+func failedSources(ctx context.Context, db store.Store) ([]origin, error) {
+	var out []origin
+	seen := map[string]bool{}
+	add := func(s origin) {
+		if !seen[s.input] {
+			seen[s.input] = true
+			out = append(out, s)
+		}
+	}
 	cursor := ""
 	for {
 		fs, next, err := db.Failures(ctx, store.Page{Limit: store.MaxLimit, Cursor: cursor})
@@ -276,25 +300,25 @@ func failedSources(ctx context.Context, db store.Store) ([]source, error) {
 			return nil, err
 		}
 		for _, f := range fs {
-			if st, err := os.Stat(f.Input); err == nil && !st.IsDir() {
-				out = append(out, classify(f.Input))
-				continue
-			} else if err == nil {
-				if srcs, err := expandInput(f.Input); err == nil {
-					out = append(out, srcs...)
-				}
+			in := f.Input
+			if l := strings.ToLower(in); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+				add(origin{input: in, kind: "expand"})
 				continue
 			}
-			if i := strings.LastIndexByte(f.Input, ':'); i > 0 {
-				if line, err := strconv.Atoi(f.Input[i+1:]); err == nil && line > 0 {
-					if _, err := os.Stat(f.Input[:i]); err == nil {
-						out = append(out, source{input: f.Input[:i], kind: "jsonl", n: 1, only: line})
-						continue
+			if _, err := os.Stat(in); err != nil {
+				if i := strings.LastIndexAny(in, ":@#"); i > 0 {
+					if _, err := os.Stat(in[:i]); err == nil {
+						in = in[:i]
 					}
 				}
 			}
-			// a feed item's URL or a vanished file: tried again by reading it as a file
-			out = append(out, source{input: f.Input, kind: "file"})
+			if srcs, err := expandInput(in); err == nil {
+				for _, s := range srcs {
+					add(s)
+				}
+			} else {
+				add(origin{input: in, kind: "file"}) // fails again, with its reason
+			}
 		}
 		if next == "" {
 			return out, nil
@@ -307,6 +331,7 @@ func failedSources(ctx context.Context, db store.Store) ([]source, error) {
 // sources into items, a pool of workers analyses them, and one writer
 // batches the records into transactions.
 type ingester struct {
+	src      source.Options // how package source reads containers and URLs
 	db       store.Store
 	o        ingestOpts
 	log      *slog.Logger
@@ -323,7 +348,7 @@ type outcome struct {
 	err   error
 }
 
-func (g *ingester) run(ctx context.Context, sources []source) error {
+func (g *ingester) run(ctx context.Context, sources []origin) error {
 	workers := g.o.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -364,7 +389,7 @@ func (g *ingester) run(ctx context.Context, sources []source) error {
 // read sends the items of one source; it returns false when ingest is
 // cancelled. Inputs already stored are counted and skipped here, before any
 // analysis.
-func (g *ingester) read(ctx context.Context, s source, items chan<- item) bool {
+func (g *ingester) read(ctx context.Context, s origin, items chan<- item) bool {
 	send := func(it item) bool {
 		if it.input != "" && it.err == nil {
 			if _, ok, err := g.db.Input(ctx, it.input); err == nil && ok {
@@ -381,48 +406,13 @@ func (g *ingester) read(ctx context.Context, s source, items chan<- item) bool {
 		}
 	}
 	switch s.kind {
-	case "jsonl":
-		f, err := os.Open(s.input)
-		if err != nil {
-			return send(item{input: s.input, err: err})
-		}
-		defer f.Close()
+	case "expand":
 		ok := true
-		rerr := jsonl.Read(bufio.NewReaderSize(f, 1<<20), s.input, jsonl.Options{}, func(line int, a newsgraph.Article, err error) bool {
-			if s.only > 0 && line != s.only {
-				return line < s.only
-			}
-			ok = send(item{input: s.input + ":" + strconv.Itoa(line), art: a, err: err})
+		source.Expand(ctx, []string{s.input}, g.src, func(it source.Item) bool {
+			ok = send(item{input: it.Input, art: it.Article, err: it.Err})
 			return ok
 		})
-		if rerr != nil {
-			return send(item{input: s.input, err: rerr})
-		}
-		return ok
-	case "feed":
-		f, err := os.Open(s.input)
-		if err != nil {
-			return send(item{input: s.input, err: err})
-		}
-		defer f.Close()
-		fd, err := feed.Read(f, s.input, feed.Options{MaxSize: g.o.maxSize})
-		if err != nil {
-			return send(item{input: s.input, err: err})
-		}
-		for i, a := range fd.Items {
-			in := a.URL
-			if in == "" {
-				in = s.input + "#" + strconv.Itoa(i+1)
-			}
-			var err error
-			if strings.TrimSpace(a.Text) == "" {
-				err = fmt.Errorf("%s: feed item %d has no text", s.input, i+1)
-			}
-			if !send(item{input: in, art: a, err: err}) {
-				return false
-			}
-		}
-		return true
+		return ok && ctx.Err() == nil
 	default:
 		in := s.input
 		if in == "-" {

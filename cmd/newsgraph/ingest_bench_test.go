@@ -26,7 +26,7 @@ func ingestFiles(b *testing.B, dbPath string, files ...string) (*sqlite.DB, *ing
 	if err != nil {
 		b.Fatal(err)
 	}
-	var srcs []source
+	var srcs []origin
 	for _, f := range files {
 		srcs = append(srcs, classify(f))
 	}
