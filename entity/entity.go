@@ -302,7 +302,76 @@ func (r *resolver) unify() {
 		}
 	}
 	r.orgAliases(count, surnames)
+	r.knownOrgAliases(count)
 }
+
+// knownOrgAliases joins an organisation's full name to the knowledge-base
+// entity of its short name when the words it adds only say what kind of
+// company it is (Apple, Apple Computer; Aer Lingus, Aer Lingus Group PLC;
+// Boeing, Boeing Commercial Airplanes), and a short name to the known
+// entity of its full name (Lockheed, Lockheed Martin).
+func (r *resolver) knownOrgAliases(count map[string]*votes) {
+	ms := r.d.Mentions
+	type known struct {
+		words []string
+		key   string
+	}
+	var kn []known
+	seen := map[string]bool{}
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != newsgraph.NameMention || m.Key == "" || m.Type != newsgraph.Org || seen[m.Key+m.Text] {
+			continue
+		}
+		seen[m.Key+m.Text] = true
+		kn = append(kn, known{strings.Fields(trimThe(m.Text)), m.Key})
+	}
+	for sl, v := range count {
+		if _, ok := r.slugKB[sl]; ok {
+			continue
+		}
+		t := r.nameType[sl]
+		ws := strings.Fields(v.text)
+		for _, k := range kn {
+			switch {
+			case len(ws) > len(k.words) && wordsEqual(ws[:len(k.words)], k.words) && t == newsgraph.Org &&
+				industryWords(ws[len(k.words):]):
+			case len(ws) < len(k.words) && wordsEqual(k.words[:len(ws)], ws) && len(ws[0]) > 2 &&
+				!orgHeads[strings.ToLower(k.words[len(k.words)-1])] && !kb.IsFirstName(ws[0]):
+			default:
+				continue
+			}
+			if r.slugKB == nil {
+				r.slugKB = map[string]string{}
+			}
+			r.slugKB[sl] = k.key
+			break
+		}
+	}
+}
+
+// industryWords reports whether words only say what kind of company a
+// name is: legal forms and trades (Computer, Commercial Airplanes, Group).
+func industryWords(words []string) bool {
+	for _, w := range words {
+		w = strings.ToLower(strings.TrimSuffix(w, "."))
+		if !orgDesignators[w] && !industries[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var industries = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`computer computers commercial airplanes aircraft auto autos cars software
+		electronics pharmaceuticals pharma chemicals steel mining foods beverages brands stores retail energy
+		petroleum telecom telecommunications communications entertainment studios pictures networks semiconductor
+		semiconductors financial capital`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // votes counts the types one name is given in a document.
 type votes struct {
