@@ -301,10 +301,15 @@ type networkData struct {
 	Links     []netLink
 	JSON      template.JS // not used in a script element's body as code: see network.html
 	Truncated bool
-	Events    int
-	Width     int
-	Height    int
+	// AllLinks counts the edges; the table lists the first maxTableLinks.
+	AllLinks int
+	Events   int
+	Width    int
+	Height   int
 }
+
+// maxTableLinks caps the edge table under the drawing.
+const maxTableLinks = 300
 
 // networkTypes are the edge types shown when none is chosen: who meets,
 // asks, rejects, supports, accuses whom.
@@ -333,7 +338,7 @@ func (u *ui) network(w http.ResponseWriter, r *http.Request) {
 		u.storeError(w, r, "", err)
 		return
 	}
-	d := networkData{Filter: f, Selected: sel, Truncated: truncated, Width: 960, Height: 600}
+	d := networkData{Filter: f, Selected: sel, Truncated: truncated, Width: 1200, Height: 640}
 	type edgeKey struct{ a, t, typ string }
 	edges := map[edgeKey]*netLink{}
 	nodes := map[string]*netNode{}
@@ -398,6 +403,10 @@ func (u *ui) network(w http.ResponseWriter, r *http.Request) {
 	}
 	sortLinks(d.Links)
 	sortLinks(drawn)
+	d.AllLinks = len(d.Links)
+	if len(d.Links) > maxTableLinks {
+		d.Links = d.Links[:maxTableLinks]
+	}
 	b, err := json.Marshal(struct {
 		Nodes []netNode `json:"nodes"`
 		Links []netLink `json:"links"`

@@ -53,6 +53,7 @@ type matrixCell struct {
 	Href                         string
 	Present                      bool // a stance on or before the slider's day
 	Any                          bool // a stance on any day: the cell links to its evidence
+	Selected                     bool // its evidence is shown
 }
 
 type matrixRow struct {
@@ -208,6 +209,11 @@ func (u *ui) positions(w http.ResponseWriter, r *http.Request) {
 	d.JSON = template.JS(b)
 	// The evidence of one cell, over time.
 	if sa := q.Get("sel_actor"); sa != "" && d.SelIssue != "" {
+		if ai, ok := actorAt[sa]; ok {
+			if ii, ok := issueAt[d.SelIssue]; ok {
+				d.Rows[ai].Cells[ii].Selected = true
+			}
+		}
 		for _, p := range rows {
 			if p.Actor.ID == sa && strings.EqualFold(p.Issue, d.SelIssue) {
 				d.SelActor = p.Actor

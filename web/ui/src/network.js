@@ -27,11 +27,11 @@ export function network(svg, data) {
   const radius = (n) => 5 + 13 * Math.sqrt(n.weight / maxW);
   const sim = forceSimulation(nodes)
     .force("link", forceLink(links).id((d) => d.id).distance(110).strength(0.5))
-    .force("charge", forceManyBody().strength(-420))
+    .force("charge", forceManyBody().strength(-360).distanceMax(320))
     .force("center", forceCenter(W / 2, H / 2))
-    .force("x", forceX(W / 2).strength(0.04))
-    .force("y", forceY(H / 2).strength(0.06))
-    .force("collide", forceCollide().radius((d) => radius(d) + 28))
+    .force("x", forceX(W / 2).strength(0.07 * H / W))
+    .force("y", forceY(H / 2).strength(0.1))
+    .force("collide", forceCollide().radius((d) => radius(d) + 8 + Math.min(d.name.length, 24) * 2.2).strength(0.9))
     .stop();
   const n = Math.ceil(Math.log(sim.alphaMin()) / Math.log(1 - sim.alphaDecay()));
   for (let i = 0; i < n; i++) sim.tick();

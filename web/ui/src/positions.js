@@ -24,10 +24,11 @@ export function positions(table, data) {
       }
       const a = td.querySelector("a");
       let word = "·";
-      td.className = "";
+      const sel = td.classList.contains("sel") ? " sel" : "";
+      td.className = sel.trim();
       if (best) {
-        word = (best[4] ? "not " : "") + (data.words[best[3]] || best[3].toLowerCase());
-        td.className = "stance st-" + best[3] + (best[4] ? " neg" : "");
+        word = (best[4] ? "not " : "") + (data.words[best[3]] || best[3]);
+        td.className = "stance st-" + best[3] + (best[4] ? " neg" : "") + sel;
       }
       a.textContent = word;
       const u = new URL(a.href);
