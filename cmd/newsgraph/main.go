@@ -22,7 +22,7 @@ type command interface {
 }
 
 func commands() []command {
-	return []command{&analyzeCmd{}, &evalCmd{}, &convertCmd{}, &ingestCmd{}, &serveCmd{}, &searchCmd{}, &exportCmd{}}
+	return []command{&analyzeCmd{}, &evalCmd{}, &convertCmd{}, &ingestCmd{}, &serveCmd{}, &searchCmd{}, &exportCmd{}, &migrateCmd{}, &copyCmd{}, &workerCmd{}, &checkCmd{}}
 }
 
 // exitError carries an exit code chosen by a command.
