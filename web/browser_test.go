@@ -322,6 +322,7 @@ func TestBrowser(t *testing.T) {
 		if !strings.Contains(href, "/documents/") || !strings.Contains(href, "#v") {
 			t.Errorf("a point links to %q, want a document's event", href)
 		}
+		visit(t, "timeline-2016", "/timeline?from=2016&to=2016", "svg.timeline")
 		visit(t, "timeline-zelensky-reject", "/timeline?actor="+zel+"&type=REJECT", "svg.timeline")
 		if body := text(t, ".events-table"); !strings.Contains(body, "Crimea") {
 			t.Errorf("filtered timeline lacks the rejection on Crimea: %q", body)

@@ -74,7 +74,7 @@ func cleanDate(s string) string {
 
 // Timeline geometry, fixed so that the page never shifts.
 const (
-	tlWidth  = 960
+	tlWidth  = 1200
 	tlLeft   = 110
 	tlRight  = 20
 	tlTop    = 30
@@ -113,6 +113,12 @@ type timelineData struct {
 	Ticks               []tlTick
 	Points              []tlPoint
 	Undated             int
+	Years               []yearCount // for zooming into one year
+}
+
+type yearCount struct {
+	Year  int
+	Count int
 }
 
 // evidenceHref links a merged event to the span of its first report.
@@ -201,6 +207,14 @@ func (u *ui) timeline(w http.ResponseWriter, r *http.Request) {
 		ds = append(ds, dated{e, s, en})
 	}
 	slices.SortStableFunc(ds, func(a, b dated) int { return a.start.Compare(b.start) })
+	for _, x := range ds {
+		y := x.start.Year()
+		if n := len(d.Years); n > 0 && d.Years[n-1].Year == y {
+			d.Years[n-1].Count++
+		} else {
+			d.Years = append(d.Years, yearCount{y, 1})
+		}
+	}
 	for _, x := range ds {
 		d.Events = append(d.Events, x.e)
 	}
