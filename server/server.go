@@ -59,9 +59,12 @@ type Options struct {
 	Store store.Store
 	// Token, when set, must be sent as "Authorization: Bearer TOKEN" on
 	// every request but /healthz and /openapi.json.
-	Token   string
-	MaxBody int64 // bytes; 0 means DefaultMaxBody
-	Log     *slog.Logger
+	Token string
+	// ReadToken, when set, is a second token that may only read: it is
+	// accepted on GET requests and refused (403) on POST /documents.
+	ReadToken string
+	MaxBody   int64 // bytes; 0 means DefaultMaxBody
+	Log       *slog.Logger
 	// Pipeline analyses posted documents; nil means pipeline.Default().
 	Pipeline newsgraph.Pipeline
 	// UI, when set, serves the requests outside /api/ that no API route
@@ -74,6 +77,7 @@ type Handler struct {
 	o     Options
 	mux   *http.ServeMux
 	token [32]byte
+	read  [32]byte      // digest of ReadToken
 	slots chan struct{} // bounds concurrent analyses
 }
 
@@ -90,6 +94,7 @@ func New(o Options) *Handler {
 	}
 	h := &Handler{o: o, mux: http.NewServeMux(), slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	h.token = sha256.Sum256([]byte(o.Token))
+	h.read = sha256.Sum256([]byte(o.ReadToken))
 	m := h.mux
 	m.HandleFunc("GET /healthz", h.healthz)
 	m.HandleFunc("GET /api/v1/healthz", h.healthz)
@@ -185,14 +190,24 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // auth checks the bearer token when one is configured. The comparison is
 // of fixed-length digests in constant time, so neither the token's length
 // nor its prefix leaks through timing.
+//
+// A read-only token (Options.ReadToken) passes on GET and HEAD only.
 func (h *Handler) auth(next http.HandlerFunc) http.HandlerFunc {
-	if h.o.Token == "" {
+	if h.o.Token == "" && h.o.ReadToken == "" {
 		return next
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		sum := sha256.Sum256([]byte(strings.TrimSpace(got)))
-		if !ok || subtle.ConstantTimeCompare(sum[:], h.token[:]) != 1 {
+		full := h.o.Token != "" && subtle.ConstantTimeCompare(sum[:], h.token[:]) == 1
+		read := h.o.ReadToken != "" && subtle.ConstantTimeCompare(sum[:], h.read[:]) == 1
+		switch {
+		case ok && full:
+		case ok && read && (r.Method == http.MethodGet || r.Method == http.MethodHead):
+		case ok && read:
+			writeError(w, http.StatusForbidden, "forbidden", "this token may only read")
+			return
+		default:
 			w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
 			writeError(w, http.StatusUnauthorized, "unauthorized", "send the token as 'Authorization: Bearer TOKEN'")
 			return

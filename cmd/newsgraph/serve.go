@@ -34,6 +34,7 @@ Example:
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on")
 	dbPath := fs.String("db", "", "the store: a SQLite file `path` or a postgres:// URL (default $NEWSGRAPH_DB or newsgraph.db)")
 	token := fs.String("token", os.Getenv("NEWSGRAPH_TOKEN"), "bearer `token` required on API requests (default $NEWSGRAPH_TOKEN; none: open)")
+	readToken := fs.String("read-token", os.Getenv("NEWSGRAPH_READ_TOKEN"), "a second bearer `token` that may only read (GET) (default $NEWSGRAPH_READ_TOKEN)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body, in `bytes`")
 	verbose := fs.Bool("v", false, "log every request")
 	args, err := parseFlags(fs, args, stderr)
@@ -56,7 +57,7 @@ Example:
 		return err
 	}
 	defer db.Close()
-	h := server.New(server.Options{Store: db, Token: *token, MaxBody: *maxBody, Log: log,
+	h := server.New(server.Options{Store: db, Token: *token, ReadToken: *readToken, MaxBody: *maxBody, Log: log,
 		UI: web.Handler(db, web.Options{Logger: log, Token: *token})})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -71,7 +72,7 @@ Example:
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("serving", "addr", "http://"+ln.Addr().String(), "db", *dbPath, "auth", *token != "")
+	log.Info("serving", "addr", "http://"+ln.Addr().String(), "db", *dbPath, "auth", *token != "" || *readToken != "")
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
