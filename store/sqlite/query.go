@@ -122,14 +122,25 @@ func (db *DB) resolve(ctx context.Context, s string) ([]int64, error) {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return nil, err
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT DISTINCT n.actor FROM actor_names n JOIN actors a ON a.id = n.actor
+	// the actors whose canonical name it is; failing those, every actor once
+	// spelled so (a stray entity that took the name as an alias among them)
+	ids, err := db.actorIDs(ctx, `SELECT id FROM actors WHERE name = ? COLLATE NOCASE ORDER BY docs DESC LIMIT 50`, s)
+	if err != nil || len(ids) > 0 {
+		return ids, err
+	}
+	return db.actorIDs(ctx, `SELECT DISTINCT n.actor FROM actor_names n JOIN actors a ON a.id = n.actor
 		WHERE n.name = ? COLLATE NOCASE AND n.kind = 'name' ORDER BY a.docs DESC LIMIT 50`, s)
+}
+
+func (db *DB) actorIDs(ctx context.Context, q string, args ...any) ([]int64, error) {
+	rows, err := db.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
+		var id int64
 		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}

@@ -203,4 +203,9 @@ ALTER TABLE position_evidence ADD COLUMN phrase_start INTEGER NOT NULL DEFAULT 0
 ALTER TABLE position_evidence ADD COLUMN phrase_end INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE position_evidence ADD COLUMN phrase_text TEXT NOT NULL DEFAULT '';
 `,
+	// 5: actors by canonical name, so that a name given as a filter finds
+	// the actor it names before those that were once spelled so.
+	`
+CREATE INDEX actors_by_name ON actors (name COLLATE NOCASE, docs DESC);
+`,
 }
