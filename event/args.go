@@ -82,7 +82,7 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 			}
 		} else if !nominal {
 			ts, next := s.nounPhrases(j)
-			if len(ts) > 0 && next < s.sent.EndToken && s.w(next) == "to" && next+1 < s.sent.EndToken && s.isVerbLike(next+1) {
+			if len(ts) > 0 && !s.isGerund(j) && next < s.sent.EndToken && s.w(next) == "to" && next+1 < s.sent.EndToken && s.isVerbLike(next+1) {
 				addTo(&targets, ts...)
 				issueFrom, issueEnd = s.complementObject(next + 1)
 				objEnd = max(next+1, issueEnd)
@@ -126,7 +126,7 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 
 	// "Trump has drawn criticism from X", "faced sanctions": the subject
 	// undergoes the act; only "from X" or "by X" names who does it
-	if nominal && light < 0 && s.received(k) {
+	if nominal && s.received(k) {
 		undergo := s.clauseSubject(k)
 		actors = actors[:0]
 		targets = targets[:0]
@@ -206,8 +206,10 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 	if v.Location < 0 {
 		v.Location = s.dateline
 	}
-	if v.Type == "CONSULT" && len(targets) == 0 && len(actors) > 0 && v.Location >= 0 {
-		// talks held in Moscow by a visitor are talks with Russia
+	if v.Type == "CONSULT" && len(targets) == 0 && len(actors) > 0 && v.Location >= 0 && !s.thingObject(end) &&
+		!slices.ContainsFunc(actors, func(x int) bool { return d.Entities[x].Type == newsgraph.Org }) {
+		// talks held in Moscow by a visitor are talks with Russia; not
+		// U.N. talks in Paris, and not "meet the target"
 		if st := d.Entities[v.Location].StandsFor; st >= 0 && st < len(d.Entities) && !slices.Contains(actors, st) {
 			targets = append(targets, st)
 		}
@@ -367,6 +369,12 @@ func (s *state) subject(group int) (ents []int, grp bool, start int) {
 			return nil, false, start
 		}
 	}
+	if s.w(j) == "they" {
+		// "X and Y say they do not support …": the pair named before
+		if ents := s.namedPair(j); len(ents) > 0 {
+			return ents, false, j
+		}
+	}
 	if s.w(j) == "it" {
 		// "the plan … it does not insist on": the plan's author acts
 		if a := s.planAuthor(j); a >= 0 {
@@ -379,6 +387,9 @@ func (s *state) subject(group int) (ents []int, grp bool, start int) {
 			return nil, true, j - 1
 		}
 		if w == "they" || w == "both" {
+			if ents := s.namedPair(j); len(ents) > 0 {
+				return ents, false, j
+			}
 			return nil, true, j
 		}
 		return nil, false, start
@@ -465,6 +476,7 @@ func (s *state) phraseLeft(j int) ([]int, int) {
 // mention comes first.
 func (s *state) nounPhrases(j int) ([]int, int) {
 	var out []int
+	closed := false // an "and" was read: "X and Y, the treaty" is not a list of three
 	for {
 		k := j
 		for skip := 0; k < s.sent.EndToken && s.tokMent[k] < 0 && skip < 4; skip++ {
@@ -485,16 +497,24 @@ func (s *state) nounPhrases(j int) ([]int, int) {
 			}
 			k++
 		}
+		if k+1 < s.sent.EndToken && (s.w(k) == "'s" || s.w(k) == "’s") && relationNouns[s.w(k+1)] {
+			head = -1 // "Clinton's accusers" are other people
+			k += 2
+		} else if k < s.sent.EndToken && k > j && s.possessive(k-1) && relationNouns[s.w(k)] {
+			head = -1
+			k++
+		}
 		if head >= 0 && !slices.Contains(out, head) {
 			out = append(out, head)
 		}
 		j = k
-		if k+1 < s.sent.EndToken && (s.w(k) == "and" || s.w(k) == "," || s.w(k) == "&") {
+		if k+1 < s.sent.EndToken && (s.w(k) == "and" || s.w(k) == "," && !closed || s.w(k) == "&") {
 			n := k + 1
 			if s.w(n) == "and" {
 				n++
 			}
-			if n < s.sent.EndToken && (s.tokMent[n] >= 0 || s.is(n, cDet)) {
+			closed = closed || s.w(k) != ","
+			if n < s.sent.EndToken && (s.tokMent[n] >= 0 || s.is(n, cDet) && s.w(k) != ",") {
 				if more, _ := s.nounPhrases(n); len(more) > 0 {
 					j = n
 					continue
@@ -602,11 +622,21 @@ func (s *state) possessor(k int) []int {
 	for n := 0; j >= s.sent.FirstToken && n < 2 && s.modifierWord(j); n++ {
 		j--
 	}
+	poss := false
 	if j >= s.sent.FirstToken && (s.w(j) == "'s" || s.w(j) == "’s") {
 		j--
+		poss = true
 	}
 	if j < s.sent.FirstToken || s.tokMent[j] < 0 {
 		return nil
+	}
+	if !poss && !s.possessive(j) {
+		// "the Warsaw summit", "the Paris accord", "the Tulsa protest": a
+		// city names where, not who
+		en := &s.d.Entities[s.ments[s.tokMent[j]].Entity]
+		if en.Type == newsgraph.GPE && (en.StandsFor >= 0 || strings.HasPrefix(en.Key, "city:")) {
+			return nil
+		}
 	}
 	ents, _ := s.phraseLeft(j)
 	return ents
@@ -659,7 +689,8 @@ func (s *state) prepArgs(k, end int, e *entry, nominal bool, actors, targets *[]
 				role = 't'
 			}
 		case "to":
-			if e.typ == "AID" || (e.typ == "CONSULT" && e.mode == "visit") || (e.typ == "CONCEDE") {
+			if e.typ == "AID" || (e.typ == "CONSULT" && e.mode == "visit") || (e.typ == "CONCEDE") ||
+				e.typ == "REQUEST" && nominal && j == end { // "an appeal to Republicans"
 				role = 't'
 			}
 		case "of":
@@ -938,11 +969,20 @@ var instrumentWords = set("treaty", "agreement", "accord", "act", "pact", "partn
 // isInstrument reports whether entity x is named as a law, treaty or plan
 // ("the CETA Treaty", "the Freedom of Information Act").
 func (s *state) isInstrument(x int) bool {
-	n := s.d.Entities[x].Name
-	if i := strings.LastIndexByte(n, ' '); i >= 0 {
-		n = n[i+1:]
+	en := &s.d.Entities[x]
+	if en.Type == newsgraph.Person && len(en.Aliases) == 0 && !strings.Contains(en.Name, " ") && instrumentWords[strings.ToLower(en.Name)] {
+		return true // "Act" taken for a surname
 	}
-	return instrumentWords[strings.ToLower(n)]
+	for i := -1; i < len(en.Aliases); i++ {
+		n := en.Name
+		if i >= 0 {
+			n = en.Aliases[i]
+		}
+		if j := strings.LastIndexByte(n, ' '); j >= 0 && instrumentWords[strings.ToLower(n[j+1:])] {
+			return true
+		}
+	}
+	return false
 }
 
 // agreementNouns name agreements: approving one is agreeing to it.
@@ -982,7 +1022,7 @@ func (s *state) received(k int) bool {
 // violenceWords in a sentence say that an attack or a clash is physical.
 var violenceWords = set("troops", "forces", "army", "military", "missile", "missiles", "rocket", "rockets", "bomb",
 	"bombs", "bombing", "drone", "drones", "shell", "shells", "shelling", "artillery", "gun", "guns", "gunman", "gunmen",
-	"killed", "kill", "killing", "wounded", "injured", "dead", "died", "shot", "soldiers", "weapons", "weapon",
+	"killed", "kill", "killing", "wounded", "injured", "died", "shot", "soldiers", "weapons", "weapon",
 	"airstrike", "airstrikes", "air", "invasion", "offensive", "terrorist", "terrorists", "militants", "militant",
 	"police", "knife", "stabbed", "violence", "violent", "beaten", "physically", "war", "fighters", "fighting",
 	"explosion", "explosive", "casualties", "civilians", "cyber", "cyberattack", "hackers", "hacking", "hacked",
@@ -1001,18 +1041,35 @@ func (s *state) physical() bool {
 // plausible applies the checks that an event needs beyond its trigger, and
 // may retype it:
 //
+//   - a verb of visiting or hosting needs a name right after it, not a name
+//     that modifies a noun ("visit the Sunshine state", "hosted his Labor
+//     Day cookout"); a verb of meeting with a thing for its object and no
+//     "with X" is not a meeting ("did not meet the threshold");
+//   - an agreement verb with no party, object or complement is an opinion
+//     ("62 percent of Republicans agreed");
 //   - a meeting, talk, visit or hosting names whom it is with: without a
 //     target (and no group subject to inherit one) it is an organisation's
 //     own meeting or a talk with nobody named, not a CONSULT; a region or a
 //     city visited is where, not whom ("visited Colorado");
-//   - an attack or a clash by people on no place, or on people, in a
-//     sentence without a word of violence is a verbal one: ACCUSE ("clashed with party
+//   - an attack or a clash by people on no place, on people, or by anyone
+//     but a state on no one named, in a sentence without a word of violence,
+//     is a verbal one: ACCUSE ("clashed with party
 //     leaders", "attacks on Republican candidates");
 //   - a warning (lexicon flag self) threatens only the actor's own act: not
 //     "warned of …" or "warned about …", and "warned that …" only when the
 //     actor, or "we", "it", "they", is the clause's subject.
 func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, group bool, actors []int, targets *[]int) bool {
 	d := s.d
+	if !nominal && (v.Mode == "visit" || v.Mode == "host") && !s.directName(end) {
+		return false
+	}
+	if !nominal && v.Type == "CONSULT" && s.thingObject(end) && !s.withTarget(end) {
+		return false // "meet the threshold", "discussed her history"
+	}
+	if !nominal && v.Type == "AGREE" && len(*targets) == 0 && !group &&
+		(end >= s.sent.EndToken || s.d.Tokens[end].Kind == newsgraph.Punct || s.is(end, cClause)) {
+		return false // "62 percent of Republicans agreed": an opinion
+	}
 	if v.Type == "CONSULT" && v.Mode != "multilateral" && v.Mode != "third-party" {
 		if v.Mode == "visit" || v.Mode == "host" {
 			*targets = slices.DeleteFunc(*targets, func(x int) bool {
@@ -1038,7 +1095,8 @@ func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, g
 			t := d.Entities[x].Type
 			return t != newsgraph.Person && t != newsgraph.Org && t != newsgraph.NORP
 		})
-		if people(actors) && !places || people(*targets) {
+		state := slices.ContainsFunc(actors, func(x int) bool { return d.Entities[x].Type == newsgraph.GPE })
+		if people(actors) && !places || people(*targets) || len(*targets) == 0 && !state {
 			v.Type, v.Mode = "ACCUSE", ""
 		}
 	}
@@ -1171,4 +1229,93 @@ func (s *state) examples(j int, cl int32) ([]int, int) {
 		}
 	}
 	return nil, j
+}
+
+// relationNouns name people by their relation to someone: "Clinton's
+// accusers" are not Clinton.
+var relationNouns = set("accusers", "accuser", "supporters", "supporter", "aides", "aide", "wife", "husband", "son",
+	"daughter", "family", "lawyers", "lawyer", "attorney", "attorneys", "staff", "allies", "ally", "critics", "critic",
+	"opponents", "opponent", "rivals", "rival", "donors", "friends", "friend", "advisers", "advisors", "adviser",
+	"spokesman", "spokeswoman", "campaign", "voters", "followers", "backers", "victims", "children", "mother", "father",
+	"brother", "sister", "envoy", "successor", "predecessor", "running", "team", "associates", "employees")
+
+// namedPair returns the people or organisations of the first coordination
+// of two or more names in the current sentence before the plural pronoun at
+// token j: "both candidates, Hillary Clinton and Donald Trump, say they …".
+func (s *state) namedPair(j int) []int {
+	for k := s.sent.FirstToken; k < j; k++ {
+		if s.tokMent[k] < 0 || k > s.sent.FirstToken && s.tokMent[k-1] >= 0 || s.afterPrep(k, -1) {
+			continue
+		}
+		ents, next := s.nounPhrases(k)
+		if len(ents) >= 2 && next <= j {
+			for _, x := range ents {
+				if t := s.d.Entities[x].Type; t != newsgraph.Person && t != newsgraph.Org && t != newsgraph.GPE {
+					return nil
+				}
+			}
+			return ents
+		}
+	}
+	return nil
+}
+
+// possessive reports a token written with its possessive ending ("Clinton’s"
+// as one token).
+func (s *state) possessive(k int) bool {
+	w := s.w(k)
+	return len(w) > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s"))
+}
+
+// directName reports a name right after token j (after a determiner) that
+// is not the modifier of a common noun.
+func (s *state) directName(j int) bool {
+	if j < s.sent.EndToken && s.is(j, cDet) {
+		j++
+	}
+	if j >= s.sent.EndToken || s.tokMent[j] < 0 {
+		return false
+	}
+	mi := s.tokMent[j]
+	for j < s.sent.EndToken && (s.tokMent[j] == mi || s.isCap(j)) {
+		j++
+	}
+	return j >= s.sent.EndToken || !s.isWord(j) || s.isCap(j) || !s.modifiesNounLoose(j)
+}
+
+// modifiesNounLoose is modifiesNoun without a tagger: a lowercase word that
+// is no preposition, clause word, verb form or adverb.
+func (s *state) modifiesNounLoose(j int) bool {
+	if s.d.Tokens[j].POS != "" {
+		return s.modifiesNoun(j)
+	}
+	w := s.w(j)
+	return !s.is(j, cPrep|cClause|cAux|cAdv|cNeg) && w != "and" && w != "or" && !strings.HasSuffix(w, "ly") &&
+		!strings.HasSuffix(w, "ed")
+}
+
+// thingObject reports a direct object after a verbal trigger at j that is
+// a common noun phrase, not a name ("meet the emissions target").
+func (s *state) thingObject(j int) bool {
+	for n := 0; j < s.sent.EndToken && n < 3 && s.is(j, cDet); n++ {
+		j++
+	}
+	if j >= s.sent.EndToken || !s.isWord(j) || s.isCap(j) || s.tokMent[j] >= 0 || s.is(j, cTitle) {
+		return false
+	}
+	if p := s.d.Tokens[j].POS; p != "" {
+		return strings.HasPrefix(p, "NN") || p == "JJ" || p == "CD" || p == "PRP$"
+	}
+	return false
+}
+
+// withTarget reports "with" or "between" after the trigger in its clause.
+func (s *state) withTarget(j int) bool {
+	cl := s.clauseOf(min(j, s.sent.EndToken-1))
+	for ; j < s.sent.EndToken && s.clauseOf(j) == cl; j++ {
+		if w := s.w(j); w == "with" || w == "between" {
+			return true
+		}
+	}
+	return false
 }

@@ -220,9 +220,40 @@ func newState(d *newsgraph.Document) *state {
 			}
 		}
 	}
+	s.preferHeadNames()
 	s.addMissedNames()
 	s.dateline = s.findDateline()
 	return s
+}
+
+// preferHeadNames lets a name of a person or an organisation that ends a
+// description or role mention speak for the whole phrase: "The U.S.
+// Department of Justice" is the department whatever entity the description
+// was linked to by coreference.
+func (s *state) preferHeadNames() {
+	for mi, m := range s.ments {
+		if m.Kind != newsgraph.NameMention || m.Entity < 0 || m.Entity >= len(s.d.Entities) ||
+			(m.Type != newsgraph.Org && m.Type != newsgraph.Person) {
+			continue
+		}
+		k := s.tokenAt(m.Start)
+		if k >= len(s.d.Tokens) {
+			continue
+		}
+		outer := s.tokMent[k]
+		if outer < 0 || int(outer) == mi {
+			continue
+		}
+		om := s.ments[outer]
+		if om.Kind == newsgraph.NameMention || om.End != m.End || om.Entity == m.Entity {
+			continue
+		}
+		for j := s.tokenAt(om.Start); j < len(s.d.Tokens) && s.d.Tokens[j].Start < om.End; j++ {
+			if s.tokMent[j] == outer {
+				s.tokMent[j] = int32(mi)
+			}
+		}
+	}
 }
 
 // addMissedNames gives a capitalised word that no mention covers the entity
@@ -483,10 +514,26 @@ func (s *state) match(k int) (ei, n int, nominal bool) {
 			if !ok || !s.needs(k+len(e.words), e) {
 				continue
 			}
+			if nom && s.modifiesNoun(k+len(e.words)) {
+				continue // "summit meeting", "appeals court", "rallying cry": the next noun is the head
+			}
+			if e.mode == "host" && k > s.sent.FirstToken && s.tokMent[k-1] >= 0 && k+1 < s.sent.EndToken && s.tokMent[k+1] >= 0 {
+				continue // "MSNBC host Chris Matthews": a title
+			}
 			ei, n, nominal = i, len(e.words), nom
 		}
 	}
 	return ei, n, nominal
+}
+
+// modifiesNoun reports whether token j, right after a nominal trigger, is a
+// common noun that the trigger modifies, as the tagger says.
+func (s *state) modifiesNoun(j int) bool {
+	if j >= s.sent.EndToken || s.tokMent[j] >= 0 || s.isCap(j) || !s.isWord(j) {
+		return false
+	}
+	p := s.d.Tokens[j].POS
+	return p == "NN" || p == "NNS"
 }
 
 func hasLemma(ids []int32, id int32) bool {
