@@ -61,6 +61,9 @@ type person struct {
 	surname string
 	gender  byte // 'M', 'F' or 0
 	titles  []string
+	// sure is set when something beyond capitals says the name is a
+	// person's: a known first name, an honorific, a title
+	sure bool
 }
 
 type resolver struct {
@@ -689,6 +692,9 @@ func (r *resolver) personName(i int) {
 	if p.first == "" && first != "" {
 		p.first = first
 	}
+	if gender != 0 || m.Role != "" || first != "" && kb.IsFirstName(first) || r.personKB[i] {
+		p.sure = true
+	}
 	if p.gender == 0 && gender != 0 {
 		p.gender = gender
 	}
@@ -736,6 +742,7 @@ func (r *resolver) role(i int) {
 			r.attach(i, n.Entity)
 			if p := r.people[n.Entity]; p != nil {
 				p.titles = append(p.titles, titleOf(m.Text))
+				p.sure = true
 			}
 			return
 		}
@@ -820,28 +827,21 @@ func (r *resolver) pronoun(i int) {
 		if lower[0] == 's' || lower == "her" || lower == "hers" {
 			g = 'F'
 		}
-		ei := -1
-		if r.opensSentence(i) && m.Sentence > 0 {
-			if s := r.subject[m.Sentence-1]; s >= 0 && r.genderFits(s, g) && r.subject[m.Sentence] < 0 {
-				ei = s
-			}
-		}
-		if ei < 0 {
-			ei = r.nearestPerson(i, g, 3)
-		}
-		if ei < 0 && r.speechSubject(i) {
-			ei = r.farSpeaker(i, g)
-		}
+		ei := r.personAntecedent(i, g)
 		if ei >= 0 {
 			if p := r.people[ei]; p != nil && p.gender == 0 {
 				p.gender = g
 			}
 			r.attach(i, ei)
 		}
-	case "it", "its", "they", "them", "their":
+	case "it", "its":
 		if lower == "it" && r.expletive(i) {
 			return
 		}
+		if ei := r.thingAntecedent(i); ei >= 0 {
+			r.attach(i, ei)
+		}
+	case "they", "them", "their":
 		// the first organisation or place of this sentence before the pronoun
 		for j := i - 1; j >= 0; j-- {
 			n := &r.d.Mentions[j]
@@ -853,13 +853,259 @@ func (r *resolver) pronoun(i int) {
 				return
 			}
 		}
-		if (lower == "it" || lower == "its") && m.Sentence > 0 && r.opensSentence(i) {
-			if s := r.objSubj[m.Sentence-1]; s >= 0 {
-				r.attach(i, s)
+	}
+}
+
+// personAntecedent chooses the person a he or she (gender g) refers to among
+// the people mentioned in its sentence and the three before: a person of
+// another gender is never chosen; the subject of the pronoun's sentence,
+// or of the sentence before when the pronoun opens its own, is preferred;
+// then nearness, a name that is surely a person's (a known first name, a
+// title, an honorific) over a capitalised phrase only guessed to be one,
+// and how often the person has been mentioned so far.
+func (r *resolver) personAntecedent(i int, g byte) int {
+	m := &r.d.Mentions[i]
+	si := m.Sentence
+	type cand struct {
+		last, count int // last mention before i; mentions before i
+	}
+	cands := map[int]*cand{}
+	var order []int
+	for j := i - 1; j >= 0; j-- {
+		n := &r.d.Mentions[j]
+		if n.Sentence < si-3 {
+			break
+		}
+		if n.Entity < 0 || n.End > m.Start || r.d.Entities[n.Entity].Type != newsgraph.Person {
+			continue
+		}
+		if !r.genderFits(n.Entity, g) {
+			continue
+		}
+		c := cands[n.Entity]
+		if c == nil {
+			c = &cand{last: j}
+			cands[n.Entity] = c
+			order = append(order, n.Entity)
+		}
+	}
+	if len(order) == 0 {
+		return -1
+	}
+	for _, ei := range order {
+		for _, mi := range r.d.Entities[ei].Mentions {
+			if mi < i {
+				cands[ei].count++
 			}
 		}
 	}
+	opens := r.opensSentence(i)
+	possessive := strings.EqualFold(m.Text, "his") || strings.EqualFold(m.Text, "her")
+	best, bestScore := -1, 0.0
+	for _, ei := range order { // nearest first: ties go to the nearer
+		c := cands[ei]
+		n := &r.d.Mentions[c.last]
+		score := -1.0 * float64(si-n.Sentence)
+		if si >= 0 && si < len(r.subject) && r.subject[si] == ei {
+			score += 1.5
+		}
+		if si > 0 && si-1 < len(r.subject) && r.subject[si-1] == ei && (opens || r.subject[si] < 0) {
+			score += 1.5
+		}
+		if p := r.people[ei]; p != nil {
+			if p.gender == g {
+				score += 0.5
+			}
+			if p.sure {
+				score += 1
+			} else {
+				score -= 0.5
+			}
+		}
+		score += 0.25 * float64(min(c.count, 6))
+		if ei == order[0] && n.Sentence == si && possessive && r.after(n.End) == verbAfter {
+			score += 1 // "demanded that Zelensky withdraw his decree": the subject of the clause
+		}
+		if best < 0 || score > bestScore {
+			best, bestScore = ei, score
+		}
+	}
+	return best
 }
+
+// thingAntecedent chooses the organisation, place or state an "it" or
+// "its" refers to among the non-person entities of its sentence and the
+// one before: organisations before places, the subject of a verb
+// ("Ryanair announced that it") before a modifier ("US car maker",
+// "Russia's"), nearer before farther; publications only when nothing else
+// fits. It returns -1 when a plan, proposal, document or other thing that
+// is no entity stands between the pronoun and every candidate: the pronoun
+// most likely refers to that.
+func (r *resolver) thingAntecedent(i int) int {
+	m := &r.d.Mentions[i]
+	si := m.Sentence
+	best, bestScore := -1, 0.0
+	for j := i - 1; j >= 0; j-- {
+		n := &r.d.Mentions[j]
+		if n.Sentence < si-1 || n.Sentence == si-1 && !r.opensSentence(i) && r.objSubj[si] >= 0 {
+			break
+		}
+		if n.Entity < 0 || n.End > m.Start || n.Kind == newsgraph.PronounMention && n.Entity < 0 {
+			continue
+		}
+		e := &r.d.Entities[n.Entity]
+		if e.Type == newsgraph.Person || e.Type == newsgraph.NORP {
+			continue
+		}
+		if r.thingBetween(n.End, m.Start) {
+			break // "the plan … it": the nearer thing is the antecedent
+		}
+		after := r.after(n.End)
+		if n.Sentence < si && after != verbAfter && r.thingBetween(r.d.Sentences[n.Sentence].Start, n.Start) {
+			continue // "the plan … makes no mention of … Russia. … it": the plan is the subject
+		}
+		score := -0.5 * float64(si-n.Sentence)
+		switch e.Type {
+		case newsgraph.Org:
+			score += 2
+		case newsgraph.GPE:
+			score += 0.5
+		}
+		if publication(e.Name) {
+			score -= 2.5
+		}
+		if inside(r.d.Mentions, j) {
+			score -= 2
+		}
+		switch after {
+		case verbAfter:
+			score += 2
+		case modifierAfter:
+			score -= 1.5
+		}
+		if r.objSubj[n.Sentence] == n.Entity {
+			score += 0.5
+		}
+		if best < 0 || score > bestScore {
+			best, bestScore = n.Entity, score
+		}
+	}
+	if bestScore < 0 {
+		return -1
+	}
+	return best
+}
+
+// publication reports whether a name is a newspaper's, magazine's or
+// agency's: "it" in a report is rarely the paper.
+func publication(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) == 0 {
+		return false
+	}
+	switch strings.ToLower(ws[len(ws)-1]) {
+	case "times", "post", "journal", "herald", "tribune", "gazette", "telegraph", "guardian", "magazine", "news",
+		"press", "review", "chronicle", "observer", "mirror", "express", "independent", "daily", "weekly", "reuters",
+		"afp", "interfax", "tass", "bloomberg":
+		return true
+	}
+	return false
+}
+
+// thingNouns are nouns of things that "it" refers to more often than to an
+// organisation named before them: "the plan", "a proposal", "the document".
+var thingNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`plan plans proposal proposals document documents deal agreement bill law report
+		statement letter treaty ceasefire truce offer draft resolution measure decision program programme initiative
+		framework memorandum accord pact text idea list system project strategy policy budget contract order
+		ruling verdict judgment sanction package scheme reform study survey book film video article interview
+		website site campaign move step process product service device model technology machine weapon missile
+		drone vehicle car plane aircraft ship building bridge road question issue problem situation war conflict
+		attack operation mission crisis economy market company firm government team group party newspaper paper`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// thingBetween reports whether a noun of a thing stands, after a
+// determiner, between byte offsets a and b ("… told reporters the plan …
+// it").
+func (r *resolver) thingBetween(a, b int) bool {
+	k := sort.Search(len(r.d.Tokens), func(k int) bool { return r.d.Tokens[k].Start >= a })
+	for ; k < len(r.d.Tokens) && r.d.Tokens[k].End <= b; k++ {
+		t := &r.d.Tokens[k]
+		if t.Kind != newsgraph.Word || !thingNouns[strings.ToLower(t.Text)] || k == 0 {
+			continue
+		}
+		switch strings.ToLower(r.d.Tokens[k-1].Text) {
+		case "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "same", "whole", "entire":
+			return true
+		}
+		if k >= 2 {
+			switch strings.ToLower(r.d.Tokens[k-2].Text) {
+			case "the", "a", "an", "this", "that", "his", "her", "their", "its", "our":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// What follows a mention: a verb (it acts), a noun or possessive (it
+// describes), or neither.
+const (
+	otherAfter = iota
+	verbAfter
+	modifierAfter
+)
+
+func (r *resolver) after(end int) int {
+	k := sort.Search(len(r.d.Tokens), func(k int) bool { return r.d.Tokens[k].Start >= end })
+	if k >= len(r.d.Tokens) {
+		return otherAfter
+	}
+	t := &r.d.Tokens[k]
+	if strings.HasPrefix(t.Text, "'") || strings.HasPrefix(t.Text, "’") {
+		return modifierAfter
+	}
+	lower := strings.ToLower(t.Text)
+	if afterVerbs[lower] {
+		return verbAfter
+	}
+	if afterOther[lower] {
+		return otherAfter
+	}
+	if t.POS != "" {
+		switch {
+		case strings.HasPrefix(t.POS, "VB") || t.POS == "MD":
+			return verbAfter
+		case t.POS == "NN" || t.POS == "NNP" || t.POS == "NNPS" || t.POS == "POS":
+			return modifierAfter // a plural noun may be a mis-tagged verb ("speaks")
+		}
+		return otherAfter
+	}
+	if startsUpperASCII(t.Text) {
+		return modifierAfter
+	}
+	if t.Kind == newsgraph.Word && t.Text[0] >= 'a' && t.Text[0] <= 'z' {
+		return verbAfter // untagged: a lowercase word after a name is most often its verb
+	}
+	return otherAfter
+}
+
+var afterVerbs = map[string]bool{"said": true, "says": true, "has": true, "had": true, "have": true, "is": true,
+	"was": true, "will": true, "would": true, "announced": true, "told": true, "plans": true, "planned": true,
+	"reported": true, "stated": true, "added": true, "can": true, "could": true, "may": true, "might": true,
+	"must": true, "should": true, "wants": true, "intends": true, "did": true, "does": true, "also": true,
+	"agreed": true, "filed": true, "posted": true, "released": true, "speaks": true, "spoke": true}
+
+var afterOther = map[string]bool{"and": true, "or": true, "but": true, "of": true, "in": true, "on": true,
+	"at": true, "to": true, "for": true, "with": true, "from": true, "by": true, "as": true, "who": true,
+	"whom": true, "whose": true, "which": true, "that": true, "the": true, "a": true, "an": true, "than": true,
+	"into": true, "about": true, "after": true, "before": true, "during": true}
+
+func startsUpperASCII(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 func (r *resolver) genderFits(ei int, g byte) bool {
 	p := r.people[ei]
