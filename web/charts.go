@@ -114,7 +114,12 @@ type timelineData struct {
 	Points              []tlPoint
 	Undated             int
 	Years               []yearCount // for zooming into one year
+	Total               int         // events matching, of which the table lists the first maxTableEvents
 }
+
+// maxTableEvents caps the table under the timeline: the chart shows every
+// event, the table the earliest ones, and the year links narrow it.
+const maxTableEvents = 150
 
 type yearCount struct {
 	Year  int
@@ -222,6 +227,10 @@ func (u *ui) timeline(w http.ResponseWriter, r *http.Request) {
 		if _, _, ok := dateRange(e.Date); !ok {
 			d.Events = append(d.Events, e)
 		}
+	}
+	d.Total = len(d.Events)
+	if len(d.Events) > maxTableEvents {
+		d.Events = d.Events[:maxTableEvents]
 	}
 	if len(ds) > 0 {
 		span := hi.Sub(lo).Hours()

@@ -60,9 +60,10 @@ func testStore(t testing.TB, polnear int) (store.Store, string) {
 			defer f.Close()
 			sc := bufio.NewScanner(f)
 			sc.Buffer(make([]byte, 1<<20), 8<<20)
-			// Every 25th article, for a spread of outlets and dates.
+			// A spread of outlets and dates: every step-th article.
+			step := max(1, 1000/polnear)
 			for line, n := 0, 0; sc.Scan() && n < polnear; line++ {
-				if line%25 != 0 {
+				if line%step != 0 {
 					continue
 				}
 				var a struct{ ID, Title, Date, Source, Text string }
