@@ -245,7 +245,7 @@ func (m *Model) infoOf(t *newsgraph.Token, lowerBuf *[64]byte, titleCheck bool) 
 	if letters > 1 && upper == letters {
 		ti.shape = mix(ti.shape, uint64(min(letters, 5))) // acronyms by length
 	}
-	for k := 1; k <= 4; k++ {
+	for k := 1; k <= 4 && ti.flags&(fCap|fDigit) != 0; k++ {
 		if k <= len(lower) {
 			ti.pre[k-1] = hashBytes(lower[:k])
 			ti.suf[k-1] = hashBytes(lower[len(lower)-k:])
@@ -275,6 +275,7 @@ type scratch struct {
 	scores []int32
 	back   []int8
 	lower  map[uint64]struct{}
+	votes  map[string][4]int32 // name → label counts, for consistent
 }
 
 // sentenceInfo fills sc.info for the tokens of one sentence.
@@ -296,8 +297,8 @@ func (m *Model) sentenceInfo(text string, toks []newsgraph.Token, sc *scratch) {
 		if t.Kind == newsgraph.QuoteMark && t.Quote != newsgraph.CloseQuote || t.Text == ":" || t.Text == "(" || t.Text == "-" || t.Text == "—" {
 			afterOpen = true
 		}
-		if sc.lower != nil {
-			if _, ok := sc.lower[ti.lower]; ok && ti.flags&fCap != 0 {
+		if sc.lower != nil && ti.flags&fCap != 0 {
+			if _, ok := sc.lower[ti.lower]; ok {
 				ti.flags |= fLowerSeen
 			}
 		}
@@ -310,8 +311,8 @@ func (m *Model) sentenceInfo(text string, toks []newsgraph.Token, sc *scratch) {
 			continue
 		}
 		for n := min(4, len(toks)-i); n >= 2; n-- {
-			if toks[i+n-1].Kind != newsgraph.Word {
-				continue
+			if toks[i+n-1].Kind != newsgraph.Word || sc.info[i+n-1].flags&fCap == 0 {
+				continue // a name ends in a capitalised word
 			}
 			e, ok := kb.Lookup(text[toks[i].Start:toks[i+n-1].End])
 			if !ok {
@@ -434,11 +435,23 @@ func (m *Model) features(toks []newsgraph.Token, sc *scratch) {
 		set(tShapeM1, p1.shape)
 		set(tShapeP1, n1.shape)
 		set(tShape3, mix(mix(p1.shape, ti.shape), n1.shape))
-		for k := 1; k < 4; k++ {
-			set(tPre2+k-1, ti.pre[k])
-		}
-		for k := 0; k < 4; k++ {
-			set(tSuf1+k, ti.suf[k])
+		// prefixes and suffixes tell unknown names apart ("-ski", "-stan",
+		// "-corp"); a lowercase word is known well enough by itself, and a
+		// constant there saves seven cache misses a token
+		if ti.flags&(fCap|fDigit) != 0 {
+			for k := 1; k < 4; k++ {
+				set(tPre2+k-1, ti.pre[k])
+			}
+			for k := 0; k < 4; k++ {
+				set(tSuf1+k, ti.suf[k])
+			}
+		} else {
+			for k := 1; k < 4; k++ {
+				set(tPre2+k-1, 0)
+			}
+			for k := 0; k < 4; k++ {
+				set(tSuf1+k, 0)
+			}
 		}
 		set(tPOS, ti.pos)
 		set(tPOSM1, p1.pos)

@@ -32,6 +32,7 @@
 package ner
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/newsgraph/newsgraph"
@@ -65,6 +66,7 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 	sc := pool.Get().(*scratch)
 	defer pool.Put(sc)
 	documentLower(d, sc)
+	base := len(dst)
 	var labels [256]int8
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
@@ -77,7 +79,100 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			dst = appendSpans(dst, d.Text, part, s.FirstToken+off, out)
 		}
 	}
+	return consistent(dst, base, d, sc)
+}
+
+// consistent makes the names of one document agree: a name written the same
+// way several times takes the label most of its occurrences have, and a
+// single capitalised word that the document uses elsewhere as a name (or as
+// the last word of a person's name: "Obama" after "Barack Obama") is that
+// name wherever the tagger missed it. Names are read with their context
+// only once; the document as a whole often says more.
+func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span {
+	spans := dst[base:]
+	if len(spans) == 0 {
+		return dst
+	}
+	if sc.votes == nil {
+		sc.votes = make(map[string][4]int32, 64)
+	}
+	clear(sc.votes)
+	vote := func(text, label string, n int32) {
+		v := sc.votes[text]
+		v[labelSlot(label)] += n
+		sc.votes[text] = v
+	}
+	for i := range spans {
+		s := &spans[i]
+		vote(d.Text[s.Start:s.End], s.Label, 2)
+		if s.Label == "PER" && s.Last-s.First >= 2 {
+			last := &d.Tokens[s.Last-1]
+			if last.Start >= s.Start && startsCapital(last.Text) {
+				vote(d.Text[last.Start:s.End], "PER", 1)
+			}
+		}
+	}
+	for i := range spans {
+		s := &spans[i]
+		v := sc.votes[d.Text[s.Start:s.End]]
+		best := labelSlot(s.Label)
+		for k := range v {
+			if v[k] > v[best] {
+				best = k
+			}
+		}
+		if lab := slotLabels[best]; lab != s.Label {
+			s.Label, s.Type = lab, spanType(lab, d.Text[s.Start:s.End])
+		}
+	}
+	// single words the tagger missed
+	added := false
+	next := 0 // index in spans of the first name that ends after the token
+	for ti := range d.Tokens {
+		t := &d.Tokens[ti]
+		for next < len(spans) && spans[next].End <= t.Start {
+			next++
+		}
+		if next < len(spans) && spans[next].Start < t.End {
+			continue // inside a name
+		}
+		if t.Kind != newsgraph.Word || !startsCapital(t.Text) {
+			continue
+		}
+		w := t.Text[:len(t.Text)-possessiveLen(t.Text)]
+		v, ok := sc.votes[w]
+		if !ok {
+			continue
+		}
+		best := 0
+		for k := range v {
+			if v[k] > v[best] {
+				best = k
+			}
+		}
+		lab := slotLabels[best]
+		dst = append(dst, Span{Start: t.Start, End: t.Start + len(w), First: ti, Last: ti + 1, Label: lab, Type: spanType(lab, w)})
+		added = true
+	}
+	if added {
+		spans = dst[base:]
+		slices.SortStableFunc(spans, func(a, b Span) int { return a.Start - b.Start })
+	}
 	return dst
+}
+
+var slotLabels = [4]string{"PER", "ORG", "LOC", "MISC"}
+
+func labelSlot(label string) int {
+	switch label {
+	case "PER":
+		return 0
+	case "ORG":
+		return 1
+	case "LOC":
+		return 2
+	}
+	return 3
 }
 
 // tagSentence labels the tokens of one sentence.

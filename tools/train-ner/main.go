@@ -57,7 +57,7 @@ func run(args []string) error {
 	var o options
 	fs.StringVar(&o.data, "data", "../shared/data", "folder of the public data sets")
 	fs.StringVar(&o.out, "out", "ner/model/ner.bin.gz", "model file to write")
-	fs.IntVar(&o.epochs, "epochs", 8, "passes over the training sentences")
+	fs.IntVar(&o.epochs, "epochs", 2, "passes over the training sentences")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the shuffle and of the choice of documents put in capitals")
 	fs.UintVar(&o.bits, "bits", 17, "log2 of the number of feature rows")
 	fs.IntVar(&o.prune, "prune", 2, "drop quantised weights smaller than this in magnitude")
@@ -65,7 +65,7 @@ func run(args []string) error {
 	fs.BoolVar(&o.wikiann, "wikiann", true, "train on WikiANN")
 	fs.BoolVar(&o.meantime, "meantime", false, "train on MEANTIME (its names are annotated only in part)")
 	fs.BoolVar(&o.fragments, "fragments", false, "keep the WikiANN sentences that are nothing but names")
-	fs.IntVar(&o.newsRepeat, "news-repeat", 5, "times each GUM and MEANTIME document is trained on")
+	fs.IntVar(&o.newsRepeat, "news-repeat", 15, "times each GUM and MEANTIME document is trained on")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
