@@ -140,6 +140,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.noRoute(sw, r)
 		return
 	}
+	// A NUL byte is text to nobody: SQLite's FTS5 and PostgreSQL's text
+	// type both fail on it, which would be a 500 for bad input.
+	if strings.ContainsRune(r.URL.Path, 0) || strings.Contains(r.URL.RawQuery, "%00") || strings.ContainsRune(r.URL.RawQuery, 0) {
+		writeError(sw, http.StatusBadRequest, "bad parameter", "parameters may not contain NUL bytes")
+		return
+	}
 	h.mux.ServeHTTP(sw, r)
 }
 
