@@ -54,7 +54,8 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 			addTo(&actors, subj...)
 		}
 	}
-	if nominal {
+	if nominal && (len(actors) == 0 || k == 0 || !s.is(k-1, cDet)) {
+		// "X and Y sealed their agreement": the pronoun is the subject again
 		addTo(&actors, s.possessor(k)...)
 	}
 
@@ -415,8 +416,8 @@ func (s *state) subject(group int) (ents []int, grp bool, start int) {
 			break
 		}
 		more, st := s.phraseLeft(j - 1)
-		if st > s.sent.FirstToken && s.is(st-1, cPrep) {
-			break
+		if s.afterPrep(st, -1) {
+			break // "beside the Forbidden City, X and Y met"
 		}
 		ents = append(more, ents...)
 		j = st - 1
@@ -607,8 +608,8 @@ func (s *state) lightVerb(k int) int {
 			}
 			return j
 		}
-		if !s.isWord(j) || s.tokMent[j] >= 0 || s.is(j, cPrep) || s.is(j, cClause) {
-			return -1
+		if !s.isWord(j) || s.tokMent[j] >= 0 && !s.is(j, cDet) || s.is(j, cPrep) || s.is(j, cClause) {
+			return -1 // a possessive pronoun may stand between: "sealed their agreement"
 		}
 	}
 	return -1
@@ -634,7 +635,7 @@ func (s *state) possessor(k int) []int {
 		// "the Warsaw summit", "the Paris accord", "the Tulsa protest": a
 		// city names where, not who
 		en := &s.d.Entities[s.ments[s.tokMent[j]].Entity]
-		if en.Type == newsgraph.GPE && (en.StandsFor >= 0 || strings.HasPrefix(en.Key, "city:")) {
+		if en.Type == newsgraph.GPE && !strings.HasPrefix(en.Key, "country:") {
 			return nil
 		}
 	}
@@ -738,13 +739,33 @@ func (s *state) clauseSubject(k int) []int {
 			continue
 		}
 		ents, start := s.phraseLeft(j)
-		if start > s.sent.FirstToken && s.is(start-1, cPrep) {
-			j = start
+		first := s.coordStart(start)
+		if first > s.sent.FirstToken && s.is(first-1, cPrep) || s.afterPrep(first, -1) {
+			j = first
 			continue
+		}
+		if m := s.ments[s.tokMent[j]]; m.Type == newsgraph.NORP && j+1 < s.sent.EndToken && s.isWord(j+1) && !s.isCap(j+1) &&
+			!s.is(j+1, cTitle) && s.tokMent[j+1] < 0 {
+			j = first
+			continue // "Finnish waters": a modifier, not a subject
 		}
 		return ents
 	}
 	return nil
+}
+
+// coordStart returns the first token of the coordination of name phrases
+// that ends with the phrase starting at start: "Georgia and | Ukraine".
+func (s *state) coordStart(start int) int {
+	for start-2 >= s.sent.FirstToken {
+		c := s.w(start - 1)
+		if c != "and" && c != "or" && c != "," || s.tokMent[start-2] < 0 {
+			break
+		}
+		_, st := s.phraseLeft(start - 2)
+		start = st
+	}
+	return start
 }
 
 // refusalWords before a to-infinitive say that its act is not done: "the
@@ -1063,6 +1084,18 @@ func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, g
 	if !nominal && (v.Mode == "visit" || v.Mode == "host") && !s.directName(end) {
 		return false
 	}
+	switch v.Type {
+	case "ACCUSE", "SUPPORT", "REQUEST", "AGREE", "REJECT", "CONCEDE":
+		// "criticized Tulsa, Okla., police officer X": a town is where the
+		// person is from, not a party to a statement
+		*targets = slices.DeleteFunc(*targets, func(x int) bool {
+			en := &d.Entities[x]
+			return en.Type == newsgraph.GPE && en.StandsFor < 0 && (strings.HasPrefix(en.Key, "city:") || strings.HasPrefix(en.Key, "region:"))
+		})
+	}
+	if !nominal && v.Type == "CONSULT" && s.possessedObject(end) {
+		return false // "did not meet the Commission's threshold"
+	}
 	if !nominal && v.Type == "CONSULT" && s.thingObject(end) && !s.withTarget(end) {
 		return false // "meet the threshold", "discussed her history"
 	}
@@ -1318,4 +1351,28 @@ func (s *state) withTarget(j int) bool {
 		}
 	}
 	return false
+}
+
+// possessedObject reports a direct object after token j that is a name
+// with a possessive ending: "the Commission on Presidential Debates' …".
+func (s *state) possessedObject(j int) bool {
+	if j < s.sent.EndToken && s.is(j, cDet) {
+		j++
+	}
+	if j >= s.sent.EndToken || s.tokMent[j] < 0 {
+		return false
+	}
+	for n := 0; j < s.sent.EndToken && n < 8 && (s.tokMent[j] >= 0 || s.isCap(j) || s.w(j) == "on" || s.w(j) == "of"); n++ {
+		if s.possessive(j) {
+			return !s.personNoun(j + 1)
+		}
+		j++
+	}
+	return j+1 < s.sent.EndToken && (s.w(j) == "'s" || s.w(j) == "’s" || s.w(j) == "'" || s.w(j) == "’") && !s.personNoun(j+1)
+}
+
+// personNoun reports a title or a word for people at token j ("Mexico's
+// president", "Putin's envoy").
+func (s *state) personNoun(j int) bool {
+	return j < s.sent.EndToken && (s.is(j, cTitle) || relationNouns[s.w(j)])
 }

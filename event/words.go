@@ -69,7 +69,8 @@ var determiners = set("the", "a", "an", "this", "that", "these", "those", "his",
 // prepositions end a noun phrase.
 var prepositions = set("of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "against", "between",
 	"into", "over", "under", "after", "before", "since", "during", "despite", "without", "through", "via", "as",
-	"among", "amid", "toward", "towards", "regarding", "including", "until", "within", "across", "near", "upon", "per")
+	"among", "amid", "toward", "towards", "regarding", "including", "until", "within", "across", "near", "upon", "per",
+	"beside", "behind", "outside", "inside", "around", "opposite", "along", "beyond", "alongside", "throughout", "amongst")
 
 // words that start a new clause: an event's time and place are looked for
 // inside its own clause.
@@ -83,7 +84,8 @@ var titleWords = set("president", "vice", "prime", "minister", "foreign", "defen
 	"ambassador", "chief", "general", "commander", "king", "queen", "prince", "premier", "governor", "mayor",
 	"senator", "chairman", "chairwoman", "director", "top", "senior", "former", "deputy", "counterpart", "officials",
 	"official", "army", "forces", "troops", "military", "police", "authorities", "government's", "administration",
-	"delegation", "negotiator", "negotiators", "advisor", "adviser", "culture", "interior", "finance", "economy")
+	"delegation", "negotiator", "negotiators", "advisor", "adviser", "culture", "interior", "finance", "economy", "member",
+	"officer")
 
 // nouns whose "of" phrase names what the issue is: "the delivery of tanks",
 // "the peninsula of Crimea", "the question of NATO membership".
