@@ -1133,7 +1133,9 @@ func (r *resolver) opensSentence(i int) bool {
 }
 
 // expletive reports whether "it" is the empty subject of "it was the first
-// meeting", "it is likely that".
+// meeting", "it is likely that", "it seems": a form of be followed by an
+// adjective or participle that takes a clause, or a verb of seeming.
+// "It would cut jobs" and "it is exercising its options" refer.
 func (r *resolver) expletive(i int) bool {
 	m := &r.d.Mentions[i]
 	k := sort.Search(len(r.d.Tokens), func(k int) bool { return r.d.Tokens[k].Start >= m.End })
@@ -1141,11 +1143,37 @@ func (r *resolver) expletive(i int) bool {
 		return false
 	}
 	switch strings.ToLower(r.d.Tokens[k].Text) {
-	case "is", "was", "seems", "seemed", "appears", "appeared", "'s", "remains", "remained", "takes", "took", "would", "will", "has", "had":
+	case "seems", "seemed", "appears", "appeared", "takes", "took":
 		return true
+	case "is", "was", "'s", "’s", "remains", "remained", "would", "will", "has", "had":
+	default:
+		return false
+	}
+	for j := k + 1; j < len(r.d.Tokens) && j <= k+3; j++ {
+		w := strings.ToLower(r.d.Tokens[j].Text)
+		if expletiveWords[w] {
+			return true
+		}
+		if w != "not" && w != "be" && w != "been" && w != "also" && w != "still" && w != "now" && w != "very" && w != "the" && w != "a" && w != "an" {
+			return false
+		}
 	}
 	return false
 }
+
+// expletiveWords follow "it is" when "it" stands for a clause that comes
+// later: "it is likely that", "it was reported that", "it is time to".
+var expletiveWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`likely unlikely clear unclear possible impossible important necessary essential
+		time first last second third true false obvious evident certain uncertain known unknown hoped feared
+		expected believed thought said reported understood estimated claimed alleged rumoured rumored agreed
+		decided announced confirmed planned difficult hard easy hoped unusual rare common worth enough too
+		surprising remarkable sad good bad better best worse fair unfair right wrong up about`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // finish names the entities, lists aliases and roles, and orders
 // everything by first mention.
@@ -1179,7 +1207,7 @@ func (r *resolver) finish() {
 				e.Name = canonical(order, names, e.Type)
 			}
 			if e.Type == newsgraph.Person {
-				e.Key = "person:" + strings.ReplaceAll(translit.Key(e.Name), " ", "-")
+				e.Key = PersonKey(e.Name)
 			}
 		}
 		e.Aliases = e.Aliases[:0]
@@ -1190,6 +1218,75 @@ func (r *resolver) finish() {
 		}
 	}
 	r.reorder()
+}
+
+// PersonKey is the canonical key of a person whom the knowledge base does
+// not know, from the canonical name: "person:" and the transliteration keys
+// (see translit.Key) of the name's words without honorifics, titles and the
+// places written before it, joined by hyphens, so that Volodymyr Zelensky,
+// Wolodymyr Selenskyj and Volodymyr Zelenskyy all have the key
+// person:volodimir-selenski. A short form of a given name is keyed as the
+// formal name when it has only one (Bill → William, Larry → Lawrence); middle
+// names and initials stay, and so does a generation (Jr., III), since a
+// son is another person.
+//
+// A person named only by the surname in a document gets the one-word key of
+// the surname (person:selenski). Across documents such a key is joined to
+// the full-name key whose last word it is, where that is safe: when one
+// person of that surname dominates the store (merge.Surname,
+// merge.Dominant); a surname shared by two prominent people stays apart.
+func PersonKey(name string) string {
+	first, surname, _ := nameParts(name)
+	if surname == "" {
+		return "person:" + strings.ReplaceAll(translit.Key(name), " ", "-")
+	}
+	ws := strings.Fields(name)
+	// the words from the first name to the surname, and a generation after it
+	var parts []string
+	if first != "" {
+		from := -1
+		for i, w := range ws {
+			if w == first {
+				from = i
+				break
+			}
+		}
+		for i := from; from >= 0 && i < len(ws); i++ {
+			parts = append(parts, ws[i])
+			if ws[i] == surname && i > from {
+				if i+1 < len(ws) && generation(ws[i+1]) {
+					parts = append(parts, ws[i+1])
+				}
+				break
+			}
+		}
+		if formal := nicknames[strings.ToLower(first)]; len(formal) == 1 && len(parts) > 0 {
+			parts[0] = formal[0]
+		}
+	}
+	if len(parts) == 0 {
+		parts = []string{surname}
+		// a regnal or religious name keeps its title: Pope Francis, King Charles
+		for i := len(ws) - 1; i > 0; i-- {
+			if ws[i] == surname && regnalTitles[strings.ToLower(ws[i-1])] {
+				parts = []string{ws[i-1], surname}
+				break
+			}
+		}
+	}
+	return "person:" + strings.ReplaceAll(translit.Key(strings.Join(parts, " ")), " ", "-")
+}
+
+var regnalTitles = map[string]bool{"pope": true, "king": true, "queen": true, "prince": true, "princess": true,
+	"emperor": true, "empress": true, "sheikh": true, "emir": true, "sultan": true, "patriarch": true, "ayatollah": true,
+	"saint": true, "st.": true}
+
+func generation(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "Jr", "Sr", "II", "III", "IV":
+		return true
+	}
+	return false
 }
 
 // canonical picks the name of an entity from its written names: for people

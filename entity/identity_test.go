@@ -1,0 +1,180 @@
+package entity_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/entity"
+)
+
+// entityOf returns the entity of the n-th (0-based) mention whose text is
+// text, or -1.
+func entityOf(t *testing.T, d *newsgraph.Document, text string, n int) int {
+	t.Helper()
+	for _, m := range d.Mentions {
+		if m.Text == text {
+			if n == 0 {
+				return m.Entity
+			}
+			n--
+		}
+	}
+	t.Fatalf("no mention %q (#%d) in %s", text, n, dump(d))
+	return -1
+}
+
+// personKey returns the key of the only person entity whose name contains
+// word.
+func personKey(t *testing.T, d *newsgraph.Document, word string) string {
+	t.Helper()
+	key := ""
+	for _, e := range d.Entities {
+		if e.Type == newsgraph.Person && strings.Contains(e.Name, word) {
+			if key != "" {
+				t.Fatalf("two people named %q:\n%s", word, dump(d))
+			}
+			key = e.Key
+		}
+	}
+	if key == "" {
+		t.Fatalf("no person named %q:\n%s", word, dump(d))
+	}
+	return key
+}
+
+// TestKeyAcrossSpellings: three articles that spell one man three ways give
+// him one key; an article that names him by the surname alone gives the
+// one-word key that the store joins to it (merge.Surname).
+func TestKeyAcrossSpellings(t *testing.T) {
+	articles := []struct{ text, word string }{
+		{"Ukrainian President Volodymyr Zelensky met the envoy in Kyiv. Zelensky said the talks were useful.", "Zelensky"},
+		{"Wolodymyr Selenskyj traf den Gesandten in Kiew. Selenskyj sagte, die Gespräche seien nützlich.", "Selenskyj"},
+		{"President Volodymyr Zelenskyy spoke in Kiev on Friday. Zelenskyy said he would return.", "Zelenskyy"},
+	}
+	var keys []string
+	for _, a := range articles {
+		keys = append(keys, personKey(t, analyze(t, a.text), a.word))
+	}
+	for i := 1; i < len(keys); i++ {
+		if keys[i] != keys[0] {
+			t.Errorf("article %d keys the man %q, article 1 %q", i+1, keys[i], keys[0])
+		}
+	}
+	if keys[0] != "person:volodimir-selenski" {
+		t.Errorf("key %q, want person:volodimir-selenski", keys[0])
+	}
+	surnameOnly := personKey(t, analyze(t, "Zelenskyi said on Friday that the talks would go on."), "Zelenskyi")
+	if !strings.HasSuffix(keys[0], "-"+strings.TrimPrefix(surnameOnly, "person:")) {
+		t.Errorf("surname-only key %q is not the last word of %q", surnameOnly, keys[0])
+	}
+	// the places are one entity of the knowledge base whatever the spelling
+	for _, c := range []string{"Kyiv", "Kiev"} {
+		d := analyze(t, "The envoy arrived in "+c+" on Friday.")
+		if e := entityOf(t, d, c, 0); e < 0 || d.Entities[e].Key != "city:kyiv" {
+			t.Errorf("%s: entity %+v", c, d.Entities)
+		}
+	}
+}
+
+func TestPersonKey(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"Volodymyr Zelensky", "person:volodimir-selenski"},
+		{"Mr. Zelensky", "person:selenski"},
+		{"Bill Clinton", "person:viliam-klinton"},
+		{"William Clinton", "person:viliam-klinton"},
+		{"Hillary Clinton", "person:hilari-klinton"},
+		{"Donald Trump Jr.", "person:donald-trump-ir"},
+		{"Pope Francis", "person:pope-fransis"},
+		{"Bashar al-Assad", "person:basar-asad"},
+		{"Muammar Gaddafi", "person:muamar-gadafi"},
+	} {
+		if got := entity.PersonKey(c.name); got != c.want {
+			t.Errorf("PersonKey(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestWithinDocument checks the joins inside one article: full name,
+// surname, title with name, title alone, pronouns; people sharing a
+// surname kept apart; an inanimate "it".
+func TestWithinDocument(t *testing.T) {
+	t.Run("surname-title-and-pronouns-join", func(t *testing.T) {
+		d := analyze(t, "German Chancellor Olaf Scholz arrived in Paris on Monday. Scholz met the French president there. "+
+			"The chancellor said he was pleased. His aides agreed.")
+		want := entityOf(t, d, "Olaf Scholz", 0)
+		for _, m := range []string{"Scholz", "he", "His"} {
+			if got := entityOf(t, d, m, 0); got != want {
+				t.Errorf("%q is entity %d, want %d (Olaf Scholz)\n%s", m, got, want, dump(d))
+			}
+		}
+	})
+	t.Run("title-alone-joins-the-person-given-that-title", func(t *testing.T) {
+		d := analyze(t, "Foreign Minister Annalena Baerbock met Sergei Lavrov in Moscow. The minister said the talks were hard.")
+		if got, want := entityOf(t, d, "The minister", 0), entityOf(t, d, "Annalena Baerbock", 0); got != want {
+			t.Errorf("the minister is entity %d, want %d\n%s", got, want, dump(d))
+		}
+	})
+	t.Run("shared-surname-goes-to-the-nearest-full-name", func(t *testing.T) {
+		d := analyze(t, "Hillary Clinton spoke in Ohio on Monday. Bill Clinton spoke in Iowa. Clinton told the crowd in Iowa that he would return. "+
+			"Hillary Clinton flew home. Clinton said she was tired.")
+		hillary, bill := entityOf(t, d, "Hillary Clinton", 0), entityOf(t, d, "Bill Clinton", 0)
+		if hillary == bill {
+			t.Fatalf("Hillary and Bill Clinton are one entity\n%s", dump(d))
+		}
+		if got := entityOf(t, d, "Clinton", 0); got != bill {
+			t.Errorf("the first Clinton alone is entity %d, want Bill (%d)", got, bill)
+		}
+		if got := entityOf(t, d, "Hillary Clinton", 1); got != hillary {
+			t.Errorf("the second Hillary Clinton is entity %d, want %d", got, hillary)
+		}
+		if got := entityOf(t, d, "Clinton", 1); got != hillary {
+			t.Errorf("the second Clinton alone is entity %d, want Hillary (%d)\n%s", got, hillary, dump(d))
+		}
+		if got := entityOf(t, d, "she", 0); got != hillary {
+			t.Errorf("she is entity %d, want Hillary (%d)", got, hillary)
+		}
+	})
+	t.Run("honorific-tells-a-couple-apart", func(t *testing.T) {
+		d := analyze(t, "Barack Obama and Michelle Obama visited the school. Mrs. Obama spoke first.")
+		if got, want := entityOf(t, d, "Obama", 0), entityOf(t, d, "Michelle Obama", 0); got != want {
+			t.Errorf("Mrs. Obama is entity %d, want Michelle (%d)\n%s", got, want, dump(d))
+		}
+	})
+	t.Run("brothers-stay-apart", func(t *testing.T) {
+		d := analyze(t, "Boris Johnson praised his brother Jo Johnson, who resigned on Thursday.")
+		if entityOf(t, d, "Boris Johnson", 0) == entityOf(t, d, "Jo Johnson", 0) {
+			t.Errorf("Boris and Jo Johnson are one entity\n%s", dump(d))
+		}
+	})
+	t.Run("spelling-variants-join", func(t *testing.T) {
+		d := analyze(t, "Muammar Gaddafi ruled Libya for decades. Critics of Qaddafi were jailed, and Kadhafi's sons held power.")
+		want := entityOf(t, d, "Muammar Gaddafi", 0)
+		for _, m := range []string{"Qaddafi", "Kadhafi"} {
+			if got := entityOf(t, d, m, 0); got != want {
+				t.Errorf("%q is entity %d, want %d\n%s", m, got, want, dump(d))
+			}
+		}
+	})
+	t.Run("it-goes-to-the-plan-not-the-newspaper", func(t *testing.T) {
+		d := analyze(t, "The plan was leaked to the New York Times. According to the newspaper, it does not mention NATO.")
+		if got := entityOf(t, d, "it", 0); got >= 0 {
+			t.Errorf("it is entity %d (%s), want none: the plan is its antecedent", got, d.Entities[got].Name)
+		}
+	})
+	t.Run("it-goes-to-the-company-not-the-country", func(t *testing.T) {
+		d := analyze(t, "The US car maker General Motors said that it would cut 10,000 jobs at its European division.")
+		want := entityOf(t, d, "General Motors", 0)
+		for _, m := range []string{"it", "its"} {
+			if got := entityOf(t, d, m, 0); got != want {
+				t.Errorf("%q is entity %d, want %d (General Motors)\n%s", m, got, want, dump(d))
+			}
+		}
+	})
+	t.Run("it-never-a-person", func(t *testing.T) {
+		d := analyze(t, "Angela Merkel presented the report. It was long.")
+		if got := entityOf(t, d, "It", 0); got >= 0 && d.Entities[got].Type == newsgraph.Person {
+			t.Errorf("It joined the person %s", d.Entities[got].Name)
+		}
+	})
+}
