@@ -8,8 +8,9 @@ import (
 
 // Example is one training sentence: its features and gold labels.
 type Example struct {
-	feats []uint32
-	gold  []int8
+	feats   []uint32
+	gold    []int8 // -1: unknown (a corpus that annotates only some names)
+	partial bool
 }
 
 // Trainer learns a Model with the averaged structured perceptron. It is
@@ -34,7 +35,8 @@ func NewTrainer(bits uint) *Trainer {
 }
 
 // Examples turns a segmented (and POS-tagged) document into training
-// sentences; gold holds the label index of every token of d.
+// sentences; gold holds the label index of every token of d, or -1 where
+// the label is unknown.
 func (tr *Trainer) Examples(d *newsgraph.Document, gold []int8) []Example {
 	sc := new(scratch)
 	documentLower(d, sc)
@@ -47,10 +49,16 @@ func (tr *Trainer) Examples(d *newsgraph.Document, gold []int8) []Example {
 		}
 		tr.m.sentenceInfo(d.Text, toks, sc)
 		tr.m.features(toks, sc)
-		out = append(out, Example{
+		ex := Example{
 			feats: append([]uint32(nil), sc.feats...),
 			gold:  append([]int8(nil), gold[s.FirstToken:s.EndToken]...),
-		})
+		}
+		for _, g := range ex.gold {
+			if g < 0 {
+				ex.partial = true
+			}
+		}
+		out = append(out, ex)
 	}
 	return out
 }
@@ -60,7 +68,7 @@ func (tr *Trainer) Examples(d *newsgraph.Document, gold []int8) []Example {
 func (tr *Trainer) Epoch(examples []Example, rng *rand.Rand) float64 {
 	order := rng.Perm(len(examples))
 	var scores []float32
-	var back, pred []int8
+	var back, pred, goldBuf []int8
 	right, all := 0, 0
 	for _, k := range order {
 		ex := &examples[k]
@@ -73,22 +81,33 @@ func (tr *Trainer) Epoch(examples []Example, rng *rand.Rand) float64 {
 		pred = pred[:n]
 		viterbi(scores, &tr.trans, n, back[:n*NumLabels], pred)
 		tr.step++
+		gold := ex.gold
+		if ex.partial {
+			// tokens of unknown label take the guess: no update there
+			gold = append(goldBuf[:0], ex.gold...)
+			goldBuf = gold
+			for i, g := range gold {
+				if g < 0 {
+					gold[i] = pred[i]
+				}
+			}
+		}
 		for i := 0; i < n; i++ {
 			all++
-			if pred[i] == ex.gold[i] {
+			if pred[i] == gold[i] {
 				right++
 			} else {
 				for _, f := range ex.feats[i*NumFeatures : (i+1)*NumFeatures] {
-					tr.update(int(f)*NumLabels+int(ex.gold[i]), 1)
+					tr.update(int(f)*NumLabels+int(gold[i]), 1)
 					tr.update(int(f)*NumLabels+int(pred[i]), -1)
 				}
 			}
 			gp, pp := NumLabels, NumLabels
 			if i > 0 {
-				gp, pp = int(ex.gold[i-1]), int(pred[i-1])
+				gp, pp = int(gold[i-1]), int(pred[i-1])
 			}
-			if gp != pp || ex.gold[i] != pred[i] {
-				tr.updateTrans(gp, int(ex.gold[i]), 1)
+			if gp != pp || gold[i] != pred[i] {
+				tr.updateTrans(gp, int(gold[i]), 1)
 				tr.updateTrans(pp, int(pred[i]), -1)
 			}
 		}

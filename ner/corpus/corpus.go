@@ -43,6 +43,9 @@ type Doc struct {
 	ID    string
 	Text  string
 	Spans []Span
+	// Partial says that the corpus annotates only some of the names in
+	// the text (MEANTIME marks those taking part in its events).
+	Partial bool
 }
 
 // builder joins tokens into a text and records the spans of labelled runs.

@@ -63,7 +63,7 @@ func run(args []string) error {
 	fs.IntVar(&o.prune, "prune", 2, "drop quantised weights smaller than this in magnitude")
 	fs.Float64Var(&o.upper, "upper", 0.1, "share of documents added again in capitals")
 	fs.BoolVar(&o.wikiann, "wikiann", true, "train on WikiANN")
-	fs.BoolVar(&o.meantime, "meantime", false, "train on MEANTIME (its names are annotated only in part)")
+	fs.BoolVar(&o.meantime, "meantime", true, "train on MEANTIME (its names are annotated only in part: capitalised words outside them count as unknown)")
 	fs.BoolVar(&o.fragments, "fragments", false, "keep the WikiANN sentences that are nothing but names")
 	fs.IntVar(&o.newsRepeat, "news-repeat", 15, "times each GUM and MEANTIME document is trained on")
 	if err := fs.Parse(args); err != nil {
@@ -162,6 +162,7 @@ func trainingDocs(o options) ([]corpus.Doc, error) {
 	}
 	for _, d := range mt {
 		if o.meantime && !corpus.MEANTIMEHeldOut(d.ID) {
+			d.Partial = true
 			for range o.newsRepeat {
 				docs = append(docs, d)
 			}
@@ -193,7 +194,17 @@ func docExamples(tr *ner.Trainer, tagger *tag.Tagger, cd corpus.Doc) []ner.Examp
 	d := &newsgraph.Document{Text: cd.Text}
 	segment.Segment(d)
 	tagger.Tag(d)
-	return tr.Examples(d, corpus.Labels(d, cd.Spans))
+	gold := corpus.Labels(d, cd.Spans)
+	if cd.Partial {
+		// a capitalised word outside the annotated names may be a name
+		// that the corpus left out: its label is unknown
+		for i, t := range d.Tokens {
+			if gold[i] == 0 && t.Kind == newsgraph.Word && t.Text[0] >= 'A' && t.Text[0] <= 'Z' {
+				gold[i] = -1
+			}
+		}
+	}
+	return tr.Examples(d, gold)
 }
 
 func asciiUpper(s string) string {
