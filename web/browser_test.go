@@ -187,8 +187,19 @@ func TestBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", view, err)
 		}
+		// What a reader sees first: the chart when the page has one.
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => { const f = document.querySelector("figure.chart, .matrixwrap"); if (f) f.scrollIntoView(); })()`)); err != nil {
+			t.Fatal(err)
+		}
+		top, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", view, err)
+		}
 		for _, d := range []string{artifacts, screensDir} {
 			if err := os.WriteFile(filepath.Join(d, view+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(d, view+"-view.png"), top, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}

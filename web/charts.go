@@ -338,8 +338,12 @@ const maxTableLinks = 300
 // asks, rejects, supports, accuses whom.
 var networkTypes = []string{"CONSULT", "REQUEST", "REJECT", "SUPPORT", "AGREE", "ACCUSE", "THREATEN", "COOPERATE", "AID", "SANCTION", "ASSAULT"}
 
-// maxNodes keeps the drawing readable; the table lists every edge.
-const maxNodes = 60
+// maxNodes and maxDrawnLinks keep the drawing readable: the most active
+// actors and the heaviest edges between them; the table lists the rest.
+const (
+	maxNodes      = 45
+	maxDrawnLinks = 150
+)
 
 // network counts, for a time window, the merged events between each actor
 // and each target by type; the script lays the graph out with d3-force.
@@ -426,6 +430,15 @@ func (u *ui) network(w http.ResponseWriter, r *http.Request) {
 	}
 	sortLinks(d.Links)
 	sortLinks(drawn)
+	if len(drawn) > maxDrawnLinks {
+		drawn = drawn[:maxDrawnLinks]
+	}
+	// Actors left without a drawn edge are left out of the drawing.
+	linked := map[string]bool{}
+	for _, l := range drawn {
+		linked[l.Source], linked[l.Target] = true, true
+	}
+	d.Nodes = slices.DeleteFunc(d.Nodes, func(n netNode) bool { return !linked[n.ID] })
 	d.AllLinks = len(d.Links)
 	if len(d.Links) > maxTableLinks {
 		d.Links = d.Links[:maxTableLinks]

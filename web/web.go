@@ -27,11 +27,17 @@
 //
 // # Performance
 // A page is one request to the store per list it shows (lists are capped:
-// ListCap events or positions for the charts), plus two static files that
-// carry a content hash in their URL and are cached for a year. Responses
-// are gzipped when the browser accepts it; static files are compressed once.
-// Page weights and load times measured in headless Chromium are in
-// browser_test.go's log (go test -run Browser -v ./web).
+// ListCap events or positions for the charts, maxTableEvents rows under the
+// timeline, maxTableLinks under the network), plus two static files that
+// carry a content hash in their URL and are cached for a year: app.css
+// (about 3 kB gzipped) and app.js (d3-force and the two small modules,
+// 18 kB, about 7 kB gzipped). Pages are gzipped when the browser accepts it.
+// Measured in headless Chromium with the cache off, over loopback, on the
+// model article and 40 PolNeAR articles (go test -run Browser -v ./web),
+// every view transfers 13–20 kB in three requests and has no layout shift;
+// the server answers in under 20 ms. On all 1,012 PolNeAR articles
+// (NEWSGRAPH_WEB_POLNEAR=1012) the heaviest view is the unfiltered timeline
+// with every event a point: about 70 kB transferred (450 kB decoded).
 package web
 
 import (
