@@ -57,7 +57,7 @@ func TestCheckFindsDamage(t *testing.T) {
 		name, sql, want string
 	}{
 		{"a quote row lost", `DELETE FROM quotes WHERE id = (SELECT MIN(id) FROM quotes)`, "quotes rows, the record has"},
-		{"an orphan mention", `INSERT INTO mentions (actor, doc, start, end, eid, text, kind) VALUES (1, 999999, 0, 1, 'e1', 'x', 'name')`, "mentions → documents"},
+		{"an orphan entity", `INSERT INTO entities (doc, eid, actor, name, type, mentions) VALUES (999999, 'e1', 1, 'x', 'PERSON', '[]')`, "entities → documents"},
 		{"an actor lost", `DELETE FROM actors WHERE id = (SELECT actor FROM entities LIMIT 1)`, "→ actors"},
 		{"a record that does not parse", `UPDATE documents SET record = '{"id": ' WHERE rowid = 1`, "does not parse"},
 		{"a record with a span off the text", `UPDATE documents SET record = json_set(record, '$.entities[0].mentions[0].start', 100000) WHERE rowid = 1`, "outside the text"},

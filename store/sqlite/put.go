@@ -3,9 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
@@ -28,15 +30,19 @@ var putSQL = map[string]string{
 	"compactActor":  `SELECT id FROM actors WHERE compact = ? ORDER BY docs DESC LIMIT 1`,
 	"surnameActors": `SELECT id, docs FROM actors WHERE surname = ? AND type = 'PERSON' ORDER BY docs DESC LIMIT 2`,
 	"givenActors":   `SELECT id, docs FROM actors WHERE given = ? AND type = 'PERSON' ORDER BY docs DESC LIMIT 2`,
-	"insActor": `INSERT INTO actors (key, name, type, compact, surname, given) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET key = key RETURNING id`,
-	"insKey":    `INSERT OR IGNORE INTO actor_keys (key, actor) VALUES (?, ?)`,
-	"bumpActor": `UPDATE actors SET docs = docs + ?, mentions = mentions + ? WHERE id = ?`,
+	"insActor":      `INSERT INTO actors (key, name, type, compact, surname, given) VALUES (?, ?, ?, ?, ?, ?)`,
+	"insKey":        `INSERT OR IGNORE INTO actor_keys (key, actor) VALUES (?, ?)`,
+	"bumpActor":     `UPDATE actors SET docs = docs + ?, mentions = mentions + ? WHERE id = ?`,
+	// no RETURNING on the hot statements: in this driver it costs three
+	// times the statement
 	"upName": `INSERT INTO actor_names (actor, kind, name, count) VALUES (?, ?, ?, 1)
-		ON CONFLICT (actor, kind, name) DO UPDATE SET count = count + 1 RETURNING id, count`,
-	"bestName":   `UPDATE actors SET name = ?, name_count = ? WHERE id = ? AND name_count < ?`,
-	"insEntity":  `INSERT OR IGNORE INTO entities (doc, eid, actor, name, type) VALUES (?, ?, ?, ?, ?)`,
-	"insMention": `INSERT OR IGNORE INTO mentions (actor, doc, start, end, eid, text, kind) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		ON CONFLICT (actor, kind, name) DO UPDATE SET count = count + 1`,
+	// the canonical name is the full name (of more than one word) that most
+	// documents give the actor, a one-word name only while there is none
+	"bestName": `UPDATE actors SET name = n.name, name_count = n.count
+		FROM (SELECT name, count, instr(name, ' ') > 0 AS full FROM actor_names WHERE actor = ?1 AND kind = 'canonical' AND name = ?2) AS n
+		WHERE actors.id = ?1 AND (n.full AND instr(actors.name, ' ') = 0 OR n.full = (instr(actors.name, ' ') > 0) AND n.count > actors.name_count)`,
+	"insEntity": `INSERT OR IGNORE INTO entities (doc, eid, actor, name, type, mentions) VALUES (?, ?, ?, ?, ?, ?)`,
 	"insQuote": `INSERT INTO quotes (doc, qid, kind, text, start, end, speaker, cue, venue)
 		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))`,
 	"insTime": `INSERT OR IGNORE INTO times (doc, tid, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -306,13 +312,8 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 				return nil, err
 			}
 		}
-		if _, err := p.exec("insEntity", doc, e.ID, actor, e.Name, e.Type); err != nil {
+		if _, err := p.exec("insEntity", doc, e.ID, actor, e.Name, e.Type, mentionsJSON(e.Mentions)); err != nil {
 			return nil, err
-		}
-		for _, m := range e.Mentions {
-			if _, err := p.exec("insMention", actor, doc, m.Start, m.End, e.ID, m.Text, m.Kind); err != nil {
-				return nil, err
-			}
 		}
 	}
 	return actors, nil
@@ -375,7 +376,11 @@ func (p *putTx) resolveActor(key string, e newsgraph.RecordEntity) (int64, error
 		}
 	}
 	if !found {
-		if err := p.row("insActor", key, e.Name, e.Type, merge.Compact(key), merge.Surname(key), merge.Given(key)).Scan(&actor); err != nil {
+		res, err := p.exec("insActor", key, e.Name, e.Type, merge.Compact(key), merge.Surname(key), merge.Given(key))
+		if err != nil {
+			return 0, err
+		}
+		if actor, err = res.LastInsertId(); err != nil {
 			return 0, err
 		}
 	}
@@ -421,17 +426,41 @@ func (p *putTx) dominant(word string) (actor int64, ok bool, err error) {
 // name counts one document's use of a spelling or role of an actor and
 // makes the canonical name the one most documents give.
 func (p *putTx) name(actor int64, kind, name string, canonical bool) error {
-	var id int64
-	var count int
-	if err := p.row("upName", actor, kind, name).Scan(&id, &count); err != nil {
+	if _, err := p.exec("upName", actor, kind, name); err != nil {
 		return err
 	}
 	if canonical {
-		if _, err := p.exec("bestName", name, count, actor, count); err != nil {
+		if _, err := p.exec("upName", actor, "canonical", name); err != nil {
+			return err
+		}
+		if _, err := p.exec("bestName", actor, name); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// mentionsJSON packs an entity's mentions as [[start, end, text, kind], …].
+func mentionsJSON(ms []newsgraph.RecordMention) string {
+	b := make([]byte, 0, 32*len(ms)+2)
+	b = append(b, '[')
+	for i, m := range ms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(m.Start), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(m.End), 10)
+		b = append(b, ',')
+		t, _ := json.Marshal(m.Text)
+		b = append(b, t...)
+		b = append(b, ',')
+		k, _ := json.Marshal(m.Kind)
+		b = append(b, k...)
+		b = append(b, ']')
+	}
+	return string(append(b, ']'))
 }
 
 func (p *putTx) quotes(doc int64, rec *newsgraph.Record, actors map[string]int64) error {

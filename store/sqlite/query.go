@@ -239,26 +239,41 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 			rows.Close()
 			return nil, err
 		}
-		if kind == "role" {
+		switch kind {
+		case "role":
 			d.Roles = append(d.Roles, s)
-		} else {
+		case "name":
 			d.Names = append(d.Names, s)
 		}
 	}
 	rows.Close()
 	d.Mentions = []store.MentionRef{}
-	rows, err = db.r.QueryContext(ctx, `SELECT d.id, m.eid, m.start, m.end, m.text, m.kind FROM mentions m JOIN documents d ON d.rowid = m.doc
-		WHERE m.actor = ? ORDER BY m.doc, m.start LIMIT ?`, id, store.DossierLimit)
+	rows, err = db.r.QueryContext(ctx, `SELECT d.id, e.eid, e.mentions FROM entities e JOIN documents d ON d.rowid = e.doc
+		WHERE e.actor = ? ORDER BY e.doc, e.eid LIMIT ?`, id, store.DossierLimit)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var m store.MentionRef
-		if err := rows.Scan(&m.Document, &m.Entity, &m.Start, &m.End, &m.Text, &m.Kind); err != nil {
+	for rows.Next() && len(d.Mentions) < store.DossierLimit {
+		var doc, eid, js string
+		if err := rows.Scan(&doc, &eid, &js); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		d.Mentions = append(d.Mentions, m)
+		var ms [][4]any
+		if err := json.Unmarshal([]byte(js), &ms); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("mentions of %s %s: %w", doc, eid, err)
+		}
+		for _, m := range ms {
+			if len(d.Mentions) == store.DossierLimit {
+				break
+			}
+			start, _ := m[0].(float64)
+			end, _ := m[1].(float64)
+			text, _ := m[2].(string)
+			kind, _ := m[3].(string)
+			d.Mentions = append(d.Mentions, store.MentionRef{Document: doc, Entity: eid, Start: int(start), End: int(end), Text: text, Kind: kind})
+		}
 	}
 	rows.Close()
 	page := store.Page{Limit: store.DossierLimit}

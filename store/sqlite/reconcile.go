@@ -192,8 +192,6 @@ func mergeActor(ctx context.Context, tx *sql.Tx, from, to int64) error {
 	}{
 		{`UPDATE actor_keys SET actor = ? WHERE actor = ?`, []any{to, from}},
 		{`UPDATE entities SET actor = ? WHERE actor = ?`, []any{to, from}},
-		{`UPDATE OR IGNORE mentions SET actor = ? WHERE actor = ?`, []any{to, from}},
-		{`DELETE FROM mentions WHERE actor = ?`, []any{from}},
 		{`UPDATE quotes SET speaker = ? WHERE speaker = ?`, []any{to, from}},
 	}
 	for _, s := range steps {
@@ -291,7 +289,7 @@ func mergeActor(ctx context.Context, tx *sql.Tx, from, to int64) error {
 	}
 	if err := exec(`UPDATE actors SET
 			docs = (SELECT COUNT(DISTINCT doc) FROM entities WHERE actor = ?1),
-			mentions = (SELECT COUNT(*) FROM mentions WHERE actor = ?1)
+			mentions = (SELECT COALESCE(SUM(json_array_length(mentions)), 0) FROM entities WHERE actor = ?1)
 		WHERE id = ?1`, to); err != nil {
 		return err
 	}

@@ -80,7 +80,7 @@ CREATE INDEX actor_keys_by_actor ON actor_keys (actor);
 CREATE TABLE actor_names (
 	id    INTEGER PRIMARY KEY,
 	actor INTEGER NOT NULL,
-	kind  TEXT NOT NULL, -- name or role
+	kind  TEXT NOT NULL, -- name (a spelling), canonical (the entity layer's name for it) or role
 	name  TEXT NOT NULL,
 	count INTEGER NOT NULL,
 	UNIQUE (actor, kind, name)
@@ -207,5 +207,17 @@ ALTER TABLE position_evidence ADD COLUMN phrase_text TEXT NOT NULL DEFAULT '';
 	// the actor it names before those that were once spelled so.
 	`
 CREATE INDEX actors_by_name ON actors (name COLLATE NOCASE, docs DESC);
+`,
+	// 6: an entity's mentions kept in its row as JSON ([[start, end, text,
+	// kind], …]) instead of a row each: a tenth of the writes, as fast to
+	// read for a dossier; the compact-key lookup served by its index alone.
+	`
+ALTER TABLE entities ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX mentions_by_entity ON mentions (doc, eid, start);
+UPDATE entities SET mentions = COALESCE((SELECT json_group_array(json_array(m.start, m.end, m.text, m.kind))
+	FROM (SELECT start, end, text, kind FROM mentions WHERE doc = entities.doc AND eid = entities.eid ORDER BY start) m), '[]');
+DROP TABLE mentions;
+DROP INDEX actors_by_compact;
+CREATE INDEX actors_by_compact ON actors (compact, docs DESC);
 `,
 }
