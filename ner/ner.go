@@ -279,11 +279,17 @@ func appendSpans(dst []Span, text string, toks []newsgraph.Token, first int, lab
 		for j < len(toks) && labels[j] == l+1 {
 			j++
 		}
-		start, end := toks[i].Start, toks[j-1].End
+		// a leading article or, before a person's name, a title is not
+		// part of the name ("The Bank of England", "President Putin")
+		a := i
+		for a < j-1 && (isArticle(toks[a].Text) || Labels[l] == "B-PER" && kb.IsTitleWord(toks[a].Text)) {
+			a++
+		}
+		start, end := toks[a].Start, toks[j-1].End
 		end -= possessiveLen(toks[j-1].Text)
 		if end > start {
 			lab := Labels[l][2:]
-			dst = append(dst, Span{Start: start, End: end, First: first + i, Last: first + j, Label: lab,
+			dst = append(dst, Span{Start: start, End: end, First: first + a, Last: first + j, Label: lab,
 				Type: spanType(lab, text[start:end])})
 		}
 		i = j - 1
@@ -311,3 +317,5 @@ func spanType(label, name string) newsgraph.EntityType {
 
 // Text returns the span's text in the document's text.
 func (s Span) Text(text string) string { return text[s.Start:s.End] }
+
+func isArticle(w string) bool { return w == "The" || w == "the" || w == "THE" }

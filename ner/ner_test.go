@@ -36,8 +36,10 @@ func TestFind(t *testing.T) {
 	}{
 		{"people and a place", "Barack Obama met Mitt Romney in Texas on Monday.",
 			[]string{"PERSON:Barack Obama", "PERSON:Mitt Romney", "GPE:Texas"}},
-		{"organisation with of", "The Bank of England raised interest rates, the Federal Reserve said.",
-			[]string{"ORG:Bank of England", "ORG:Federal Reserve"}},
+		{"organisation with of", "He studied at the University of Oxford before joining Goldman Sachs.",
+			[]string{"ORG:University of Oxford", "ORG:Goldman Sachs"}},
+		{"company and city", "Shares of General Motors fell 3 percent in New York.",
+			[]string{"ORG:General Motors", "GPE:New York"}},
 		{"possessive left outside", "The meeting with Vladimir Putin's envoy took place in Moscow.",
 			[]string{"PERSON:Vladimir Putin", "GPE:Moscow"}},
 		{"title outside the name", "President Vladimir Putin spoke to reporters in the Kremlin.",
