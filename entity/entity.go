@@ -78,6 +78,7 @@ type resolver struct {
 	nameType map[string]newsgraph.EntityType
 	personKB map[int]bool
 	slugKB   map[string]string // knowledge-base key of a name that some mention carries
+	slugs    []string          // slug of each name mention, computed once
 	orgAlias map[string]string
 	people   map[int]*person
 	persons  []int // the keys of people in the order they were created, for a stable result
@@ -198,7 +199,7 @@ func (r *resolver) name(i int) {
 		return
 	}
 	typ := m.Type
-	sl := slug(m.Text)
+	sl := r.slugs[i]
 	if t, ok := r.nameType[sl]; ok {
 		typ = t
 	}
@@ -237,6 +238,12 @@ func (r *resolver) name(i int) {
 // organisations to their full names.
 func (r *resolver) unify() {
 	ms := r.d.Mentions
+	r.slugs = make([]string, len(ms))
+	for i := range ms {
+		if ms[i].Kind == newsgraph.NameMention {
+			r.slugs[i] = slug(ms[i].Text)
+		}
+	}
 	count := map[string]*votes{}
 	surnames := map[string]int{} // surname of a full name → index of its first full mention
 	for i := range ms {
@@ -245,17 +252,18 @@ func (r *resolver) unify() {
 			if r.slugKB == nil {
 				r.slugKB = map[string]string{}
 			}
-			if _, ok := r.slugKB[slug(m.Text)]; !ok {
-				r.slugKB[slug(m.Text)] = m.Key
+			if _, ok := r.slugKB[r.slugs[i]]; !ok {
+				r.slugKB[r.slugs[i]] = m.Key
 			}
 		}
 		if m.Kind != newsgraph.NameMention || m.Key != "" {
 			continue
 		}
-		sl := slug(m.Text)
+		sl := r.slugs[i]
 		v := count[sl]
 		if v == nil {
 			v = &votes{first: m.Type, text: trimThe(m.Text)}
+			v.words = strings.Fields(v.text)
 			count[sl] = v
 		}
 		v.n[typeRank(m.Type)]++
@@ -294,7 +302,7 @@ func (r *resolver) unify() {
 			continue
 		}
 		if m.Key == "" {
-			r.nameType[slug(m.Text)] = newsgraph.Person
+			r.nameType[r.slugs[i]] = newsgraph.Person
 			continue
 		}
 		if at < i && m.Type != newsgraph.NORP && !r.afterPlacePreposition(i) {
@@ -334,7 +342,7 @@ func (r *resolver) knownOrgAliases(count map[string]*votes) {
 			continue
 		}
 		t := r.nameType[sl]
-		ws := strings.Fields(v.text)
+		ws := v.words
 		for _, k := range kn {
 			switch {
 			case len(ws) > len(k.words) && wordsEqual(ws[:len(k.words)], k.words) && t == newsgraph.Org &&
@@ -380,7 +388,8 @@ var industries = func() map[string]bool {
 type votes struct {
 	n     [8]int
 	first newsgraph.EntityType
-	text  string // the name as first written, without "the"
+	text  string   // the name as first written, without "the"
+	words []string // its words
 	total int
 }
 
@@ -427,7 +436,7 @@ func (r *resolver) orgAliases(count map[string]*votes, surnames map[string]int) 
 	}
 	for short, v := range count {
 		t := r.nameType[short]
-		ws := strings.Fields(v.text)
+		ws := v.words
 		if t == newsgraph.Person && (len(ws) != 1 || kb.IsFirstName(ws[0])) {
 			continue
 		}
@@ -439,7 +448,7 @@ func (r *resolver) orgAliases(count map[string]*votes, surnames map[string]int) 
 			if long == short || r.nameType[long] != newsgraph.Org {
 				continue
 			}
-			lws := strings.Fields(lv.text)
+			lws := lv.words
 			if len(lws) <= len(ws) || orgHeads[strings.ToLower(lws[len(lws)-1])] {
 				continue // University of Texas Press is not University of Texas
 			}
@@ -578,7 +587,7 @@ func nameParts(text string) (first, surname string, gender byte) {
 		ws = ws[1:]
 	}
 	// a place or people before the name: "United States Barack Obama"
-	for k := min(len(ws)-2, 3); k >= 1; k-- {
+	for k := min(len(ws)-2, 3); k >= 1 && !kb.IsFirstName(ws[0]); k-- {
 		if e, ok := kb.Lookup(strings.Join(ws[:k], " ")); ok && (e.Type == newsgraph.GPE || e.Type == newsgraph.NORP) {
 			ws = ws[k:]
 			break
@@ -709,16 +718,19 @@ func (r *resolver) personName(i int) {
 // honorificBefore returns the gender of an honorific written just before
 // mention i and left outside it ("Mrs. Clinton"), 0 when none.
 func (r *resolver) honorificBefore(i int) byte {
-	m := &r.d.Mentions[i]
-	k := sort.Search(len(r.d.Tokens), func(k int) bool { return r.d.Tokens[k].Start >= m.Start })
-	for j := k - 1; j >= 0 && j >= k-2; j-- {
-		t := r.d.Tokens[j]
-		if t.Text == "." {
-			continue
-		}
-		return honorificGender(t.Text)
+	text := r.d.Text[:r.d.Mentions[i].Start]
+	j := len(text)
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '.') {
+		j--
 	}
-	return 0
+	k := j
+	for k > 0 && (text[k-1] >= 'a' && text[k-1] <= 'z' || text[k-1] >= 'A' && text[k-1] <= 'Z') {
+		k--
+	}
+	if j-k < 2 || j-k > 8 {
+		return 0
+	}
+	return honorificGender(text[k:j])
 }
 
 // lastMention is the index of the entity's last mention so far (-1 if none).
@@ -1028,6 +1040,11 @@ var thingNouns = func() map[string]bool {
 	return m
 }()
 
+// thingDeterminers open the noun phrase of a thing: "the plan", "his new
+// proposal".
+var thingDeterminers = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "new": true, "same": true}
+
 // thingBetween reports whether a noun of a thing stands, after a
 // determiner, between byte offsets a and b ("… told reporters the plan …
 // it").
@@ -1035,18 +1052,11 @@ func (r *resolver) thingBetween(a, b int) bool {
 	k := sort.Search(len(r.d.Tokens), func(k int) bool { return r.d.Tokens[k].Start >= a })
 	for ; k < len(r.d.Tokens) && r.d.Tokens[k].End <= b; k++ {
 		t := &r.d.Tokens[k]
-		if t.Kind != newsgraph.Word || !thingNouns[strings.ToLower(t.Text)] || k == 0 {
+		if t.Kind != newsgraph.Word || k == 0 || !lowerIn(thingNouns, t.Text) {
 			continue
 		}
-		switch strings.ToLower(r.d.Tokens[k-1].Text) {
-		case "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "same", "whole", "entire":
+		if lowerIn(thingDeterminers, r.d.Tokens[k-1].Text) || k >= 2 && lowerIn(thingDeterminers, r.d.Tokens[k-2].Text) {
 			return true
-		}
-		if k >= 2 {
-			switch strings.ToLower(r.d.Tokens[k-2].Text) {
-			case "the", "a", "an", "this", "that", "his", "her", "their", "its", "our":
-				return true
-			}
 		}
 	}
 	return false
@@ -1069,11 +1079,10 @@ func (r *resolver) after(end int) int {
 	if strings.HasPrefix(t.Text, "'") || strings.HasPrefix(t.Text, "’") {
 		return modifierAfter
 	}
-	lower := strings.ToLower(t.Text)
-	if afterVerbs[lower] {
+	if lowerIn(afterVerbs, t.Text) {
 		return verbAfter
 	}
-	if afterOther[lower] {
+	if lowerIn(afterOther, t.Text) {
 		return otherAfter
 	}
 	if t.POS != "" {
@@ -1104,6 +1113,22 @@ var afterOther = map[string]bool{"and": true, "or": true, "but": true, "of": tru
 	"at": true, "to": true, "for": true, "with": true, "from": true, "by": true, "as": true, "who": true,
 	"whom": true, "whose": true, "which": true, "that": true, "the": true, "a": true, "an": true, "than": true,
 	"into": true, "about": true, "after": true, "before": true, "during": true}
+
+// lowerIn looks w up in m by its ASCII lowercase form without allocating.
+func lowerIn(m map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(w)])]
+}
 
 func startsUpperASCII(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 

@@ -102,6 +102,9 @@ var articlePrefixes = [...]string{"al-", "el-", "ul-", "as-", "ash-", "ad-", "an
 
 // stripArticle removes an article prefix from a word, when a name is left.
 func stripArticle(word string) string {
+	if len(word) < 4 || word[2] != '-' && word[3] != '-' {
+		return word
+	}
 	for _, p := range articlePrefixes {
 		if len(word) > len(p)+1 && strings.EqualFold(word[:len(p)], p) {
 			return word[len(p):]
