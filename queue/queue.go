@@ -161,24 +161,33 @@ CREATE TABLE queue_feeds (
 }
 
 // Migrate brings River's tables and this package's up to date in the
-// store's schema, in one transaction under an advisory lock, so that many
-// workers starting at once migrate once.
+// store's schema, under an advisory lock held for the whole of it, so that
+// many workers starting at once migrate once. River's steps each run in a
+// transaction of their own (one of them adds an enum value, which
+// PostgreSQL does not let the same transaction use).
 func Migrate(ctx context.Context, db *postgres.DB) error {
 	migrator, err := rivermigrate.New(riverpgxv5.New(db.Pool()), nil)
 	if err != nil {
 		return fmt.Errorf("migrate queue: %w", err)
 	}
-	tx, err := db.Pool().Begin(ctx)
+	conn, err := db.Pool().Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate queue: %w", err)
+	}
+	defer conn.Release()
+	lock := db.LockID("migrate-queue")
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, lock); err != nil {
+		return fmt.Errorf("migrate queue: %w", err)
+	}
+	defer conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, lock)
+	if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("migrate river: %w", err)
+	}
+	tx, err := conn.Begin(ctx)
 	if err != nil {
 		return fmt.Errorf("migrate queue: %w", err)
 	}
 	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, db.LockID("migrate-queue")); err != nil {
-		return fmt.Errorf("migrate queue: %w", err)
-	}
-	if _, err := migrator.MigrateTx(ctx, tx, rivermigrate.DirectionUp, nil); err != nil {
-		return fmt.Errorf("migrate river: %w", err)
-	}
 	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS queue_migrations (
 		version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
 		return fmt.Errorf("migrate queue: %w", err)

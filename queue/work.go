@@ -83,7 +83,8 @@ func (c *Config) defaults() {
 // in hand. The database must be migrated (Migrate).
 func NewClient(db *postgres.DB, cfg Config) (*river.Client[pgx.Tx], error) {
 	cfg.defaults()
-	w := &workers{db: db, cfg: cfg, fetcher: fetch.New(cfg.Fetch)}
+	w := &workers{db: db, cfg: cfg, fetcher: fetch.New(cfg.Fetch),
+		analyzing: make(chan struct{}, cfg.Analyzers), storing: make(chan struct{}, cfg.Storers)}
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &pollWorker{w: w})
 	river.AddWorker(ws, &fetchWorker{w: w})
@@ -102,24 +103,42 @@ func NewClient(db *postgres.DB, cfg Config) (*river.Client[pgx.Tx], error) {
 		Workers: ws,
 		Queues: map[string]river.QueueConfig{
 			QueueFetch:   {MaxWorkers: cfg.Fetchers},
-			QueueAnalyze: {MaxWorkers: cfg.Analyzers},
-			QueueStore:   {MaxWorkers: cfg.Storers},
+			// River fetches at most MaxWorkers jobs per round, a round
+			// every FetchCooldown at best: more jobs in hand than are
+			// worked at once (the semaphores) keep the workers busy
+			QueueAnalyze: {MaxWorkers: prefetch * cfg.Analyzers},
+			QueueStore:   {MaxWorkers: prefetch * cfg.Storers},
 			QueueMerge:   {MaxWorkers: 1},
 		},
 		PeriodicJobs:         periodic,
 		JobTimeout:           cfg.JobTimeout,
 		RescueStuckJobsAfter: cfg.RescueAfter,
-		FetchCooldown:        20 * time.Millisecond,
+		FetchCooldown:        5 * time.Millisecond,
 		FetchPollInterval:    200 * time.Millisecond,
 	}
 	return river.NewClient(riverpgxv5.New(db.Pool()), rc)
 }
+
+// prefetch is how many jobs of a queue a process holds per job it works.
+const prefetch = 4
 
 // workers holds what every worker shares.
 type workers struct {
 	db      *postgres.DB
 	cfg     Config
 	fetcher *fetch.Fetcher
+	// semaphores: the analyses and the store transactions under way
+	analyzing, storing chan struct{}
+}
+
+// acquire takes a place in sem, or fails when ctx ends.
+func acquire(ctx context.Context, sem chan struct{}) (release func(), err error) {
+	select {
+	case sem <- struct{}{}:
+		return func() { <-sem }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // inTx runs fn in a transaction that also completes job: both commit or
@@ -275,7 +294,16 @@ func (a *analyzeWorker) Work(ctx context.Context, job *river.Job[AnalyzeArgs]) e
 				art.Published = "" // an unreadable date of the input is no reason to fail
 			}
 		}
-		doc, err := pipeline.Analyze(a.w.cfg.Pipeline, art)
+		release, err := acquire(ctx, a.w.analyzing)
+		if err != nil {
+			return err
+		}
+		err = ingest.Check([]byte(art.Text))
+		var doc *newsgraph.Document
+		if err == nil {
+			doc, err = pipeline.Analyze(a.w.cfg.Pipeline, art)
+		}
+		release()
 		if err != nil {
 			// bad input: recorded as the ingest command records it, not retried
 			return inTx(ctx, a.w, job, func(tx pgx.Tx) error {
@@ -363,6 +391,11 @@ func (s *storeWorker) Work(ctx context.Context, job *river.Job[StoreArgs]) error
 		}
 	}
 	every := s.w.cfg.MergeEvery
+	release, err := acquire(ctx, s.w.storing)
+	if err != nil {
+		return err
+	}
+	defer release()
 	return inTx(ctx, s.w, job, func(tx pgx.Tx) error {
 		if _, err := s.w.db.PutTx(ctx, tx, d); err != nil {
 			return err // a deadlock too: River runs the job again
@@ -383,8 +416,11 @@ type mergeWorker struct {
 	w *workers
 }
 
-// Timeout lets Reconcile take as long as the store's size needs.
-func (m *mergeWorker) Timeout(*river.Job[MergeArgs]) time.Duration { return 30 * m.w.cfg.JobTimeout }
+// Timeout lets Reconcile take as long as the store's size needs, short of
+// being taken for a dead worker's job.
+func (m *mergeWorker) Timeout(*river.Job[MergeArgs]) time.Duration {
+	return max(m.w.cfg.JobTimeout, m.w.cfg.RescueAfter*9/10)
+}
 
 func (m *mergeWorker) Work(ctx context.Context, job *river.Job[MergeArgs]) error {
 	start := time.Now()

@@ -237,10 +237,10 @@ func (p *putTx) queueInput(b *pgx.Batch, input, docID string, st store.PutStatus
 // (at most 64 per band), links those similar enough, and indexes the
 // sketch's bands.
 func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
-	bands := merge.Bands(sketch)
-	if len(bands) == 0 {
-		return nil, nil
+	if len(sketch) != merge.SketchSize {
+		return nil, nil // no sketch: nothing to compare
 	}
+	bands := merge.Bands(sketch)
 	rows, err := p.tx.Query(p.ctx, `SELECT d.rowid, d.id, d.sketch FROM documents d WHERE d.rowid IN (
 			SELECT b.doc FROM unnest($1::bigint[]) AS u(band)
 			CROSS JOIN LATERAL (SELECT doc FROM doc_bands WHERE doc_bands.band = u.band LIMIT 64) b)
