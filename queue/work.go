@@ -102,7 +102,7 @@ func NewClient(db *postgres.DB, cfg Config) (*river.Client[pgx.Tx], error) {
 		Logger:  cfg.Logger,
 		Workers: ws,
 		Queues: map[string]river.QueueConfig{
-			QueueFetch:   {MaxWorkers: cfg.Fetchers},
+			QueueFetch: {MaxWorkers: cfg.Fetchers},
 			// River fetches at most MaxWorkers jobs per round, a round
 			// every FetchCooldown at best: more jobs in hand than are
 			// worked at once (the semaphores) keep the workers busy
