@@ -177,6 +177,13 @@ type docQuote struct {
 	SpeakerName, SpeakerActor string
 }
 
+type docPosition struct {
+	newsgraph.RecordPosition
+	ActorName, ActorKey string
+	TargetNames         []string
+	Anchor              string // the evidence phrase's span, or else the event's or the quote's
+}
+
 type docEvent struct {
 	newsgraph.RecordEvent
 	ActorNames, TargetNames []string
@@ -191,7 +198,8 @@ type documentData struct {
 	Entities []docEntity
 	Quotes   []docQuote
 	Times    []newsgraph.RecordTime
-	Events   []docEvent
+	Events    []docEvent
+	Positions []docPosition
 }
 
 // mentionAnchor names a mention's span by its entity and start, so that a
@@ -289,6 +297,21 @@ func (u *ui) document(w http.ResponseWriter, r *http.Request) {
 		}
 		spans = append(spans, span{Start: v.Trigger.Start, End: v.Trigger.End, Rank: rankTrigger,
 			Class: "hl trig t-" + v.Type, ID: v.ID, Title: title})
+	}
+	for i, p := range rec.Positions {
+		dp := docPosition{RecordPosition: p, ActorName: cmp.Or(names[p.Actor], p.Actor), ActorKey: keys[p.Actor],
+			TargetNames: nameList(p.Targets)}
+		switch {
+		case p.Evidence.End > p.Evidence.Start:
+			dp.Anchor = "p" + strconv.Itoa(i+1)
+			spans = append(spans, span{Start: p.Evidence.Start, End: p.Evidence.End, Rank: rankPosition, Class: "hl pos",
+				ID: dp.Anchor, Title: dp.ActorName + ": " + stanceWord(p.Stance, "") + " " + p.Issue})
+		case p.Event != nil:
+			dp.Anchor = *p.Event
+		case p.Quote != nil:
+			dp.Anchor = *p.Quote
+		}
+		d.Positions = append(d.Positions, dp)
 	}
 	d.Body = highlight(rec.Text, spans)
 	title := "Document " + rec.ID

@@ -21,6 +21,7 @@ type span struct {
 // Ranks of the kinds of span, outermost first.
 const (
 	rankQuote = iota
+	rankPosition
 	rankMention
 	rankTime
 	rankTrigger
