@@ -188,7 +188,7 @@ func (r *resolver) name(i int) {
 	}
 	if m.Key != "" {
 		key := m.Key
-		if m.Type == newsgraph.NORP {
+		if m.Type == newsgraph.NORP && !groupNoun(m.Text) {
 			if e, ok := kb.Get(m.Key); ok && e.StandsFor != "" {
 				if _, ok := kb.Country(e.StandsFor); ok {
 					key = e.StandsFor // "Ukrainian" → Ukraine
@@ -229,6 +229,14 @@ func (r *resolver) name(i int) {
 		return
 	}
 	r.attach(i, r.newEntity(trimThe(m.Text), typ, key))
+}
+
+// groupNoun reports whether a demonym is written as a plural noun
+// ("Americans", "Afghans"): the people, a group of its own, not the
+// country that the adjective ("American") refers to.
+func groupNoun(text string) bool {
+	n := len(text)
+	return n > 3 && text[n-1] == 's' && text[n-2] != 's' && text[n-2] != '\''
 }
 
 // unify reads the names of the document before any is resolved: it gives
