@@ -18,6 +18,16 @@
 // before it → GPE) and finally by the other mentions of the same name in the
 // document.
 //
+// The statistical tagger of package ner reads each sentence as well: where
+// the rules can only guess a name's type, the tagger's type is taken (still
+// a guess that the other mentions of the name may overrule); a run of
+// capitalised words that the tagger reads as several names ("Hamid Algabid
+// of Niger") or as a name after a describing word ("Defender Hassan Abbas")
+// is split as the tagger reads it; a city that the tagger reads as an
+// organisation (a club named after it) is one, unless it is a capital; and
+// names the rules did not reach are added with the tagger's type, or the
+// knowledge base's when it knows the name.
+//
 // Titles written before a name ("US President Donald Trump", "Kremlin leader
 // Vladimir Putin", "his special envoy Steve Witkoff") become a role mention
 // beside the name mention, and the names inside the title ("US", "Kremlin")

@@ -1,34 +1,3 @@
-// Package ner finds the names of people, organisations and places in a
-// document with a statistical tagger: a linear-chain model over BIO labels
-// (PER, ORG, LOC and MISC), trained as an averaged structured perceptron and
-// decoded with Viterbi.
-//
-// Each token has a fixed set of features, hashed into a table of int16
-// weights with no string built per feature: the word and its lowercase form,
-// the words two to the left and right, its shape (Xx, XX, X.X., dd), prefixes
-// and suffixes of one to four letters, the part-of-speech tags of package
-// tag around it, its word cluster (induced from unlabelled news text), what
-// the knowledge base says of it (a known name and its type, a multiword
-// name it starts or continues, a given name, a title word before it), whether
-// the sentence is a headline in capitals or title case, and whether the
-// document writes the same word in lowercase elsewhere.
-//
-// The model (package ner/model) is trained by tools/train-ner on WikiANN
-// English, the Wikinews documents of GUM and MEANTIME English only, whose
-// licences allow shipping what is learned from them.
-//
-// # Invariants
-// Spans are ordered, do not overlap, lie inside one sentence, start at a
-// token's start and end at a token's end less a possessive ending ("Trump's"
-// → "Trump"); Text[s.Start:s.End] is never empty.
-//
-// # Concurrency
-// The model is decoded once (sync.OnceValues) and never written after; the
-// scratch memory of a call comes from a sync.Pool. Find is safe for
-// concurrent use.
-//
-// # Performance
-// See the figures of BenchmarkNER in doc.go.
 package ner
 
 import (
