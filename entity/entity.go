@@ -1,43 +1,101 @@
 // Package entity groups the mentions of a document into one entity per
-// real-world referent (in-document coreference).
+// real-world referent (in-document coreference) and gives each entity a
+// canonical key that is the same across documents and spellings.
 //
 // Names the knowledge base knows join by their key: "US", "USA" and "the
-// United States of America" are one entity. A demonym used as an adjective
-// ("Ukrainian raw materials") is a mention of its country; a demonym that
-// stands for a group of its own ("European allies") stays a NORP entity.
-// Capitals and seats of government (Moscow, Washington, the White House)
-// keep their own entity, with StandsFor pointing to the state they act for
-// (created when the text never names it); descriptions of a state's
-// leadership ("the leadership in Moscow", "the Ukrainian side") join the
-// state itself.
+// United States of America" are one entity; so is a name the mention stage
+// left without a key where another mention of it carries one. A demonym used
+// as an adjective ("Ukrainian raw materials") is a mention of its country; a
+// demonym that stands for a group of its own ("European allies", a plural
+// such as "Americans") stays a NORP entity. Capitals and seats of
+// government (Moscow, Washington, the White House) keep their own entity,
+// with StandsFor pointing to the state they act for (created when the text
+// never names it); descriptions of a state's leadership ("the leadership in
+// Moscow", "the Ukrainian side") join the state itself.
+//
+// Before any name is resolved, the document's names are read once: a name
+// the mention stage typed differently in two places gets the type most of
+// its mentions have; a single word that is the surname of a full name in
+// the document is that person (a known place only after the full name and
+// not after "in", "from"…: Valeska Paris … Paris said); an organisation's
+// short name joins its full name (Apple, Apple Computer; Lockheed,
+// Lockheed Martin; Federal Reserve, United States Federal Reserve) unless
+// the full name is a body of its own (University of Texas Press).
 //
 // People join by surname, compared with translit so that Zelensky,
 // Zelenskyi and Selensky are one name, and by first name where both have
-// one: two first names that differ (Donald, Ivanka), or that are both known
-// and not a typo apart, keep two people apart. A surname alone joins the
-// person with that surname mentioned last. A title before a name joins the
-// name's entity as a role; a title alone ("the head of state") joins the
-// person last given that title, or the person last mentioned nearby.
-// Pronouns join the nearest compatible antecedent: he and she a person of
-// that gender (or unknown), preferring the subject of the sentence before
-// when the pronoun starts a sentence; it and they an organisation or place
-// in the same sentence or starting the sentence before.
+// one: two first names join when one is missing, an initial, a short form
+// (Bill, William), or a spelling or typo of the other (Voldymyr,
+// Volodymyr); names of two genders (Justin, Justine) or two different known
+// names (Donald, Ivanka) keep two people apart, and so do honorifics (Mrs.
+// Obama is not Barack). A surname alone joins the person with that surname
+// mentioned last (the nearest full mention: "Clinton" after Bill is Bill,
+// after Hillary again is Hillary); only if none has that surname does it
+// join a person whose first name it is ("Francis" after "Pope Francis"). A
+// title before a name joins the name's entity as a role; a title alone
+// ("the head of state", "the minister") joins the person last given that
+// title, or the person last mentioned within two sentences.
+//
+// He and she join the best-scored person of their sentence and the three
+// before: never one of the other gender; the subject of the pronoun's
+// sentence, or of the sentence before when the pronoun opens its own, is
+// preferred, then nearness, names that are surely a person's (a known first
+// name, a title, an honorific) over capitalised phrases only guessed to be
+// one, and salience; a possessive joins the subject of its own clause
+// ("demanded that Zelensky withdraw his decree"). It and its join the
+// organisation or state that acts in their sentence or the one before (an
+// organisation before a place, the subject of a verb before a modifier such
+// as "US car maker", never a publication when anything else fits), and
+// nothing when a plan, proposal, document or other thing stands nearer
+// ("the plan … According to the newspaper, it …") or when "it" is empty
+// ("it is likely that"). They and them join an organisation or place that
+// opens their sentence.
 //
 // The canonical name is the full name written most often, preferring a
 // first name that the knowledge base knows (so the correctly spelled one of
 // two variants wins); the knowledge base's name when the entity is known.
 //
+// # Keys
+//
+// Entity.Key is the knowledge base's key when the entity is known
+// ("country:UA", "city:kyiv", "org:nato"). A person's key is PersonKey of
+// the canonical name: "person:" and the transliteration keys of its words
+// (person:volodimir-selenski for Volodymyr Zelensky, Wolodymyr Selenskyj and
+// Volodymyr Zelenskyy alike). A person named only by the surname gets the
+// one-word key of the surname (person:selenski): the store joins it to the
+// full-name key ending in that word when one person of that surname
+// dominates (merge.Surname, merge.Dominant), so a later full-name document
+// takes in an earlier surname-only one where that is safe, and a surname
+// two prominent people share stays apart. Other names are keyed by type
+// and folded name ("org:general-motors").
+//
+// # Measured
+//
+// Pairwise identity over the gold mentions (`newsgraph convert meantime`,
+// `newsgraph convert gum --genre news,interview`, then `newsgraph eval
+// --gold DIR --only entities`), with names found at their exact spans by the
+// mention stage ("name-name, both found") — MEANTIME (120 documents): P
+// 0.974 R 0.940 F1 0.957; GUM news and interviews (43): P 0.947 R 0.940 F1
+// 0.943. Pronoun antecedents (third-person pronouns whose nearest
+// earlier gold name or description is found): MEANTIME 0.594, GUM 0.408.
+// Most remaining identity errors are names the mention stage typed or cut
+// wrongly and descriptions it does not find ("the company", "the firm").
+//
 // # Invariants
 // Every mention belongs to at most one entity and Mention.Entity says which
 // (-1 for none); Entity.Mentions are in text order; StandsFor is -1 or a
-// valid index.
+// valid index; every person has a key (FuzzResolve checks these).
 //
 // # Concurrency
-// Resolve keeps no state between documents and is safe for concurrent use.
+// Resolve keeps no state between documents and is safe for concurrent use;
+// its tables are built once at init and never changed.
 //
 // # Performance
-// Linear in the number of mentions times the number of people in the
-// document; see BenchmarkPipeline in the mention package.
+// Linear in the number of mentions times the number of people and names in
+// the document (names are compared pairwise once, at the start).
+// BenchmarkResolve (the stage alone over the model article and the 120
+// MEANTIME texts, 210 KB) measured 13–22 ms an iteration on a loaded
+// 2-core machine, about 10–16 MB/s on one core.
 package entity
 
 import (
