@@ -31,6 +31,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 
@@ -210,30 +212,38 @@ func page[T any](out []T, ids []int64, n int) ([]T, string) {
 }
 
 // ftsQuery rebuilds a user's search as an FTS5 query of quoted words (all
-// must match), so that no FTS5 syntax from the user reaches the engine. A
-// word ending in * matches as a prefix.
+// must match), so that no FTS5 syntax from the user reaches the engine: a
+// word is a run of letters, digits and marks (what the unicode61 tokenizer
+// indexes), everything else separates words. A word typed with a final *
+// matches as a prefix.
 func ftsQuery(q string) (string, error) {
 	var terms []string
-	for _, f := range strings.Fields(q) {
-		prefix := strings.HasSuffix(f, "*")
-		var b strings.Builder
-		for _, r := range f {
-			if r == '"' || r == '*' || r == '^' || r == ':' || r == '(' || r == ')' || r == '{' || r == '}' || r == '+' || r == '-' && b.Len() == 0 {
-				b.WriteByte(' ')
-				continue
-			}
+	var b strings.Builder
+	end := func(prefix bool) {
+		if b.Len() == 0 || len(terms) >= 32 {
+			b.Reset()
+			return
+		}
+		t := `"` + b.String() + `"`
+		if prefix {
+			t += "*"
+		}
+		terms = append(terms, t)
+		b.Reset()
+	}
+	for _, r := range q {
+		switch {
+		case r == utf8.RuneError:
+			end(false)
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			b.WriteRune(r)
-		}
-		for _, w := range strings.Fields(b.String()) {
-			terms = append(terms, `"`+w+`"`)
-		}
-		if prefix && len(terms) > 0 {
-			terms[len(terms)-1] += "*"
-		}
-		if len(terms) > 32 {
-			break
+		case r == '*':
+			end(true)
+		default:
+			end(false)
 		}
 	}
+	end(false)
 	if len(terms) == 0 {
 		return "", fmt.Errorf("%w: no words to search for in %q", store.ErrBadQuery, q)
 	}

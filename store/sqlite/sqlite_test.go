@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/store"
@@ -49,10 +51,47 @@ func TestFTSQuery(t *testing.T) {
 		{"harv*", `"harv"*`},
 		{"NEAR(a b)", `"NEAR" "a" "b"`},
 		{"title:x", `"title" "x"`},
+		{"U.S. policy", `"U" "S" "policy"`},
+		{"x\x00y", `"x" "y"`},
+		{"a*b*", `"a"* "b"*`},
 	} {
 		got, err := ftsQuery(tc.in)
 		if err != nil || got != tc.want {
 			t.Errorf("ftsQuery(%q) = %q %v, want %q", tc.in, got, err, tc.want)
 		}
 	}
+}
+
+// FuzzFTSQuery checks that whatever a user types, the rebuilt query is
+// valid FTS5 (the engine never reports a syntax error) or ErrBadQuery.
+func FuzzFTSQuery(f *testing.F) {
+	for _, s := range []string{"harvest apples", `"unbalanced`, "NEAR(a b)", "a OR b", "title:x", "-minus", "*", `'; DROP TABLE documents; --`,
+		"^start", "(", "{x}", "a AND", "ünïcödé 🇺🇦", "x\x00y", "AND OR NOT", `""`, "a*b*", "-", "+"} {
+		f.Add(s)
+	}
+	db, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { db.Close() })
+	f.Fuzz(func(t *testing.T, q string) {
+		fq, err := ftsQuery(q)
+		if err != nil {
+			if !errors.Is(err, store.ErrBadQuery) {
+				t.Fatalf("ftsQuery(%q): %v", q, err)
+			}
+			return
+		}
+		if strings.Count(fq, `"`)%2 != 0 {
+			t.Fatalf("unbalanced quotes in %q", fq)
+		}
+		rows, err := db.r.Query(`SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?`, fq)
+		if err != nil {
+			t.Fatalf("MATCH %q (from %q): %v", fq, q, err)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			t.Fatalf("MATCH %q (from %q): %v", fq, q, err)
+		}
+	})
 }
