@@ -790,6 +790,14 @@ func (f *finder) plainName(a, b, start, end, lo, hi, si int, placeCue bool) {
 	}
 	var typ newsgraph.EntityType
 	g := strong
+	// the cues that are only likely: a first name can start a company's
+	// name ("Paris Saint-Germain"), and organisations say things too
+	const (
+		cueOther = iota
+		cueFirstName
+		cueSays
+	)
+	cue := cueOther
 	role := ""
 	roleAt := f.lowercaseRole(a, lo)
 	next := ""
@@ -811,13 +819,13 @@ func (f *finder) plainName(a, b, start, end, lo, hi, si int, placeCue bool) {
 		f.kbInside(f.tokenAt(roleAt), a, si)
 		f.emit(roleAt, f.toks[a-1].End, newsgraph.RoleMention, newsgraph.Person, "", role, si)
 	case b-a >= 2 && kb.IsFirstName(f.toks[a].Text) && !allUpper(f.toks[a].Text):
-		typ = newsgraph.Person
+		typ, cue = newsgraph.Person, cueFirstName
 	case b-a >= 2 && allUpper(f.toks[a].Text) && len(f.toks[a].Text) <= 3 && kb.IsFirstName(f.toks[a].Text):
 		typ = newsgraph.Person // "JD Vance"
 	case isHonorific(prev):
 		typ = newsgraph.Person
 	case saysVerbs[next]:
-		typ = newsgraph.Person
+		typ, cue = newsgraph.Person, cueSays
 		if allUpper(text) {
 			typ = newsgraph.Org
 		}
@@ -840,10 +848,8 @@ func (f *finder) plainName(a, b, start, end, lo, hi, si int, placeCue bool) {
 	// a guess yields to the tagger, which has seen the words around the
 	// name; it stays a guess that the other mentions of the same name in
 	// the document may overrule (resolveWeak)
-	if g != strong {
-		if n, ok := f.tagged(start, end); ok {
-			typ = n.Type
-		}
+	if n, ok := f.tagged(start, end); ok && (g != strong || cue == cueFirstName || cue == cueSays) {
+		typ = n.Type
 	}
 	i := f.emit(start, end, newsgraph.NameMention, typ, "", role, si)
 	if g != strong {

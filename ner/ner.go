@@ -2,6 +2,7 @@ package ner
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph"
@@ -266,25 +267,35 @@ func appendSpans(dst []Span, text string, toks []newsgraph.Token, first int, lab
 	return dst
 }
 
+// spanType maps a label to an entity type. The knowledge base overrules the
+// tagger where it is sure: a nationality word is NORP ("Swiss", "Lebanese")
+// and a country a GPE, whatever the tagger says (national teams are named
+// after their country); a place takes the base's type (GPE, LOC, FAC), GPE
+// when it does not know the name.
 func spanType(label, name string) newsgraph.EntityType {
+	if label == "MISC" {
+		return ""
+	}
+	e, known := kb.Lookup(name)
+	if known && (e.Type == newsgraph.NORP || strings.HasPrefix(e.Key, "country:")) {
+		return e.Type
+	}
 	switch label {
 	case "PER":
 		return newsgraph.Person
 	case "ORG":
 		return newsgraph.Org
-	case "LOC":
-		if e, ok := kb.Lookup(name); ok {
-			switch e.Type {
-			case newsgraph.GPE, newsgraph.Loc, newsgraph.Fac:
-				return e.Type
-			}
-		}
-		return newsgraph.GPE
 	}
-	return ""
+	if known {
+		switch e.Type {
+		case newsgraph.GPE, newsgraph.Loc, newsgraph.Fac:
+			return e.Type
+		}
+	}
+	return newsgraph.GPE
 }
+
+func isArticle(w string) bool { return w == "The" || w == "the" || w == "THE" }
 
 // Text returns the span's text in the document's text.
 func (s Span) Text(text string) string { return text[s.Start:s.End] }
-
-func isArticle(w string) bool { return w == "The" || w == "the" || w == "THE" }
