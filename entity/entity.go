@@ -659,8 +659,15 @@ func nameParts(text string) (first, surname string, gender byte) {
 			break
 		}
 	}
-	if len(ws) >= 3 && !kb.IsFirstName(ws[0]) && kb.IsFirstName(ws[1]) && !strings.HasSuffix(ws[0], ".") {
-		ws = ws[1:]
+	// words before the first known first name are no part of the name:
+	// "Scientologist Tom Cruise", "NASA Administrator Charles Bolden"
+	if len(ws) >= 3 && !kb.IsFirstName(ws[0]) && !strings.HasSuffix(ws[0], ".") {
+		for k := 1; k < len(ws)-1; k++ {
+			if kb.IsFirstName(ws[k]) {
+				ws = ws[k:]
+				break
+			}
+		}
 	}
 	// suffixes: Jr., Sr., III
 	for len(ws) > 1 {
