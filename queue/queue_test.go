@@ -179,7 +179,7 @@ func takeSnapshot(t testing.TB, db *postgres.DB) snapshot {
 			(SELECT string_agg(d.id || '/' || pe.vid, ',' ORDER BY d.id, pe.vid) FROM position_evidence pe JOIN documents d ON d.rowid = pe.doc WHERE pe.position = p.id)
 		FROM positions p`)
 	s.counts = strings.Join(q(`SELECT 'documents=' || count(*) || ' duplicates=' || COALESCE(sum(duplicates), 0) FROM documents
-		UNION ALL SELECT 'inputs=' || count(*) FROM inputs UNION ALL SELECT 'mentions=' || count(*) FROM mentions
+		UNION ALL SELECT 'inputs=' || count(*) FROM inputs UNION ALL SELECT 'mentions=' || COALESCE(sum(json_array_length(mentions::json)), 0) FROM entities
 		UNION ALL SELECT 'quotes=' || count(*) FROM quotes UNION ALL SELECT 'events=' || count(*) FROM events
 		UNION ALL SELECT 'failures=' || count(*) FROM failures`), " ")
 	return s

@@ -18,7 +18,6 @@ var _ store.Checker = (*DB)(nil)
 // the SQLite store's: the schemas have the same tables and columns.
 var orphanChecks = []struct{ name, query string }{
 	{"entities → documents", `SELECT COUNT(*) FROM entities WHERE doc NOT IN (SELECT rowid FROM documents)`},
-	{"mentions → documents", `SELECT COUNT(*) FROM mentions WHERE doc NOT IN (SELECT rowid FROM documents)`},
 	{"quotes → documents", `SELECT COUNT(*) FROM quotes WHERE doc NOT IN (SELECT rowid FROM documents)`},
 	{"times → documents", `SELECT COUNT(*) FROM times WHERE doc NOT IN (SELECT rowid FROM documents)`},
 	{"events → documents", `SELECT COUNT(*) FROM events WHERE doc NOT IN (SELECT rowid FROM documents)`},
@@ -27,7 +26,6 @@ var orphanChecks = []struct{ name, query string }{
 	{"position_evidence → documents", `SELECT COUNT(*) FROM position_evidence WHERE doc NOT IN (SELECT rowid FROM documents)`},
 	{"inputs → documents", `SELECT COUNT(*) FROM inputs WHERE doc_id NOT IN (SELECT id FROM documents)`},
 	{"entities → actors", `SELECT COUNT(*) FROM entities WHERE actor NOT IN (SELECT id FROM actors)`},
-	{"mentions → actors", `SELECT COUNT(*) FROM mentions WHERE actor NOT IN (SELECT id FROM actors)`},
 	{"actor_keys → actors", `SELECT COUNT(*) FROM actor_keys WHERE actor NOT IN (SELECT id FROM actors)`},
 	{"actor_names → actors", `SELECT COUNT(*) FROM actor_names WHERE actor NOT IN (SELECT id FROM actors)`},
 	{"quotes → speakers", `SELECT COUNT(*) FROM quotes WHERE speaker IS NOT NULL AND speaker NOT IN (SELECT id FROM actors)`},

@@ -3,6 +3,7 @@ package postgres
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -325,8 +326,7 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 		kind, name string
 	}
 	type nameUse struct {
-		n         int
-		canonical bool
+		n, canonical int // uses, and uses as an entity's name
 	}
 	names := map[nameKey]*nameUse{}
 	useName := func(k nameKey, canonical bool) {
@@ -336,14 +336,13 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 			names[k] = u
 		}
 		u.n++
-		u.canonical = u.canonical || canonical
+		if canonical {
+			u.canonical++
+		}
 	}
 	var ents struct {
-		actor              []int64
-		eid, name, typ     []string
-		mActor             []int64
-		mStart, mEnd       []int32
-		mEid, mText, mKind []string
+		actor                    []int64
+		eid, name, typ, mentions []string
 	}
 	for _, e := range rec.Entities {
 		key := d.Keys[e.ID]
@@ -379,11 +378,7 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 		}
 		ents.actor = append(ents.actor, actor)
 		ents.eid, ents.name, ents.typ = append(ents.eid, e.ID), append(ents.name, e.Name), append(ents.typ, e.Type)
-		for _, m := range e.Mentions {
-			ents.mActor = append(ents.mActor, actor)
-			ents.mStart, ents.mEnd = append(ents.mStart, int32(m.Start)), append(ents.mEnd, int32(m.End))
-			ents.mEid, ents.mText, ents.mKind = append(ents.mEid, e.ID), append(ents.mText, m.Text), append(ents.mKind, m.Kind)
-		}
+		ents.mentions = append(ents.mentions, mentionsJSON(e.Mentions))
 	}
 
 	b := &pgx.Batch{}
@@ -403,28 +398,25 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 		return cmp.Or(cmp.Compare(a.actor, b.actor), cmp.Compare(a.kind, b.kind), cmp.Compare(a.name, b.name))
 	})
 	for _, k := range nks {
-		u := names[k]
-		if u.canonical {
-			// the canonical name is the one most documents give
-			b.Queue(`WITH n AS (INSERT INTO actor_names (actor, kind, name, count) VALUES ($1, $2, $3, $4)
-					ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count RETURNING count)
-				UPDATE actors SET name = $3, name_count = n.count FROM n WHERE actors.id = $1 AND actors.name_count < n.count`,
-				k.actor, k.kind, k.name, u.n)
-		} else {
-			b.Queue(`INSERT INTO actor_names (actor, kind, name, count) VALUES ($1, $2, $3, $4)
-				ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count`, k.actor, k.kind, k.name, u.n)
+		b.Queue(`INSERT INTO actor_names (actor, kind, name, count) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count`, k.actor, k.kind, k.name, names[k].n)
+	}
+	for _, k := range nks {
+		if c := names[k].canonical; c > 0 {
+			// the canonical name is the full name (of more than one word)
+			// that most documents give the actor, a one-word name only
+			// while there is none
+			b.Queue(`WITH n AS (INSERT INTO actor_names (actor, kind, name, count) VALUES ($1, 'canonical', $2, $3)
+					ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count
+					RETURNING name, count, position(' ' in name) > 0 AS full)
+				UPDATE actors SET name = n.name, name_count = n.count FROM n
+				WHERE actors.id = $1 AND (n.full AND position(' ' in actors.name) = 0
+					OR n.full = (position(' ' in actors.name) > 0) AND n.count > actors.name_count)`, k.actor, k.name, c)
 		}
 	}
-	b.Queue(`INSERT INTO entities (doc, eid, actor, name, type)
-		SELECT $1::bigint, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
-		doc, ents.eid, ents.actor, ents.name, ents.typ)
-	if len(ents.mActor) > 0 {
-		b.Queue(`INSERT INTO mentions (actor, doc, start, "end", eid, text, kind)
-			SELECT u.a, $1::bigint, u.s, u.e, u.eid, u.t, u.k
-			FROM unnest($2::bigint[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[]) AS u(a, s, e, eid, t, k)
-			ON CONFLICT DO NOTHING`,
-			doc, ents.mActor, ents.mStart, ents.mEnd, ents.mEid, ents.mText, ents.mKind)
-	}
+	b.Queue(`INSERT INTO entities (doc, eid, actor, name, type, mentions)
+		SELECT $1::bigint, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING`,
+		doc, ents.eid, ents.actor, ents.name, ents.typ, ents.mentions)
 	return actors, p.send(b)
 }
 
@@ -675,6 +667,30 @@ func (p *putTx) events(doc int64, d *store.Doc, actors map[string]int64) error {
 	return p.send(b)
 }
 
+// mentionsJSON packs an entity's mentions as [[start, end, text, kind], …],
+// as store/sqlite keeps them.
+func mentionsJSON(ms []newsgraph.RecordMention) string {
+	b := make([]byte, 0, 32*len(ms)+2)
+	b = append(b, '[')
+	for i, m := range ms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(m.Start), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(m.End), 10)
+		b = append(b, ',')
+		t, _ := json.Marshal(m.Text)
+		b = append(b, t...)
+		b = append(b, ',')
+		k, _ := json.Marshal(m.Kind)
+		b = append(b, k...)
+		b = append(b, ']')
+	}
+	return string(append(b, ']'))
+}
+
 // nonNil passes a string pointer on as the store's SQLite twin writes it:
 // the value, or "" for nil (a NULL only where the record has none at all
 // would differ between the stores).
@@ -703,11 +719,18 @@ func (p *putTx) queuePositions(b *pgx.Batch, doc int64, d *store.Doc, actors map
 			cmp.Compare(a.Stance, b.Stance), cmp.Compare(a.Polarity, b.Polarity))
 	})
 	for _, x := range ps {
+		// the key of the evidence is the event, or the quote for a stance
+		// read from a quote alone
+		ref := x.Event
+		if ref == "" {
+			ref = x.Quote
+		}
 		b.Queue(`WITH p AS (INSERT INTO positions (actor, issue, day, stance, polarity) VALUES ($1, $2, $3, $4, $5)
 				ON CONFLICT (actor, issue, day, stance, polarity) DO UPDATE SET actor = excluded.actor RETURNING id)
-			INSERT INTO position_evidence (position, doc, vid, qid, trigger_start, trigger_end, trigger_text)
-			SELECT p.id, $6, $7, $8, $9, $10, $11 FROM p ON CONFLICT DO NOTHING`,
-			x.actor, x.Issue, x.Date, x.Stance, x.Polarity, doc, x.Event, x.Quote, x.Trigger.Start, x.Trigger.End, x.Trigger.Text)
+			INSERT INTO position_evidence (position, doc, vid, qid, trigger_start, trigger_end, trigger_text, phrase_start, phrase_end, phrase_text)
+			SELECT p.id, $6, $7, NULLIF($8, ''), $9, $10, $11, $12, $13, $14 FROM p ON CONFLICT DO NOTHING`,
+			x.actor, x.Issue, x.Date, x.Stance, x.Polarity, doc, ref, x.Quote, x.Trigger.Start, x.Trigger.End, x.Trigger.Text,
+			x.Phrase.Start, x.Phrase.End, x.Phrase.Text)
 	}
 }
 

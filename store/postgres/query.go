@@ -119,9 +119,19 @@ func (db *DB) resolve(ctx context.Context, s string) ([]int64, error) {
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return nil, err
 	}
-	rows, err := db.pool.Query(ctx, `SELECT a.id FROM actors a WHERE a.id IN (
+	// the actors whose canonical name it is; failing those, every actor once
+	// spelled so (a stray entity that took the name as an alias among them)
+	ids, err := db.actorIDs(ctx, `SELECT id FROM actors WHERE lower(name) = lower($1) ORDER BY docs DESC, id LIMIT 50`, s)
+	if err != nil || len(ids) > 0 {
+		return ids, err
+	}
+	return db.actorIDs(ctx, `SELECT a.id FROM actors a WHERE a.id IN (
 			SELECT n.actor FROM actor_names n WHERE lower(n.name) = lower($1) AND n.kind = 'name')
 		ORDER BY a.docs DESC, a.id LIMIT 50`, s)
+}
+
+func (db *DB) actorIDs(ctx context.Context, q string, args ...any) ([]int64, error) {
+	rows, err := db.pool.Query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -211,9 +221,10 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 			rows.Close()
 			return nil, err
 		}
-		if kind == "role" {
+		switch kind {
+		case "role":
 			d.Roles = append(d.Roles, s)
-		} else {
+		case "name":
 			d.Names = append(d.Names, s)
 		}
 	}
@@ -222,18 +233,32 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 		return nil, err
 	}
 	d.Mentions = []store.MentionRef{}
-	rows, err = db.pool.Query(ctx, `SELECT d.id, m.eid, m.start, m."end", m.text, m.kind FROM mentions m JOIN documents d ON d.rowid = m.doc
-		WHERE m.actor = $1 ORDER BY m.doc, m.start LIMIT $2`, id, store.DossierLimit)
+	rows, err = db.pool.Query(ctx, `SELECT d.id, e.eid, e.mentions FROM entities e JOIN documents d ON d.rowid = e.doc
+		WHERE e.actor = $1 ORDER BY e.doc, e.eid LIMIT $2`, id, store.DossierLimit)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var m store.MentionRef
-		if err := rows.Scan(&m.Document, &m.Entity, &m.Start, &m.End, &m.Text, &m.Kind); err != nil {
+	for rows.Next() && len(d.Mentions) < store.DossierLimit {
+		var doc, eid, js string
+		if err := rows.Scan(&doc, &eid, &js); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		d.Mentions = append(d.Mentions, m)
+		var ms [][4]any
+		if err := json.Unmarshal([]byte(js), &ms); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("mentions of %s %s: %w", doc, eid, err)
+		}
+		for _, m := range ms {
+			if len(d.Mentions) == store.DossierLimit {
+				break
+			}
+			start, _ := m[0].(float64)
+			end, _ := m[1].(float64)
+			text, _ := m[2].(string)
+			kind, _ := m[3].(string)
+			d.Mentions = append(d.Mentions, store.MentionRef{Document: doc, Entity: eid, Start: int(start), End: int(end), Text: text, Kind: kind})
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -521,7 +546,8 @@ func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page
 	for i, id := range ids {
 		at[id] = i
 	}
-	rows, err = db.pool.Query(ctx, `SELECT pe.position, d.id, pe.vid, pe.qid, pe.trigger_start, pe.trigger_end, pe.trigger_text
+	rows, err = db.pool.Query(ctx, `SELECT pe.position, d.id, pe.vid, pe.qid, pe.trigger_start, pe.trigger_end, pe.trigger_text,
+			pe.phrase_start, pe.phrase_end, pe.phrase_text
 		FROM unnest($1::bigint[]) AS p(id)
 		CROSS JOIN LATERAL (SELECT * FROM position_evidence WHERE position = p.id ORDER BY doc, vid LIMIT $2) pe
 		JOIN documents d ON d.rowid = pe.doc ORDER BY pe.position, pe.doc, pe.vid`, ids, store.DossierLimit)
@@ -533,10 +559,14 @@ func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page
 		var pid int64
 		var e store.Evidence
 		var qid *string
-		if err := rows.Scan(&pid, &e.Document, &e.Event, &qid, &e.Trigger.Start, &e.Trigger.End, &e.Trigger.Text); err != nil {
+		if err := rows.Scan(&pid, &e.Document, &e.Event, &qid, &e.Trigger.Start, &e.Trigger.End, &e.Trigger.Text,
+			&e.Phrase.Start, &e.Phrase.End, &e.Phrase.Text); err != nil {
 			return nil, "", err
 		}
 		e.Quote = deref(qid)
+		if e.Event == e.Quote {
+			e.Event = "" // read from the quote alone
+		}
 		r := &out[at[pid]]
 		r.Evidence = append(r.Evidence, e)
 	}

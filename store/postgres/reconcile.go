@@ -225,9 +225,6 @@ func mergeActor(ctx context.Context, tx pgx.Tx, from, to int64) error {
 	steps := []string{
 		`UPDATE actor_keys SET actor = $2 WHERE actor = $1`,
 		`UPDATE entities SET actor = $2 WHERE actor = $1`,
-		`INSERT INTO mentions (actor, doc, start, "end", eid, text, kind)
-			SELECT $2, doc, start, "end", eid, text, kind FROM mentions WHERE actor = $1 ON CONFLICT DO NOTHING`,
-		`DELETE FROM mentions WHERE actor = $1`,
 		`UPDATE quotes SET speaker = $2 WHERE speaker = $1`,
 		// spellings: counts added where both have one
 		`UPDATE actor_names t SET count = t.count + f.count FROM actor_names f
@@ -282,7 +279,7 @@ func mergeActor(ctx context.Context, tx pgx.Tx, from, to int64) error {
 	}
 	if _, err := tx.Exec(ctx, `UPDATE actors SET
 			docs = (SELECT count(DISTINCT doc) FROM entities WHERE actor = $1),
-			mentions = (SELECT count(*) FROM mentions WHERE actor = $1)
+			mentions = (SELECT COALESCE(sum(json_array_length(mentions::json)), 0) FROM entities WHERE actor = $1)
 		WHERE id = $1`, to); err != nil {
 		return err
 	}

@@ -206,4 +206,26 @@ CREATE TABLE position_evidence (
 	PRIMARY KEY (position, doc, vid)
 );
 `,
+	// 4: the phrase that states a position, beside its trigger.
+	`
+ALTER TABLE position_evidence ADD COLUMN phrase_start integer NOT NULL DEFAULT 0;
+ALTER TABLE position_evidence ADD COLUMN phrase_end integer NOT NULL DEFAULT 0;
+ALTER TABLE position_evidence ADD COLUMN phrase_text text NOT NULL DEFAULT '';
+`,
+	// 5: actors by canonical name, so that a name given as a filter finds
+	// the actor it names before those that were once spelled so.
+	`
+CREATE INDEX actors_by_name ON actors (lower(name), docs DESC);
+`,
+	// 6: an entity's mentions kept in its row as JSON ([[start, end, text,
+	// kind], …]) instead of a row each: a tenth of the writes, as fast to
+	// read for a dossier; the compact-key lookup served by its index alone.
+	`
+ALTER TABLE entities ADD COLUMN mentions text NOT NULL DEFAULT '[]';
+UPDATE entities SET mentions = COALESCE((SELECT json_agg(json_build_array(m.start, m."end", m.text, m.kind) ORDER BY m.start)::text
+	FROM mentions m WHERE m.doc = entities.doc AND m.eid = entities.eid), '[]');
+DROP TABLE mentions;
+DROP INDEX actors_by_compact;
+CREATE INDEX actors_by_compact ON actors (compact, docs DESC);
+`,
 }
