@@ -490,13 +490,58 @@ func TestConvertMEANTIME(t *testing.T) {
 	if len(g.Times) != 1 || g.Times[0].Text != "Monday" || *g.Times[0].Value != "2008-02-25" {
 		t.Errorf("times %+v", g.Times)
 	}
-	if g.Quotes != nil || g.Events != nil {
-		t.Errorf("MEANTIME annotates no quotes or PLOVER events")
+	if g.Quotes != nil {
+		t.Errorf("MEANTIME annotates no quotes")
+	}
+	if g.Events == nil || len(g.Events) != 0 {
+		t.Errorf("events %+v, want an annotated, empty layer (hiring is no PLOVER act)", g.Events)
+	}
+}
+
+// catEventsXML has a lawsuit (a PLOVER act, ACCUSE) with its agent and
+// patient, a hiring (no PLOVER act) and a meeting outside the fully
+// annotated sentences.
+const catEventsXML = `<Document doc_id="8" doc_name="8_Acme_sues">
+<token sentence="0" t_id="1">Acme</token><token sentence="0" t_id="2">sues</token><token sentence="0" t_id="3">Jo</token>
+<token sentence="1" t_id="4">Acme</token><token sentence="1" t_id="5">hired</token><token sentence="1" t_id="6">Jo</token>
+<token sentence="7" t_id="7">Acme</token><token sentence="7" t_id="8">met</token><token sentence="7" t_id="9">Jo</token>
+<Markables>
+<ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="3"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="3" syntactic_type="NAM"><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="4" syntactic_type="NAM"><token_anchor t_id="6"/></ENTITY_MENTION>
+<EVENT_MENTION m_id="10" pred="sue" polarity="POS"><token_anchor t_id="2"/></EVENT_MENTION>
+<EVENT_MENTION m_id="11" pred="hire" polarity="POS"><token_anchor t_id="5"/></EVENT_MENTION>
+<EVENT_MENTION m_id="12" pred="meet" polarity="POS"><token_anchor t_id="8"/></EVENT_MENTION>
+<ENTITY m_id="30" ent_type="ORG" TAG_DESCRIPTOR="Acme"/>
+<ENTITY m_id="31" ent_type="PER" TAG_DESCRIPTOR="Jo"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><source m_id="3"/><target m_id="30"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="2"/><source m_id="4"/><target m_id="31"/></REFERS_TO>
+<HAS_PARTICIPANT r_id="3" sem_role="Arg0"><source m_id="10"/><target m_id="1"/></HAS_PARTICIPANT>
+<HAS_PARTICIPANT r_id="4" sem_role="Arg1"><source m_id="10"/><target m_id="2"/></HAS_PARTICIPANT>
+<HAS_PARTICIPANT r_id="5" sem_role="Arg0"><source m_id="11"/><target m_id="3"/></HAS_PARTICIPANT>
+</Relations>
+</Document>`
+
+func TestConvertMEANTIMEEvents(t *testing.T) {
+	g, err := ConvertMEANTIME(strings.NewReader(catEventsXML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Events) != 1 {
+		t.Fatalf("events %+v, want only the lawsuit", g.Events)
+	}
+	e := g.Events[0]
+	if e.Type != "ACCUSE" || strings.Join(e.Actors, ",") != "Acme" || strings.Join(e.Targets, ",") != "Jo" {
+		t.Errorf("event %+v, want ACCUSE Acme → Jo", e)
 	}
 }
 
 func FuzzConvertMEANTIME(f *testing.F) {
 	f.Add(catXML)
+	f.Add(catEventsXML)
 	f.Add(`<Document><token t_id="1" sentence="0">a</token><Markables><TIMEX3 m_id="1"><token_anchor t_id="9"/></TIMEX3></Markables></Document>`)
 	f.Fuzz(func(t *testing.T, in string) {
 		g, err := ConvertMEANTIME(strings.NewReader(in))

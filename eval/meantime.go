@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,10 +23,76 @@ type catDoc struct {
 		Mentions []catMarkable `xml:"ENTITY_MENTION"`
 		Timexes  []catMarkable `xml:"TIMEX3"`
 		Entities []catEntity   `xml:"ENTITY"`
+		Events   []catEvent    `xml:"EVENT_MENTION"`
 	} `xml:"Markables"`
 	Rels struct {
-		RefersTo []catRefersTo `xml:"REFERS_TO"`
+		RefersTo     []catRefersTo    `xml:"REFERS_TO"`
+		Participants []catParticipant `xml:"HAS_PARTICIPANT"`
 	} `xml:"Relations"`
+}
+
+// catEvent is an event mention: its predicate lemma and its tokens.
+type catEvent struct {
+	ID       string      `xml:"m_id,attr"`
+	Pred     string      `xml:"pred,attr"`
+	Polarity string      `xml:"polarity,attr"`
+	Anchors  []catAnchor `xml:"token_anchor"`
+}
+
+// catParticipant links an event mention to an entity mention with its
+// PropBank role (Arg0 the agent, Arg1 the patient, …).
+type catParticipant struct {
+	Role   string `xml:"sem_role,attr"`
+	Source struct {
+		M string `xml:"m_id,attr"`
+	} `xml:"source"`
+	Target struct {
+		M string `xml:"m_id,attr"`
+	} `xml:"target"`
+}
+
+// meantimePLOVER maps MEANTIME event predicates (lemmas) to PLOVER types:
+// the predicates whose act is one of PLOVER's in any context. MEANTIME's
+// annotators mark every event mention with its lemma and its PropBank
+// participants; this table only says which lemmas are PLOVER acts. Words
+// whose business sense differs from PLOVER's are left out on purpose:
+// "rally", "decline", "fall" (markets), "release" and "launch" (products),
+// "supply", "deliver" and "order" (sales), "strike" (ambiguous), "fight"
+// for market share, "challenge", "call", "conference", and "host" (an
+// event, not a visitor). Events of these
+// types are scored by type and actor name (Arg0).
+var meantimePLOVER = map[string]string{
+	"agree": "AGREE", "agreement": "AGREE", "deal": "AGREE", "accord": "AGREE", "treaty": "AGREE", "pact": "AGREE",
+	"settle": "AGREE", "settlement": "AGREE", "sign": "AGREE", "accept": "AGREE", "ratify": "AGREE",
+	"meet": "CONSULT", "meeting": "CONSULT", "talk": "CONSULT", "talks": "CONSULT", "negotiate": "CONSULT",
+	"negotiation": "CONSULT", "discuss": "CONSULT", "discussion": "CONSULT", "visit": "CONSULT", "summit": "CONSULT",
+	"consult": "CONSULT", "consultation": "CONSULT",
+	"support": "SUPPORT", "endorse": "SUPPORT", "endorsement": "SUPPORT", "praise": "SUPPORT", "back": "SUPPORT",
+	"welcome": "SUPPORT", "approve": "SUPPORT", "approval": "SUPPORT", "commend": "SUPPORT",
+	"concede": "CONCEDE", "concession": "CONCEDE", "apologize": "CONCEDE", "apologise": "CONCEDE", "apology": "CONCEDE",
+	"compromise": "CONCEDE", "yield": "CONCEDE", "relent": "CONCEDE",
+	"cooperate": "COOPERATE", "cooperation": "COOPERATE", "collaborate": "COOPERATE", "collaboration": "COOPERATE",
+	"partner": "COOPERATE", "partnership": "COOPERATE", "alliance": "COOPERATE", "ally": "COOPERATE",
+	"team up": "COOPERATE", "joint venture": "COOPERATE",
+	"aid": "AID", "donate": "AID", "donation": "AID", "assist": "AID", "assistance": "AID", "bailout": "AID",
+	"bail out": "AID", "rescue": "AID",
+	"withdraw": "RETREAT", "withdrawal": "RETREAT", "retreat": "RETREAT", "pull out": "RETREAT",
+	"ask": "REQUEST", "demand": "REQUEST", "request": "REQUEST", "urge": "REQUEST", "call for": "REQUEST",
+	"appeal": "REQUEST", "seek": "REQUEST", "petition": "REQUEST", "plead": "REQUEST",
+	"accuse": "ACCUSE", "accusation": "ACCUSE", "allege": "ACCUSE", "allegation": "ACCUSE", "blame": "ACCUSE",
+	"criticize": "ACCUSE", "criticise": "ACCUSE", "criticism": "ACCUSE", "condemn": "ACCUSE", "sue": "ACCUSE",
+	"lawsuit": "ACCUSE", "court case": "ACCUSE", "charge": "ACCUSE", "investigate": "ACCUSE", "investigation": "ACCUSE",
+	"probe": "ACCUSE", "complaint": "ACCUSE", "complain": "ACCUSE", "denounce": "ACCUSE",
+	"reject": "REJECT", "rejection": "REJECT", "refuse": "REJECT", "refusal": "REJECT", "deny": "REJECT",
+	"denial": "REJECT", "veto": "REJECT", "oppose": "REJECT", "opposition": "REJECT", "rebuff": "REJECT",
+	"threaten": "THREATEN", "threat": "THREATEN", "warn": "THREATEN", "warning": "THREATEN", "ultimatum": "THREATEN",
+	"protest": "PROTEST", "demonstrate": "PROTEST", "demonstration": "PROTEST", "boycott": "PROTEST",
+	"sanction": "SANCTION", "ban": "SANCTION", "embargo": "SANCTION", "suspend": "SANCTION", "suspension": "SANCTION",
+	"fine": "SANCTION", "penalize": "SANCTION", "penalise": "SANCTION", "expel": "SANCTION", "freeze": "SANCTION",
+	"mobilize": "MOBILIZE", "mobilise": "MOBILIZE", "deploy": "MOBILIZE", "deployment": "MOBILIZE",
+	"arrest": "COERCE", "detain": "COERCE", "seize": "COERCE", "raid": "COERCE", "confiscate": "COERCE",
+	"attack": "ASSAULT", "kill": "ASSAULT", "bomb": "ASSAULT", "bombing": "ASSAULT", "shoot": "ASSAULT",
+	"shooting": "ASSAULT", "assault": "ASSAULT", "invade": "ASSAULT", "invasion": "ASSAULT",
 }
 
 type catToken struct {
@@ -177,8 +244,10 @@ const meantimeScope = 5
 // the text of its fully annotated part (meantimeScope) rebuilt from the
 // tokens (the headline, a blank line, then one sentence per line), the entities with their types and mentions (the
 // REFERS_TO links give identity), and the TIMEX3 times with their values;
-// the creation time is the publication date. Events are not converted:
-// MEANTIME's events are predicates without PLOVER types.
+// the creation time is the publication date. Event mentions whose
+// predicate is a PLOVER act (meantimePLOVER) become events of that type,
+// with the entities of their Arg0 participants as actors and of Arg1 as
+// targets; the events layer is then annotated (a list, maybe empty).
 func ConvertMEANTIME(r io.Reader) (*Gold, error) {
 	var doc catDoc
 	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
@@ -252,7 +321,7 @@ func ConvertMEANTIME(r io.Reader) (*Gold, error) {
 	g.Entities = []GoldEntity{}
 	for _, e := range doc.Marks.Entities {
 		typ, ok := meantimeTypes[e.Type]
-		if !ok {
+		if !ok || e.Descriptor == "" {
 			continue
 		}
 		ents[e.ID] = len(g.Entities)
@@ -313,6 +382,11 @@ func ConvertMEANTIME(r io.Reader) (*Gold, error) {
 		}
 	}
 	g.Entities = kept
+	inText := make(map[int]bool, len(at))
+	for id := range at {
+		inText[id] = true
+	}
+	g.Events = meantimeEvents(&doc, inText, ents)
 	g.Times = []GoldTime{}
 	for _, t := range doc.Marks.Timexes {
 		if t.Function == "CREATION_TIME" && g.Published == "" && validDate(t.Value) {
@@ -408,4 +482,65 @@ func safeName(id string) string {
 		}
 		return '_'
 	}, id)
+}
+
+// meantimeEvents converts the event mentions inside the converted text
+// whose predicate is a PLOVER act. kept holds the ids of the tokens in the
+// converted text; ents maps the ids of entities of our types to indexes
+// (the names are read from the document, since entities without a mention
+// in the text are dropped afterwards).
+func meantimeEvents(doc *catDoc, kept map[int]bool, ents map[string]int) []GoldEvent {
+	names := map[int]string{}
+	for _, e := range doc.Marks.Entities {
+		if i, ok := ents[e.ID]; ok {
+			names[i] = e.Descriptor
+		}
+	}
+	entityOf := map[string]string{} // entity mention id → entity name
+	for _, rel := range doc.Rels.RefersTo {
+		i, ok := ents[rel.Target.M]
+		if !ok {
+			continue
+		}
+		for _, src := range rel.Sources {
+			entityOf[src.M] = names[i]
+		}
+	}
+	roles := map[string][]catParticipant{}
+	for _, p := range doc.Rels.Participants {
+		roles[p.Source.M] = append(roles[p.Source.M], p)
+	}
+	out := []GoldEvent{}
+	for _, ev := range doc.Marks.Events {
+		typ, ok := meantimePLOVER[strings.ToLower(strings.TrimSpace(ev.Pred))]
+		if !ok || len(ev.Anchors) == 0 {
+			continue
+		}
+		inside := true
+		for _, a := range ev.Anchors {
+			inside = inside && kept[a.T]
+		}
+		if !inside {
+			continue
+		}
+		g := GoldEvent{Type: typ, Actors: []string{}, Note: "MEANTIME " + ev.ID + " " + ev.Pred}
+		for _, p := range roles[ev.ID] {
+			name, ok := entityOf[p.Target.M]
+			if !ok {
+				continue
+			}
+			switch p.Role {
+			case "Arg0":
+				if !slices.Contains(g.Actors, name) {
+					g.Actors = append(g.Actors, name)
+				}
+			case "Arg1":
+				if !slices.Contains(g.Targets, name) {
+					g.Targets = append(g.Targets, name)
+				}
+			}
+		}
+		out = append(out, g)
+	}
+	return out
 }

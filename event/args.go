@@ -1096,7 +1096,7 @@ func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, g
 	if !nominal && v.Type == "CONSULT" && s.possessedObject(end) {
 		return false // "did not meet the Commission's threshold"
 	}
-	if !nominal && v.Type == "CONSULT" && s.thingObject(end) && !s.withTarget(end) {
+	if !nominal && e.noobj && s.thingObject(end) && !s.withTarget(end) {
 		return false // "meet the threshold", "discussed her history"
 	}
 	if !nominal && v.Type == "AGREE" && len(*targets) == 0 && !group &&
@@ -1111,8 +1111,9 @@ func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, g
 					(strings.HasPrefix(en.Key, "region:") || strings.HasPrefix(en.Key, "city:") || en.Type != newsgraph.GPE)
 			})
 		}
-		if len(*targets) == 0 && !group {
-			return false
+		orgs := len(actors) > 0 && !slices.ContainsFunc(actors, func(x int) bool { return d.Entities[x].Type != newsgraph.Org })
+		if len(*targets) == 0 && !group && !(nominal && orgs) {
+			return false // an organisation's own meeting ("the Eurogroup meeting") stays
 		}
 	}
 	if v.Type == "ASSAULT" && !s.physical() {
@@ -1172,12 +1173,12 @@ func (s *state) afterPrep(start, group int) bool {
 		return false
 	}
 	switch s.w(j) {
-	case "for", "of":
-		if group >= 0 && group < s.sent.EndToken && s.w(group) == "to" {
+	case "for", "of", "from":
+		if s.w(j) != "from" && group >= 0 && group < s.sent.EndToken && s.w(group) == "to" {
 			return false
 		}
-		if s.w(j) == "of" && j > s.sent.FirstToken && (s.is(j-1, cTitle) || memberWords[s.w(j-1)]) {
-			return false
+		if s.w(j) != "for" && j > s.sent.FirstToken && (s.is(j-1, cTitle) || memberWords[s.w(j-1)]) {
+			return false // "members of the House", "officials from China"
 		}
 	}
 	return true

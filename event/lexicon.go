@@ -26,6 +26,7 @@ type entry struct {
 	lc     bool
 	noinf  bool
 	self   bool
+	noobj  bool
 	neg    string
 	need   []string
 }
@@ -85,6 +86,8 @@ func parseLexicon(src string) (*lexicon, error) {
 					e.noinf = true
 				case fl == "self":
 					e.self = true
+				case fl == "noobj":
+					e.noobj = true
 				case strings.HasPrefix(fl, "neg="):
 					e.neg = fl[4:]
 					if !valid[e.neg] {
