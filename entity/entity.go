@@ -121,7 +121,8 @@ type person struct {
 	titles  []string
 	// sure is set when something beyond capitals says the name is a
 	// person's: a known first name, an honorific, a title
-	sure bool
+	sure       bool
+	generation string // "Jr", "Sr", "III"… written after the full name, "" if none
 }
 
 type resolver struct {
@@ -736,6 +737,7 @@ func (r *resolver) personName(i int) {
 	if surname == "" {
 		return
 	}
+	gen := generationOf(m.Text)
 	if gender == 0 {
 		gender = r.honorificBefore(i)
 	}
@@ -758,6 +760,9 @@ func (r *resolver) personName(i int) {
 		if !firstCompatible(first, p.first) {
 			continue
 		}
+		if first != "" && p.first != "" && gen != p.generation {
+			continue // Donald Trump Jr. is not his father
+		}
 		if best < 0 || r.lastMention(ei) > r.lastMention(best) {
 			best = ei
 		}
@@ -773,6 +778,7 @@ func (r *resolver) personName(i int) {
 	p := r.people[best]
 	if p.first == "" && first != "" {
 		p.first = first
+		p.generation = gen
 	}
 	if gender != 0 || m.Role != "" || first != "" && kb.IsFirstName(first) || r.personKB[i] {
 		p.sure = true
@@ -1378,6 +1384,20 @@ func PersonKey(name string) string {
 var regnalTitles = map[string]bool{"pope": true, "king": true, "queen": true, "prince": true, "princess": true,
 	"emperor": true, "empress": true, "sheikh": true, "emir": true, "sultan": true, "patriarch": true, "ayatollah": true,
 	"saint": true, "st.": true}
+
+// generationOf returns the generation written at the end of a name
+// ("Jr" of "Donald Trump Jr."), "" when none.
+func generationOf(name string) string {
+	i := strings.LastIndexByte(strings.TrimRight(name, " "), ' ')
+	if i < 0 {
+		return ""
+	}
+	w := strings.TrimSuffix(name[i+1:], ".")
+	if generation(w) {
+		return w
+	}
+	return ""
+}
 
 func generation(w string) bool {
 	switch strings.TrimSuffix(w, ".") {
