@@ -71,6 +71,7 @@ Example:
 	allowFetch := fs.Bool("fetch", false, "allow http(s) URLs as inputs (public addresses only, with timeouts and size limits)")
 	fetchItems := fs.Bool("fetch-items", false, "fetch the page of each feed item for its full text (needs --fetch)")
 	quiet := fs.Bool("quiet", false, "no progress and no log lines, only the summary")
+	enqueue := fs.Bool("enqueue", false, "with a PostgreSQL store: queue the articles for 'newsgraph worker' processes instead of analysing them here")
 	args, err := parseFlags(fs, args, stderr)
 	if err != nil {
 		return err
@@ -137,6 +138,11 @@ Example:
 		src.FetchItems = *fetchItems
 	}
 	ing := &ingester{src: src, db: db, o: o, log: log, bar: bar, sum: &sum, logLines: bar.bar == nil && !*quiet, total: total}
+	if *enqueue {
+		err = ing.enqueueAll(ctx, sources, stdout)
+		bar.Finish()
+		return err
+	}
 	err = ing.run(ctx, sources)
 	bar.Finish()
 	if err == nil && sum.stored > 0 {
