@@ -37,7 +37,7 @@ func TestHostileJSONL(t *testing.T) {
 		// memory: 1 GB here, to keep the test short.
 		c := &hostile.Counter{R: io.MultiReader(bytes.NewReader([]byte(`{"text": "`)), hostile.Text(hostile.GB), bytes.NewReader([]byte("\"}\n"+good)))}
 		var arts []newsgraph.Article
-		u := hostile.Expect(t, "JSON line of 1 GB", 30*time.Second, 64*hostile.MiB, jsonl.ErrLineTooLong, func() error {
+		u := hostile.Expect(t, "JSON line of 1 GB", 30*time.Second, 128*hostile.MiB, jsonl.ErrLineTooLong, func() error {
 			var err error
 			arts, err = read(c, jsonl.Options{})
 			return err
