@@ -17,7 +17,8 @@ import (
 
 // The statements of Put, prepared once per transaction batch.
 var putSQL = map[string]string{
-	"findDup": `SELECT rowid, id FROM documents WHERE id = ?1 OR content_hash = ?2 OR (?3 <> '' AND url = ?3) LIMIT 1`,
+	"findDup": `SELECT rowid, id FROM documents WHERE content_hash = ?1 OR (?2 <> '' AND url = ?2) LIMIT 1`,
+	"idTaken": `SELECT COUNT(*) FROM documents WHERE id = ?`,
 	"dupSeen": `UPDATE documents SET duplicates = duplicates + 1 WHERE rowid = ?`,
 	"insDoc": `INSERT INTO documents (id, url, content_hash, source, title, published, record, sketch, added_at)
 		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?)`,
@@ -147,13 +148,13 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 
 func (p *putTx) put(d *store.Doc) (store.PutResult, error) {
 	rec := d.Record
-	var id, url string
+	var url string
 	if rec != nil {
-		id, url = rec.ID, deref(rec.URL)
+		url = deref(rec.URL)
 	}
 	var rowid int64
 	var existing string
-	err := p.row("findDup", id, d.ContentHash, url).Scan(&rowid, &existing)
+	err := p.row("findDup", d.ContentHash, url).Scan(&rowid, &existing)
 	switch {
 	case err == nil:
 		if _, err := p.exec("dupSeen", rowid); err != nil {
@@ -167,6 +168,21 @@ func (p *putTx) put(d *store.Doc) (store.PutResult, error) {
 		return store.PutResult{}, err
 	case rec == nil || rec.ID == "":
 		return store.PutResult{}, errNoRecord
+	}
+	// An id given to another article (two sources numbering their articles
+	// alike) must not make this one a duplicate: it is stored under the id
+	// with its content hash added.
+	var taken int
+	if err := p.row("idTaken", rec.ID).Scan(&taken); err != nil {
+		return store.PutResult{}, err
+	}
+	if taken > 0 {
+		rec.ID += "~" + d.ContentHash[:min(8, len(d.ContentHash))]
+		b, err := json.Marshal(rec)
+		if err != nil {
+			return store.PutResult{}, err
+		}
+		d.JSON = b
 	}
 
 	res, err := p.exec("insDoc", rec.ID, deref(rec.URL), d.ContentHash, deref(rec.Source), deref(rec.Title),

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"path/filepath"
@@ -94,4 +95,26 @@ func FuzzFTSQuery(f *testing.F) {
 			t.Fatalf("MATCH %q (from %q): %v", fq, q, err)
 		}
 	})
+}
+
+// TestSameIDOtherArticleStoredApart: two sources numbering their articles
+// alike must not lose one of them as a duplicate. (To join the conformance
+// suite once store/postgres does the same.)
+func TestSameIDOtherArticleStoredApart(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	a := storetest.Record(t, storetest.Spec{ID: "42", Text: "Ministers from twelve countries met in Geneva on Tuesday to discuss a ceasefire along the northern border, officials said."})
+	b := storetest.Record(t, storetest.Spec{ID: "42", Text: "Farmers in the valley expect a record harvest of apples and pears this autumn."})
+	storetest.Put(t, s, a, "one.jsonl:1")
+	r := storetest.Put(t, s, b, "two.jsonl:1")
+	if r.Status != store.Stored || r.ID == "42" || !strings.HasPrefix(r.ID, "42") {
+		t.Fatalf("another article with a taken id = %+v, want stored under a new id", r)
+	}
+	rec, err := s.Document(ctx, r.ID)
+	if err != nil || !bytes.Contains(rec, []byte(`"id":"`+r.ID+`"`)) {
+		t.Errorf("record under %s: %v %.80s", r.ID, err, rec)
+	}
+	if st, _ := s.Stats(ctx); st.Documents != 2 {
+		t.Errorf("documents = %d, want 2", st.Documents)
+	}
 }
