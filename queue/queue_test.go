@@ -218,6 +218,13 @@ func reference(t testing.TB, db *postgres.DB, items []Item) snapshot {
 		t.Fatal(err)
 	}
 	defer ref.Close()
+	var batch []*store.Doc
+	put := func() {
+		if _, err := ref.Put(ctx, batch...); err != nil {
+			t.Fatal(err)
+		}
+		batch = batch[:0]
+	}
 	for _, it := range items {
 		id, ok, err := db.Input(ctx, it.Input)
 		if err != nil || !ok {
@@ -236,10 +243,11 @@ func reference(t testing.TB, db *postgres.DB, items []Item) snapshot {
 			t.Fatal(err)
 		}
 		d.JSON = raw
-		if _, err := ref.Put(ctx, d); err != nil {
-			t.Fatal(err)
+		if batch = append(batch, d); len(batch) == 100 {
+			put() // in order, a hundred per transaction
 		}
 	}
+	put()
 	if _, err := ref.Reconcile(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -381,38 +381,60 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 		ents.mentions = append(ents.mentions, mentionsJSON(e.Mentions))
 	}
 
+	// shared rows, each kind in one statement: the actors' counters (their
+	// rows locked first, in id order), then the names in (actor, kind,
+	// name) order, then the canonical names
 	b := &pgx.Batch{}
 	ids := make([]int64, 0, len(bumps))
 	for a := range bumps {
 		ids = append(ids, a)
 	}
 	slices.Sort(ids)
-	for _, a := range ids {
-		b.Queue(`UPDATE actors SET docs = docs + $1, mentions = mentions + $2 WHERE id = $3`, bumps[a].docs, bumps[a].mentions, a)
+	bDocs, bMentions := make([]int32, len(ids)), make([]int32, len(ids))
+	for i, a := range ids {
+		bDocs[i], bMentions[i] = int32(bumps[a].docs), int32(bumps[a].mentions)
 	}
-	nks := make([]nameKey, 0, len(names))
-	for k := range names {
+	b.Queue(`SELECT 1 FROM actors WHERE id = ANY($1) ORDER BY id FOR UPDATE`, ids)
+	b.Queue(`UPDATE actors SET docs = docs + u.d, mentions = mentions + u.m
+		FROM unnest($1::bigint[], $2::int[], $3::int[]) AS u(id, d, m) WHERE actors.id = u.id`, ids, bDocs, bMentions)
+	nks := make([]nameKey, 0, 2*len(names))
+	for k, u := range names {
 		nks = append(nks, k)
+		if u.canonical > 0 {
+			nks = append(nks, nameKey{k.actor, "canonical", k.name})
+		}
 	}
 	slices.SortFunc(nks, func(a, b nameKey) int {
 		return cmp.Or(cmp.Compare(a.actor, b.actor), cmp.Compare(a.kind, b.kind), cmp.Compare(a.name, b.name))
 	})
-	for _, k := range nks {
-		b.Queue(`INSERT INTO actor_names (actor, kind, name, count) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count`, k.actor, k.kind, k.name, names[k].n)
-	}
-	for _, k := range nks {
-		if c := names[k].canonical; c > 0 {
-			// the canonical name is the full name (of more than one word)
-			// that most documents give the actor, a one-word name only
-			// while there is none
-			b.Queue(`WITH n AS (INSERT INTO actor_names (actor, kind, name, count) VALUES ($1, 'canonical', $2, $3)
-					ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count
-					RETURNING name, count, position(' ' in name) > 0 AS full)
-				UPDATE actors SET name = n.name, name_count = n.count FROM n
-				WHERE actors.id = $1 AND (n.full AND position(' ' in actors.name) = 0
-					OR n.full = (position(' ' in actors.name) > 0) AND n.count > actors.name_count)`, k.actor, k.name, c)
+	nActor, nKind, nName, nCount := make([]int64, len(nks)), make([]string, len(nks)), make([]string, len(nks)), make([]int32, len(nks))
+	var cActor []int64
+	var cName []string
+	for i, k := range nks {
+		nActor[i], nKind[i], nName[i] = k.actor, k.kind, k.name
+		if k.kind == "canonical" {
+			nCount[i] = int32(names[nameKey{k.actor, "name", k.name}].canonical)
+			cActor, cName = append(cActor, k.actor), append(cName, k.name)
+		} else {
+			nCount[i] = int32(names[k].n)
 		}
+	}
+	if len(nks) > 0 {
+		b.Queue(`INSERT INTO actor_names (actor, kind, name, count)
+			SELECT u.a, u.k, u.n, u.c FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[]) WITH ORDINALITY AS u(a, k, n, c, i) ORDER BY u.i
+			ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count`, nActor, nKind, nName, nCount)
+	}
+	if len(cActor) > 0 {
+		// the canonical name is the full name (of more than one word) that
+		// most documents give the actor, a one-word name only while there
+		// is none
+		b.Queue(`UPDATE actors SET name = n.name, name_count = n.count FROM (
+				SELECT DISTINCT ON (a.actor) a.actor, a.name, a.count, position(' ' in a.name) > 0 AS full
+				FROM actor_names a JOIN unnest($1::bigint[], $2::text[]) AS u(actor, name)
+					ON a.actor = u.actor AND a.kind = 'canonical' AND a.name = u.name
+				ORDER BY a.actor, position(' ' in a.name) > 0 DESC, a.count DESC, a.name) n
+			WHERE actors.id = n.actor AND (n.full AND position(' ' in actors.name) = 0
+				OR n.full = (position(' ' in actors.name) > 0) AND n.count > actors.name_count)`, cActor, cName)
 	}
 	b.Queue(`INSERT INTO entities (doc, eid, actor, name, type, mentions)
 		SELECT $1::bigint, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING`,
