@@ -1047,7 +1047,7 @@ var violenceWords = set("troops", "forces", "army", "military", "missile", "miss
 	"airstrike", "airstrikes", "air", "invasion", "offensive", "terrorist", "terrorists", "militants", "militant",
 	"police", "knife", "stabbed", "violence", "violent", "beaten", "physically", "war", "fighters", "fighting",
 	"explosion", "explosive", "casualties", "civilians", "cyber", "cyberattack", "hackers", "hacking", "hacked",
-	"nuclear", "fire", "fired", "raid", "raids", "protesters", "mob", "riot", "arson", "armed", "security")
+	"nuclear", "fire", "fired", "raid", "raids", "protesters", "mob", "riot", "arson", "armed")
 
 // physical reports whether the current sentence has a word of violence.
 func (s *state) physical() bool {
@@ -1095,6 +1095,9 @@ func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, g
 	}
 	if !nominal && v.Type == "CONSULT" && s.possessedObject(end) {
 		return false // "did not meet the Commission's threshold"
+	}
+	if e.compreq && !s.asksFor(k0(v, s), end, nominal) {
+		return false
 	}
 	if !nominal && e.noobj && s.thingObject(end) && !s.withTarget(end) {
 		return false // "meet the threshold", "discussed her history"
@@ -1376,4 +1379,35 @@ func (s *state) possessedObject(j int) bool {
 // president", "Putin's envoy").
 func (s *state) personNoun(j int) bool {
 	return j < s.sent.EndToken && (s.is(j, cTitle) || relationNouns[s.w(j)])
+}
+
+// k0 is the first token of the event's trigger.
+func k0(v *newsgraph.Event, s *state) int { return s.tokenAt(v.Trigger.Start) }
+
+// asksFor reports what a compreq trigger at k needs: "for", a
+// to-infinitive or "that" after it in its clause, or, for a noun, the
+// article "a" or "an" before it ("a direct appeal to voters").
+func (s *state) asksFor(k, end int, nominal bool) bool {
+	cl := s.clauseOf(k)
+	for j := end; j < s.sent.EndToken && j < end+10 && s.clauseOf(j) == cl; j++ {
+		switch s.w(j) {
+		case "for", "that":
+			return true
+		case "to":
+			if j+1 < s.sent.EndToken && s.isVerbLike(j+1) && !s.is(j+1, cDet) {
+				return true
+			}
+		}
+	}
+	if nominal {
+		for j, n := k-1, 0; j >= s.sent.FirstToken && n < 3; j, n = j-1, n+1 {
+			if w := s.w(j); w == "a" || w == "an" {
+				return true
+			}
+			if s.is(j, cDet) || s.tokMent[j] >= 0 {
+				return false
+			}
+		}
+	}
+	return false
 }

@@ -16,19 +16,20 @@ var triggersTSV string
 
 // entry is one line of the trigger lexicon.
 type entry struct {
-	phrase string
-	words  []int32 // lemma ids, in order
-	typ    string
-	mode   string
-	pos    byte // 'V', 'N' or '*'
-	recip  bool
-	comp   bool
-	lc     bool
-	noinf  bool
-	self   bool
-	noobj  bool
-	neg    string
-	need   []string
+	phrase  string
+	words   []int32 // lemma ids, in order
+	typ     string
+	mode    string
+	pos     byte // 'V', 'N' or '*'
+	recip   bool
+	comp    bool
+	lc      bool
+	noinf   bool
+	self    bool
+	noobj   bool
+	compreq bool
+	neg     string
+	need    []string
 }
 
 // lexicon is the trigger lexicon with every inflected form of every word
@@ -88,6 +89,8 @@ func parseLexicon(src string) (*lexicon, error) {
 					e.self = true
 				case fl == "noobj":
 					e.noobj = true
+				case fl == "compreq":
+					e.compreq = true
 				case strings.HasPrefix(fl, "neg="):
 					e.neg = fl[4:]
 					if !valid[e.neg] {

@@ -1,0 +1,194 @@
+package event
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// TestPrecisionRules covers the rules that keep triggers from becoming
+// wrong events, or events from getting the wrong actor or target. Each
+// case is a sentence shape met in political news, with invented names.
+// tags gives Penn tags for words where a rule reads the tagger.
+func TestPrecisionRules(t *testing.T) {
+	cast := append(append([]testEntity(nil), world...),
+		testEntity{name: "Jane Roe", typ: newsgraph.Person, forms: []string{"Jane Roe", "Roe"}},
+		testEntity{name: "John Doe", typ: newsgraph.Person, forms: []string{"John Doe", "Doe"}},
+		testEntity{name: "Acme Party", typ: newsgraph.Org, forms: []string{"Acme Party"}},
+		testEntity{name: "Daily Planet", typ: newsgraph.Org, forms: []string{"Daily Planet"}},
+		testEntity{name: "Springfield", typ: newsgraph.GPE, forms: []string{"Springfield"}},
+		testEntity{name: "Freedom Act", typ: newsgraph.Org, forms: []string{"Freedom Act"}},
+		testEntity{name: "Eurogroup", typ: newsgraph.Org, forms: []string{"Eurogroup"}},
+	)
+	springfield := len(cast) - 3 // a city: its key says so
+	tests := []struct {
+		name   string
+		text   string
+		tags   map[string]string
+		want   []want
+		absent []string // "TYPE trigger" or "TYPE"
+	}{
+		{name: "a politician's attack without violence is an accusation",
+			text:   "Roe attacked Doe over his remarks on trade.",
+			want:   []want{{typ: "ACCUSE", trigger: "attacked", actors: []string{"Jane Roe"}, targets: []string{"John Doe"}}},
+			absent: []string{"ASSAULT"}},
+		{name: "a state's attack stays an assault",
+			text: "Russia attacked Ukraine overnight.",
+			want: []want{{typ: "ASSAULT", actors: []string{"Russia"}, targets: []string{"Ukraine"}}}},
+		{name: "attacks with soldiers stay assaults",
+			text: "Roe attacked Doe with soldiers at the border.",
+			want: []want{{typ: "ASSAULT", actors: []string{"Jane Roe"}}}},
+		{name: "drew criticism makes the subject the target",
+			text: "Roe has drawn criticism from Doe for her remarks.",
+			want: []want{{typ: "ACCUSE", actors: []string{"John Doe"}, targets: []string{"Jane Roe"}}}},
+		{name: "drew criticism from nobody named is no event",
+			text:   "Roe has drawn criticism for her remarks.",
+			absent: []string{"ACCUSE"}},
+		{name: "a warning of consequences is no threat",
+			text:   "Roe warned of higher prices.",
+			absent: []string{"THREATEN"}},
+		{name: "a warning that someone else will act is no threat",
+			text:   "Roe warned that Doe would lose the vote.",
+			absent: []string{"THREATEN"}},
+		{name: "a warning that the actor will act is a threat",
+			text: "Russia warned that it would respond.",
+			want: []want{{typ: "THREATEN", actors: []string{"Russia"}}}},
+		{name: "a meeting with nobody named is no consult",
+			text:   "Roe met in the morning.",
+			absent: []string{"CONSULT"}},
+		{name: "an organisation's own meeting stays",
+			text: "The Eurogroup meeting ended late.",
+			tags: map[string]string{"meeting": "NN"},
+			want: []want{{typ: "CONSULT", actors: []string{"Eurogroup"}}}},
+		{name: "meeting a threshold is no meeting",
+			text:   "Roe did not meet the polling threshold with ease.",
+			tags:   map[string]string{"polling": "NN", "threshold": "NN"},
+			absent: []string{"CONSULT"}},
+		{name: "meeting a possessed thing is no meeting",
+			text:   "Roe did not meet the Daily Planet's deadline.",
+			absent: []string{"CONSULT"}},
+		{name: "meeting a possessed person is a meeting with the possessor",
+			text: "Roe met Russia's president.",
+			want: []want{{typ: "CONSULT", actors: []string{"Jane Roe"}, targets: []string{"Russia"}}}},
+		{name: "visiting a city is where, not whom",
+			text:   "Roe visited Springfield on Monday.",
+			absent: []string{"CONSULT"}},
+		{name: "visiting a name that modifies a noun is no visit",
+			text:   "Roe will visit the Springfield plant.",
+			absent: []string{"CONSULT"}},
+		{name: "visiting a capital is a visit to its state",
+			text: "Roe visited Kyiv on Monday.",
+			want: []want{{typ: "CONSULT", actors: []string{"Jane Roe"}, targets: []string{"Ukraine"}}}},
+		{name: "intransitive agreement is an opinion",
+			text:   "Most members of the Acme Party agreed.",
+			absent: []string{"AGREE"}},
+		{name: "a capital modifying an event is the place",
+			text:   "The Kyiv summit opened on Monday.",
+			absent: []string{"CONSULT"}},
+		{name: "a law is no party",
+			text: "Roe filed a lawsuit under the Freedom Act against Doe.",
+			want: []want{{typ: "ACCUSE", actors: []string{"Jane Roe"}, targets: []string{"John Doe"}}}},
+		{name: "the subject of a relative clause's antecedent",
+			text: "Doe, the reporter who is credited with exposing the deal with Roe has now called for Russia to release the files.",
+			want: []want{{typ: "REQUEST", actors: []string{"John Doe"}, targets: []string{"Russia"}}}},
+		{name: "a name after a preposition is no subject",
+			text:   "A memo to the Daily Planet seeking approval was found.",
+			absent: []string{"REQUEST"}},
+		{name: "members of a body act for it",
+			text: "Two members of the Acme Party called on Roe to resign.",
+			want: []want{{typ: "REQUEST", actors: []string{"Acme Party"}, targets: []string{"Jane Roe"}}}},
+		{name: "threatened act's object is the target",
+			text: "Roe's threats to sue the Daily Planet continued.",
+			want: []want{{typ: "THREATEN", actors: []string{"Jane Roe"}, targets: []string{"Daily Planet"}}}},
+		{name: "names after such as are targets",
+			text: "Roe's harsh criticism of trading partners such as Poland worried markets.",
+			want: []want{{typ: "ACCUSE", actors: []string{"Jane Roe"}, targets: []string{"Poland"}}}},
+		{name: "people related to a name are not that name",
+			text: "Roe attacked Doe's accusers.",
+			want: []want{{typ: "ACCUSE", actors: []string{"Jane Roe"}, noTargets: true}}},
+		{name: "they after a named pair",
+			text: "Both candidates, Roe and Doe, say they do not support the treaty.",
+			want: []want{{typ: "AGREE", actors: []string{"Jane Roe", "John Doe"}, polarity: newsgraph.Negative}}},
+		{name: "a refusal negates its to-infinitive",
+			text: "The refusal of Poland to ratify the treaty hurt.",
+			want: []want{{typ: "AGREE", actors: []string{"Poland"}, polarity: newsgraph.Negative}}},
+		{name: "give up to a quantity is no concession",
+			text:   "Roe gave up to $16 million to Doe.",
+			absent: []string{"CONCEDE"}},
+		{name: "expecting an event is no request",
+			text:   "Roe expected another provocation before the end of the year.",
+			absent: []string{"REQUEST"}},
+		{name: "seek to is trying, not requesting",
+			text:   "Roe sought to make a broader case against Doe.",
+			absent: []string{"REQUEST"}},
+		{name: "asking a question is no request",
+			text:   "Roe asked Doe a question about energy.",
+			absent: []string{"REQUEST"}},
+		{name: "an appeal to a group without what is asked is attractiveness",
+			text:   "Roe's appeal to young voters is strong.",
+			tags:   map[string]string{"appeal": "NN", "young": "JJ"},
+			absent: []string{"REQUEST"}},
+		{name: "a direct appeal is a request",
+			text: "Roe made a direct appeal to Poland for help.",
+			tags: map[string]string{"appeal": "NN"},
+			want: []want{{typ: "REQUEST", actors: []string{"Jane Roe"}, targets: []string{"Poland"}}}},
+		{name: "approving a deal is agreeing to it",
+			text: "Poland approved the deal.",
+			want: []want{{typ: "AGREE", actors: []string{"Poland"}}}},
+		{name: "a noun modifying a noun is no trigger",
+			text:   "Roe spoke at the summit meeting with Doe.",
+			tags:   map[string]string{"summit": "NN", "meeting": "NN"},
+			want:   []want{{typ: "CONSULT", trigger: "meeting"}},
+			absent: []string{"CONSULT summit"}},
+		{name: "capitalised words in a headline are no triggers",
+			text:   "Emails Reveal Roe Aid And Reporter Conspiring.",
+			absent: []string{"AID"}},
+		{name: "a host between an outlet and a person is a title",
+			text:   "Daily Planet host John Doe said so.",
+			absent: []string{"CONSULT"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := makeDoc(t, tc.text, "", cast, nil)
+			d.Entities[springfield].Key = "city:springfield"
+			for i := range d.Tokens {
+				if p, ok := tc.tags[d.Tokens[i].Text]; ok {
+					d.Tokens[i].POS = p
+				}
+			}
+			Find(d)
+			var seen []string
+			for _, v := range d.Events {
+				seen = append(seen, v.Type+" "+v.TriggerText+" "+strings.Join(names(d, v.Actors), ",")+"→"+strings.Join(names(d, v.Targets), ","))
+			}
+			for _, w := range tc.want {
+				v, _ := findEvent(d, w)
+				if v == nil {
+					t.Fatalf("no %s %q; found %v", w.typ, w.trigger, seen)
+				}
+				if w.actors != nil && strings.Join(names(d, v.Actors), ",") != strings.Join(w.actors, ",") {
+					t.Errorf("%s actors = %v, want %v", w.typ, names(d, v.Actors), w.actors)
+				}
+				if w.targets != nil && strings.Join(names(d, v.Targets), ",") != strings.Join(w.targets, ",") {
+					t.Errorf("%s targets = %v, want %v", w.typ, names(d, v.Targets), w.targets)
+				}
+				if w.noTargets && len(v.Targets) > 0 {
+					t.Errorf("%s targets = %v, want none", w.typ, names(d, v.Targets))
+				}
+				if w.polarity != "" && v.Polarity != w.polarity {
+					t.Errorf("%s polarity = %s, want %s", w.typ, v.Polarity, w.polarity)
+				}
+			}
+			for _, a := range tc.absent {
+				typ, trig, _ := strings.Cut(a, " ")
+				for _, v := range d.Events {
+					if v.Type == typ && (trig == "" || v.TriggerText == trig) {
+						t.Errorf("unexpected %s %q; found %v", v.Type, v.TriggerText, seen)
+					}
+				}
+			}
+			checkInvariants(t, d)
+		})
+	}
+}
