@@ -45,6 +45,10 @@ var (
 const (
 	DefaultLimit = 50
 	MaxLimit     = 500
+	// SearchWindow is how many of the most recently stored documents that
+	// match a search are ranked by relevance: a bound on the cost of a
+	// search for a common word. Pages end after it.
+	SearchWindow = 2000
 )
 
 // Store keeps analysed documents and answers questions across them.
@@ -67,6 +71,8 @@ type Store interface {
 	// DocumentInfo returns what is known about a stored document besides
 	// its record: duplicates and near-duplicates.
 	DocumentInfo(ctx context.Context, id string) (*DocumentInfo, error)
+	// SearchDocuments ranks by relevance the SearchWindow most recently
+	// stored documents that match q.
 	SearchDocuments(ctx context.Context, q string, p Page) ([]DocumentHit, string, error)
 	Actors(ctx context.Context, q ActorQuery, p Page) ([]Actor, string, error)
 	Dossier(ctx context.Context, id string) (*Dossier, error)

@@ -58,7 +58,7 @@ func (db *DB) DocumentInfo(ctx context.Context, id string) (*store.DocumentInfo,
 }
 
 // SearchDocuments implements store.Store: full-text search over titles and
-// bodies, best first.
+// bodies, best first among the store.SearchWindow most recent matches.
 func (db *DB) SearchDocuments(ctx context.Context, q string, p store.Page) ([]store.DocumentHit, string, error) {
 	off, err := store.DecodeCursor(p.Cursor)
 	if err != nil {
@@ -69,10 +69,16 @@ func (db *DB) SearchDocuments(ctx context.Context, q string, p store.Page) ([]st
 		return nil, "", err
 	}
 	n := p.Size()
+	// Ranking every match of a common word costs time in proportion to the
+	// corpus; news search ranks the SearchWindow most recently stored
+	// matches instead, so that a query costs the same on a million
+	// documents as on ten thousand.
 	rows, err := db.r.QueryContext(ctx, `SELECT d.id, d.url, d.source, d.title, d.published,
 			snippet(documents_fts, 1, '«', '»', '…', 16)
 		FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-		WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`, fq, n+1, off)
+		WHERE documents_fts MATCH ?1 AND documents_fts.rowid >= (SELECT COALESCE(MIN(rowid), 0) FROM
+			(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?4))
+		ORDER BY rank LIMIT ?2 OFFSET ?3`, fq, n+1, off, store.SearchWindow)
 	if err != nil {
 		return nil, "", err
 	}
