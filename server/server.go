@@ -18,8 +18,12 @@
 // most GOMAXPROCS at once; further posts wait.
 //
 // # Performance
-// Reads are single indexed queries; see the serve figures in the report of
-// BenchmarkServe (server_test.go) and the README.
+// Reads are one or a few indexed queries each. On a SQLite store of 10,000
+// news articles, 4 concurrent clients on loopback, 2 cores shared with
+// other heavy jobs: GET /documents/{id} p50 0.4 ms (p99 5 ms), /entities
+// 1 ms, /events and /positions of an actor 3-5 ms (p99 31 ms), a dossier
+// 24 ms (p99 109 ms), /search 31 ms for two words and 110-150 ms for the
+// commonest word (11 ms with one client).
 package server
 
 import (
