@@ -45,7 +45,7 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 	// subject
 	subjStart := -1
 	if verb >= 0 {
-		subj, grp, st := s.subject(group)
+		subj, grp, st := s.subject(group, passive)
 		meta.group = grp
 		subjStart = st
 		if passive {
@@ -353,7 +353,7 @@ func (s *state) isPassive(group, verb int) bool {
 // subject finds the subject entities of the verb group starting at group.
 // grp reports a subject that names the parties of an earlier event ("both
 // sides", an unresolved "they").
-func (s *state) subject(group int) (ents []int, grp bool, start int) {
+func (s *state) subject(group int, passive bool) (ents []int, grp bool, start int) {
 	j := group - 1
 	start = group
 	if j < s.sent.FirstToken {
@@ -396,7 +396,7 @@ func (s *state) subject(group int) (ents []int, grp bool, start int) {
 		return nil, false, start
 	}
 	ents, start = s.phraseLeft(j)
-	if s.afterPrep(start, group) {
+	if s.afterPrep(start, group) && !passive {
 		// "the scandal in the White House", "a memo to the State Department
 		// seeking …": not a subject. "X, the reporter who is credited with
 		// … Y, has called for": the relative clause's antecedent is
@@ -1222,6 +1222,11 @@ func (s *state) relativeAntecedent(start, group int) []int {
 	}
 	if rel < 0 {
 		return nil
+	}
+	for j := rel + 1; j < start; j++ {
+		if s.w(j) == "," {
+			return nil // the relative clause closed before: "Crimea, which Russia annexed in 2014, or …"
+		}
 	}
 	verb := false
 	for j := rel + 1; j < start; j++ {

@@ -101,8 +101,10 @@
 // One map lookup per token gives its word classes as bits and whether it
 // can be a trigger; argument rules look only at the trigger's sentence.
 // Allocation is per document and per event, not per token. BenchmarkFind
-// (the model article, one of the densest in events, 20 times over): 23-33
-// MB/s on one core (go test ./event -bench Find).
+// (the model article, one of the densest in events, 20 times over): 36-41
+// MB/s on one idle core, about 20 while other builds share the machine
+// (go test ./event -bench Find). The precision rules scan at most the
+// trigger's sentence, once per candidate event.
 //
 // # Precision rules
 // A trigger word is not yet an event. Rules written from reading emitted
