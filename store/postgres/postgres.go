@@ -69,7 +69,9 @@
 // in pipelined batches (pgx.Batch), lookups that need an answer are made
 // for all of a document's keys at once. Callers that store many documents
 // from one process batch them into one Put, which shares the transaction.
-// See BenchmarkPut and queue's BenchmarkWorkers for figures.
+// 1,500 generated articles of about 700 bytes put one by one over one
+// connection took 6.3 s (4.2 ms each) on a loaded 2-core machine; see
+// queue's BenchmarkWorkers for the whole path with worker processes.
 package postgres
 
 import (
