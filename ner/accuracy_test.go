@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/internal/shared"
 	"github.com/newsgraph/newsgraph/kb"
+	"github.com/newsgraph/newsgraph/mention"
 	"github.com/newsgraph/newsgraph/ner"
 	"github.com/newsgraph/newsgraph/ner/corpus"
 	"github.com/newsgraph/newsgraph/segment"
@@ -94,6 +95,35 @@ func conllLabel(t newsgraph.EntityType) string {
 	return ""
 }
 
+// mentionDocs runs segment, tag and the mention stage (which uses the
+// tagger) over docs and scores its name mentions.
+func mentionDocs(t *testing.T, docs []corpus.Doc) *score {
+	t.Helper()
+	s := newScore()
+	for _, cd := range docs {
+		d := &newsgraph.Document{Text: cd.Text}
+		segment.Segment(d)
+		if err := tag.Stage.Process(d); err != nil {
+			t.Fatal(err)
+		}
+		mention.Find(d)
+		gold := map[[2]int]string{}
+		for _, g := range cd.Spans {
+			if g.Type != "MISC" {
+				gold[[2]int{g.Start, g.End}] = g.Type
+			}
+		}
+		pred := map[[2]int]string{}
+		for _, m := range d.Mentions {
+			if l := conllLabel(m.Type); l != "" && m.Kind == newsgraph.NameMention {
+				pred[[2]int{m.Start, m.End}] = l
+			}
+		}
+		s.add(cd.Text, gold, pred)
+	}
+	return s
+}
+
 // tagDocs runs segment, tag and the tagger over docs and scores the spans.
 func tagDocs(t *testing.T, docs []corpus.Doc) *score {
 	t.Helper()
@@ -137,6 +167,7 @@ func TestCoNLL2003(t *testing.T) {
 	if f := tagDocs(t, docs).report(t, "CoNLL-2003 test (tagger alone)"); f < conllFloor {
 		t.Errorf("F1 %.3f fell below %.3f", f, conllFloor)
 	}
+	mentionDocs(t, docs).report(t, "CoNLL-2003 test (mention stage; its own test checks the floor)")
 }
 
 // TestMEANTIMEHeldOut measures the tagger on the MEANTIME articles held out
@@ -155,6 +186,7 @@ func TestMEANTIMEHeldOut(t *testing.T) {
 	if f := tagDocs(t, docs).report(t, fmt.Sprintf("MEANTIME held out (%d articles)", len(docs))); f < meantimeFloor {
 		t.Errorf("F1 %.3f fell below %.3f", f, meantimeFloor)
 	}
+	mentionDocs(t, docs).report(t, "MEANTIME held out (mention stage)")
 }
 
 // TestGUMHeldOut measures the tagger on the Wikinews documents of the GUM
@@ -183,6 +215,7 @@ func TestGUMHeldOut(t *testing.T) {
 	if f := tagDocs(t, docs).report(t, fmt.Sprintf("GUM Wikinews test split (%d documents)", len(docs))); f < gumFloor {
 		t.Errorf("F1 %.3f fell below %.3f", f, gumFloor)
 	}
+	mentionDocs(t, docs).report(t, "GUM Wikinews test split (mention stage)")
 }
 
 func guessType(name string) string {

@@ -158,7 +158,7 @@ func (m *Model) tagSentence(text string, toks []newsgraph.Token, sc *scratch, ou
 	for i := 0; i < n; i++ {
 		var row [NumLabels]int32
 		for _, f := range sc.feats[i*NumFeatures : (i+1)*NumFeatures] {
-			w := (*[NumLabels]int16)(weights[int(f)*NumLabels:])
+			w := (*[NumLabels]int8)(weights[int(f)*NumLabels:])
 			row[0] += int32(w[0])
 			row[1] += int32(w[1])
 			row[2] += int32(w[2])
