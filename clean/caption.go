@@ -118,8 +118,20 @@ func splitCredit(p string) (text, credit string, marked, ok bool) {
 	return "", "", false, false
 }
 
+// markerStarts marks the first bytes of the credit markers, so that most
+// positions are passed over with one load.
+var markerStarts = func() (starts [256]bool) {
+	for _, m := range creditMarkers {
+		starts[m[0]] = true
+	}
+	return starts
+}()
+
 // markerAt returns the credit marker that starts at p[i:], or "".
 func markerAt(p string, i int) string {
+	if i >= len(p) || !markerStarts[p[i]] {
+		return ""
+	}
 	for _, m := range creditMarkers {
 		if strings.HasPrefix(p[i:], m) {
 			return m
@@ -131,7 +143,7 @@ func markerAt(p string, i int) string {
 // creditBodyOK checks what follows a marker: a short name, not a sentence.
 func creditBodyOK(s string) bool {
 	s = trimSpace(s)
-	if s == "" || len(s) > maxCreditBytes || len(strings.Fields(s)) > maxCreditWords {
+	if s == "" || len(s) > maxCreditBytes || moreFields(s, maxCreditWords) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -172,7 +184,7 @@ func afterSeparator(p string, i int) bool {
 	if p[i-1] != ' ' {
 		return false
 	}
-	before := strings.TrimRight(p[:i], " \u00a0")
+	before := trimRightSpaceNBSP(p[:i])
 	if before == "" {
 		return false
 	}
@@ -186,6 +198,21 @@ func afterSeparator(p string, i int) bool {
 		return strings.HasSuffix(rest, " ")
 	}
 	return false
+}
+
+// trimRightSpaceNBSP is strings.TrimRight(s, " \u00a0") without the
+// general cutset machinery.
+func trimRightSpaceNBSP(s string) string {
+	for {
+		switch {
+		case strings.HasSuffix(s, " "):
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "\u00a0"):
+			s = s[:len(s)-len("\u00a0")]
+		default:
+			return s
+		}
+	}
 }
 
 // trimSep trims a caption's text of the separator before its credit,
@@ -208,15 +235,11 @@ func trimSep(s string) string {
 // or ", " ("Reuters/Jane Doe", "John Smith/AFP via Getty Images").
 func agencyCredit(c string) bool {
 	c = trimSpace(c)
-	if c == "" || len(c) > maxCreditBytes || len(strings.Fields(c)) > maxCreditWords {
+	if c == "" || len(c) > maxCreditBytes || moreFields(c, maxCreditWords) {
 		return false
 	}
 	found := false
-	ok := true
-	splitCreditParts(c, func(part string) {
-		if !ok {
-			return
-		}
+	ok := splitCreditParts(c, func(part string) bool {
 		switch {
 		case isAgency(part):
 			if !helperCredits[part] {
@@ -224,50 +247,136 @@ func agencyCredit(c string) bool {
 			}
 		case helperCredits[part] || isPersonName(part):
 		default:
-			ok = false
+			return false
 		}
+		return true
 	})
 	return ok && found
 }
 
-// splitCreditParts calls fn with each part of a credit.
-func splitCreditParts(c string, fn func(string)) {
-	for _, a := range strings.Split(c, "/") {
-		for _, b := range splitAny(a, " via ", " for ", "; ", ", ", " and ", " & ") {
-			if b = trimSpace(b); b != "" {
-				fn(b)
-			} else {
-				fn("\x00") // an empty part fails every test
-			}
+// creditSeparators split the parts of a credit, after "/", in this order:
+// a part is split at the first separator, each piece at the next, and so on.
+var creditSeparators = []string{"/", " via ", " for ", "; ", ", ", " and ", " & "}
+
+// splitCreditParts calls fn with each part of a credit, in order, until fn
+// returns false; it reports whether fn accepted every part. The pieces are
+// substrings of c: nothing is allocated, since agencyCredit runs on every
+// sentence end near the end of every line.
+func splitCreditParts(c string, fn func(string) bool) bool {
+	return splitEach(c, creditSeparators, fn)
+}
+
+// splitEach splits s at seps[0] (as strings.Split), each piece at seps[1],
+// and so on, and calls fn with the trimmed final pieces in order ("\x00"
+// for an empty one, which fails every test).
+func splitEach(s string, seps []string, fn func(string) bool) bool {
+	if len(seps) == 0 {
+		if s = trimSpace(s); s == "" {
+			s = "\x00"
 		}
+		return fn(s)
+	}
+	sep := seps[0]
+	for {
+		i := strings.Index(s, sep)
+		if i < 0 {
+			return splitEach(s, seps[1:], fn)
+		}
+		if !splitEach(s[:i], seps[1:], fn) {
+			return false
+		}
+		s = s[i+len(sep):]
 	}
 }
 
-func splitAny(s string, seps ...string) []string {
-	parts := []string{s}
-	for _, sep := range seps {
-		var next []string
-		for _, p := range parts {
-			next = append(next, strings.Split(p, sep)...)
-		}
-		parts = next
+// upperAgencies holds the all-capital forms of the agencies ("REUTERS",
+// "GETTY IMAGES").
+var upperAgencies = func() map[string]bool {
+	m := make(map[string]bool, len(agencies))
+	for a := range agencies {
+		m[strings.ToUpper(a)] = true
 	}
-	return parts
-}
+	return m
+}()
 
 func isAgency(s string) bool {
-	if agencies[s] {
-		return true
+	return agencies[s] || upperAgencies[s] && isUpperForm(s)
+}
+
+// isUpperForm reports whether s == strings.ToUpper(s), without building the
+// upper-case copy when s is ASCII.
+func isUpperForm(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return s == strings.ToUpper(s)
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
 	}
-	// all-capital form of a listed agency: "REUTERS", "GETTY IMAGES"
-	if s == strings.ToUpper(s) {
-		for a := range agencies {
-			if len(a) == len(s) && strings.ToUpper(a) == s {
+	return true
+}
+
+// moreFields reports whether s has more than n words as strings.Fields
+// counts them (runs of non-space), without building the list.
+func moreFields(s string, n int) bool {
+	count := 0
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += w
+		}
+		if space {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			if count++; count > n {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// asciiSpace marks the ASCII bytes that unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// nextField returns the first word of s (as strings.Fields splits) and the
+// rest after it; word is "" when s has none.
+func nextField(s string) (word, rest string) {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		w := 1
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, w = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if start >= 0 {
+				return s[start:i], s[i:]
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += w
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
 }
 
 // nameParticles may stand lower case inside a personal name.
@@ -277,12 +386,11 @@ var nameParticles = setOf("de", "da", "di", "del", "della", "der", "den", "van",
 // isPersonName reports whether s looks like a photographer's name: one to
 // five capitalised words (initials, hyphens and particles allowed).
 func isPersonName(s string) bool {
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 5 {
+	if moreFields(s, 5) {
 		return false
 	}
 	caps := 0
-	for _, w := range words {
+	for w, rest := nextField(s); w != ""; w, rest = nextField(rest) {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r):

@@ -86,18 +86,23 @@ func Text(raw string) (string, []newsgraph.Caption, []string) {
 	// sign-off rather than a photo credit
 	lastPara, lastLine := -1, -1
 	for pi := len(paras) - 1; pi >= 0 && lastPara < 0; pi-- {
-		lines := strings.Split(paras[pi], "\n")
-		for li := len(lines) - 1; li >= 0; li-- {
-			if trimSpace(lines[li]) != "" {
-				lastPara, lastLine = pi, li
-				break
+		li, last := 0, -1
+		for line := range strings.SplitSeq(paras[pi], "\n") {
+			if trimSpace(line) != "" {
+				last = li
 			}
+			li++
+		}
+		if last >= 0 {
+			lastPara, lastLine = pi, last
 		}
 	}
 	for pi, para := range paras {
 		var kept []string
 		prevComplete := true
-		for li, line := range strings.Split(para, "\n") {
+		li := -1
+		for line := range strings.SplitSeq(para, "\n") {
+			li++
 			t := trimSpace(line)
 			if strings.TrimSpace(t) == "" {
 				// blank, or only non-breaking spaces: a paragraph break
@@ -163,7 +168,20 @@ func Text(raw string) (string, []newsgraph.Caption, []string) {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
-		b.WriteString(trimSpace(strings.Join(p, "\n")))
+		// the first and last lines hold more than space: trimming each
+		// edge of the paragraph is trimming its lines joined
+		for li, line := range p {
+			if li > 0 {
+				b.WriteByte('\n')
+			}
+			if li == 0 {
+				line = strings.TrimLeft(line, asciiSpaces)
+			}
+			if li == len(p)-1 {
+				line = strings.TrimRight(line, asciiSpaces)
+			}
+			b.WriteString(line)
+		}
 	}
 	return b.String(), caps, dropped
 }
@@ -243,8 +261,10 @@ func splitParagraphs(s string) []string {
 // trimSpace trims ASCII space only, so that a non-breaking space that the
 // text puts on purpose stays.
 func trimSpace(s string) string {
-	return strings.Trim(s, " \t\r\n\v\f")
+	return strings.Trim(s, asciiSpaces)
 }
+
+const asciiSpaces = " \t\r\n\v\f"
 
 // isCopyright tells a copyright notice of the page ("© 2024 Example
 // Media", "All rights reserved") from a photo credit ("© Jane Doe").

@@ -62,46 +62,120 @@ func setOf(xs ...string) map[string]bool {
 	return m
 }
 
-// labelKey lower-cases a line and strips the decorations (arrows, colons,
-// bullets, brackets) that buttons carry.
-func labelKey(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool {
+// trimLabel strips the decorations (arrows, colons, bullets, brackets) that
+// buttons carry; the label key is the rest in lower case.
+func trimLabel(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
 		switch r {
 		case '»', '›', '→', '>', '<', '«', '‹', '←', '|', '•', '·', '+', ':', '[', ']', '▶', '►', '↗':
 			return true
 		}
 		return unicode.IsSpace(r)
 	})
-	return strings.ToLower(s)
 }
+
+// isLabel reports whether residueLabels holds strings.ToLower(s). A line
+// that starts with labelBufBytes ASCII bytes is lowered into a stack buffer,
+// and is longer than any label when it does not fit; lowering other text
+// may change its length (at most fourfold), so only text short enough is
+// lowered then.
+func isLabel(s string) bool {
+	var buf [labelBufBytes]byte
+	if low, ok := lowerASCII(buf[:0], s, len(buf)); ok {
+		return len(low) == len(s) && residueLabels[string(low)]
+	}
+	if len(s) > 4*maxLabelBytes {
+		return false
+	}
+	return residueLabels[strings.ToLower(s)]
+}
+
+// labelBufBytes is more than maxLabelBytes (TestPrefixLengths checks it).
+const labelBufBytes = 48
+
+// maxLabelBytes is the length of the longest residue label.
+var maxLabelBytes = func() int {
+	n := 0
+	for l := range residueLabels {
+		n = max(n, len(l))
+	}
+	return n
+}()
+
+// lowerASCII appends to dst the first min(n, len(s)) bytes of s in lower
+// case when they are all ASCII; ok is false, and nothing is appended, when
+// one is not. Lower-casing maps each ASCII byte to one byte, so the result
+// is the start of strings.ToLower(s) whatever follows.
+func lowerASCII(dst []byte, s string, n int) (low []byte, ok bool) {
+	n = min(n, len(s))
+	for i := 0; i < n; i++ {
+		if s[i] >= utf8.RuneSelf {
+			return dst, false
+		}
+	}
+	for i := 0; i < n; i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
+}
+
+// hasLowerPrefix reports whether strings.ToLower(s) starts with one of
+// prefixes (all shorter than maxPrefixBytes bytes), lowering only the head
+// of s when it is ASCII.
+func hasLowerPrefix(s string, prefixes []string) bool {
+	var buf [maxPrefixBytes]byte
+	if head, ok := lowerASCII(buf[:0], s, len(buf)); ok {
+		for _, p := range prefixes {
+			if len(head) >= len(p) && string(head[:len(p)]) == p {
+				return true
+			}
+		}
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, p := range prefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPrefixBytes bounds the length of the prefixes given to hasLowerPrefix
+// (TestPrefixLengths checks it).
+const maxPrefixBytes = 40
 
 // isResidueLine reports whether a trimmed line is only interface residue.
 func isResidueLine(t string) bool {
 	if len(t) > maxResidueBytes {
 		return false
 	}
-	key := labelKey(t)
-	if residueLabels[key] {
-		return true
-	}
+	key := trimLabel(t)
 	if key == "" {
 		// a line of only arrows and bullets
 		return true
 	}
-	low := strings.ToLower(t)
-	for _, p := range residuePrefixes {
-		if strings.HasPrefix(low, p) {
-			return true
-		}
+	if isLabel(key) {
+		return true
+	}
+	if hasLowerPrefix(t, residuePrefixes) {
+		return true
 	}
 	// "Sign up for …", "Subscribe to …" are residue when they offer the
 	// site's own newsletter or alerts, not when a text tells how to sign up
 	// for something
-	for _, p := range subscribePrefixes {
-		if strings.HasPrefix(low, p) {
-			for _, w := range subscribeObjects {
-				if strings.Contains(low, w) {
-					return true
+	if hasLowerPrefix(t, subscribePrefixes) {
+		low := strings.ToLower(t)
+		for _, p := range subscribePrefixes {
+			if strings.HasPrefix(low, p) {
+				for _, w := range subscribeObjects {
+					if strings.Contains(low, w) {
+						return true
+					}
 				}
 			}
 		}
@@ -123,6 +197,18 @@ var trailingLabels = []string{
 	"Expand", "Collapse", "Watch video", "Play video", "Listen to this article",
 }
 
+// upperTrailingLabels[i] is trailingLabels[i] in capitals.
+var upperTrailingLabels = func() []string {
+	up := make([]string, len(trailingLabels))
+	for i, l := range trailingLabels {
+		up[i] = strings.ToUpper(l)
+	}
+	return up
+}()
+
+// callsToAction start a last sentence that is residue.
+var callsToAction = []string{"click here to ", "click here for ", "sign up for our ", "follow us on ", "subscribe to our "}
+
 // cutTrailingResidue cuts one label from the end of a line: "… from
 // Washington. Show more" → "… from Washington.", "Show more". It also cuts
 // a last sentence that is a call to action ("Click here to …").
@@ -132,12 +218,12 @@ func cutTrailingResidue(t string) (body, label string, ok bool) {
 
 // cutTrailing is cutTrailingResidue allowing up to depth labels in a row.
 func cutTrailing(t string, depth int) (body, label string, ok bool) {
-	for _, l := range trailingLabels {
+	for li, l := range trailingLabels {
 		if len(t) <= len(l) {
 			continue
 		}
 		tail := t[len(t)-len(l):]
-		if tail != l && tail != strings.ToUpper(l) {
+		if tail != l && tail != upperTrailingLabels[li] {
 			// allow decorations after the label: "Read more »"
 			continue
 		}
@@ -150,11 +236,8 @@ func cutTrailing(t string, depth int) (body, label string, ok bool) {
 	// a last sentence that calls to action
 	if i := lastSentenceStart(t); i > 0 && depth > 0 && len(t)-i <= maxResidueBytes {
 		last := t[i:]
-		low := strings.ToLower(last)
-		for _, p := range []string{"click here to ", "click here for ", "sign up for our ", "follow us on ", "subscribe to our "} {
-			if strings.HasPrefix(low, p) {
-				return strings.TrimRight(t[:i], " \t\u00a0"), last, true
-			}
+		if hasLowerPrefix(last, callsToAction) {
+			return strings.TrimRight(t[:i], " \t\u00a0"), last, true
 		}
 	}
 	return t, "", false
