@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -91,8 +92,13 @@ func TestTokens(t *testing.T) {
 // TestTokenTiming: a wrong token sharing a long prefix with the real one
 // takes as long to refuse as one sharing nothing (the comparison is of
 // SHA-256 digests with subtle.ConstantTimeCompare). Timing in a test is
-// noisy, so only a gross difference (2×) fails.
+// noisy, so only a gross difference (2×) fails, and the test runs only when
+// asked (NEWSGRAPH_TIMING_TESTS=1) on a quiet machine: on a shared one other
+// processes' load alone makes one side twice as slow.
 func TestTokenTiming(t *testing.T) {
+	if os.Getenv("NEWSGRAPH_TIMING_TESTS") == "" {
+		t.Skip("skipped: timing test; set NEWSGRAPH_TIMING_TESTS=1 to run it on a quiet machine")
+	}
 	token := strings.Repeat("k", 4096)
 	h := handler(t, Options{Token: token})
 	measure := func(auth string) time.Duration {
