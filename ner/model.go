@@ -13,14 +13,17 @@ import (
 
 // Model is a trained tagger: a table of int8 weights indexed by hashed
 // feature and label, and label-transition scores on the same scale. Eight
-// bits keep the accuracy of sixteen (CoNLL-2003 F1 0.701 either way) and
-// halve the table, which is what the tagger's speed depends on: each token
-// reads 33 rows of it.
+// bits keep the accuracy of sixteen (CoNLL-2003 F1 0.701 either way), make
+// the file small (0.3 MB) and let the scoring loop add four labels at once.
 // It is never written after it is built.
 type Model struct {
 	bits    uint
-	weights []int8 // (1<<bits) rows of NumLabels
-	trans   [NumLabels + 1][NumLabels]int32
+	weights []int8 // (1<<bits) rows of NumLabels, as trained and written
+	// packed holds the same weights for scoring: each row as three words of
+	// four 16-bit lanes, weight+128 in each of the first NumLabels lanes, so
+	// that one addition sums four labels (see tagSentence)
+	packed []uint64
+	trans  [NumLabels + 1][NumLabels]int32
 }
 
 // Errors of Load.
@@ -101,6 +104,7 @@ func Load(data []byte) (*Model, error) {
 			m.weights[r*NumLabels+l] = int8(p[l*rows+r])
 		}
 	}
+	m.pack()
 	return m, nil
 }
 
@@ -124,5 +128,25 @@ func quantize(bits uint, w []float32, trans *[NumLabels + 1][NumLabels]float32, 
 			m.trans[i][j] = int32(math.Round(float64(trans[i][j]) * scale))
 		}
 	}
+	m.pack()
 	return m
 }
+
+// pack fills m.packed from m.weights.
+func (m *Model) pack() {
+	rows := len(m.weights) / NumLabels
+	m.packed = make([]uint64, rows*packWords)
+	for r := 0; r < rows; r++ {
+		for l := 0; l < NumLabels; l++ {
+			v := uint64(int(m.weights[r*NumLabels+l]) + 128)
+			m.packed[r*packWords+l/4] |= v << (16 * (l % 4))
+		}
+	}
+}
+
+// packWords is the number of 64-bit words of a packed row.
+const packWords = (NumLabels + 3) / 4
+
+// the scoring loop reads three words a row and NumFeatures×255 must fit a lane
+var _ = [1]struct{}{}[packWords-3]
+var _ = [1]struct{}{}[NumFeatures*255>>16]

@@ -154,22 +154,29 @@ func (m *Model) tagSentence(text string, toks []newsgraph.Token, sc *scratch, ou
 		sc.scores = make([]int32, n*NumLabels, n*NumLabels*3/2)
 	}
 	scores := sc.scores[:n*NumLabels]
-	weights := m.weights
+	// Each feature adds one packed row: 16-bit lanes of weight+128, which
+	// cannot overflow (NumFeatures×255 < 65536), so one addition sums four
+	// labels; the bias is taken off when the lanes are read.
+	packed := m.packed
+	const bias = NumFeatures * 128
 	for i := 0; i < n; i++ {
-		var row [NumLabels]int32
+		var a0, a1, a2 uint64
 		for _, f := range sc.feats[i*NumFeatures : (i+1)*NumFeatures] {
-			w := (*[NumLabels]int8)(weights[int(f)*NumLabels:])
-			row[0] += int32(w[0])
-			row[1] += int32(w[1])
-			row[2] += int32(w[2])
-			row[3] += int32(w[3])
-			row[4] += int32(w[4])
-			row[5] += int32(w[5])
-			row[6] += int32(w[6])
-			row[7] += int32(w[7])
-			row[8] += int32(w[8])
+			r := (*[packWords]uint64)(packed[int(f)*packWords:])
+			a0 += r[0]
+			a1 += r[1]
+			a2 += r[2]
 		}
-		copy(scores[i*NumLabels:], row[:])
+		row := (*[NumLabels]int32)(scores[i*NumLabels:])
+		row[0] = int32(a0&0xffff) - bias
+		row[1] = int32(a0>>16&0xffff) - bias
+		row[2] = int32(a0>>32&0xffff) - bias
+		row[3] = int32(a0>>48) - bias
+		row[4] = int32(a1&0xffff) - bias
+		row[5] = int32(a1>>16&0xffff) - bias
+		row[6] = int32(a1>>32&0xffff) - bias
+		row[7] = int32(a1>>48) - bias
+		row[8] = int32(a2&0xffff) - bias
 	}
 	if cap(sc.back) < n*NumLabels {
 		sc.back = make([]int8, n*NumLabels, n*NumLabels*3/2)
