@@ -72,6 +72,8 @@ func TestFind(t *testing.T) {
 		{"sea-is-location", "It lies on the Black Sea coast.", []string{"name/LOC/Black Sea"}, nil},
 		{"org-suffix", "He spoke to Acme Widgets Ltd on Monday.", []string{"name/ORG/Acme Widgets Ltd"}, []string{"name//Monday"}},
 		{"says-verb-makes-person", "Okonkwo said the plan would fail.", []string{"name/PERSON/Okonkwo"}, nil},
+		{"tagger-types-unknown-company", "Shares in Goldman Sachs rose on Tuesday.",
+			[]string{"name/ORG/Goldman Sachs"}, []string{"name/PERSON/Goldman Sachs"}},
 		{"place-cue", "The firm moved to Tbilisopolis last year.", []string{"name/GPE/Tbilisopolis"}, nil},
 		{"based-cue", "A Zorgrad-based group said so.", []string{"name/GPE/Zorgrad"}, nil},
 		{"kb-country-variants", "The USA and the United States of America are one.",
