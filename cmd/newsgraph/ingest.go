@@ -72,11 +72,12 @@ Example:
 	fetchItems := fs.Bool("fetch-items", false, "fetch the page of each feed item for its full text (needs --fetch)")
 	quiet := fs.Bool("quiet", false, "no progress and no log lines, only the summary")
 	enqueue := fs.Bool("enqueue", false, "with a PostgreSQL store: queue the articles for 'newsgraph worker' processes instead of analysing them here")
+	useQueue := fs.Bool("queue", false, "with a SQLite store: run the work as durable River jobs in the store's file (analyze, merge); an interrupted run's jobs are finished by the next")
 	args, err := parseFlags(fs, args, stderr)
 	if err != nil {
 		return err
 	}
-	if len(args) == 0 && !*retry {
+	if len(args) == 0 && !*retry && !*useQueue {
 		fmt.Fprintln(stderr, "newsgraph ingest: no input; give files, directories or globs (or --retry-failed)")
 		fs.Usage()
 		return errUsage
@@ -143,6 +144,9 @@ Example:
 		bar.Finish()
 		return err
 	}
+	if *useQueue {
+		return ing.queueAll(ctx, sources, stdout)
+	}
 	err = ing.run(ctx, sources)
 	bar.Finish()
 	if err == nil && sum.stored > 0 {
@@ -181,8 +185,12 @@ func (s *ingestSummary) print(w io.Writer) {
 	if secs := s.elapsed.Seconds(); secs > 0 {
 		rate = float64(s.stored+s.duplicates) / secs
 	}
-	fmt.Fprintf(w, "read %d, stored %d, duplicates %d, near-duplicates linked %d, already stored %d, failed %d in %s (%.1f articles/s); actors joined across documents %d\n",
-		s.read, s.stored, s.duplicates, s.near, s.skipped.Load(), s.failed, s.elapsed.Round(time.Millisecond), rate, s.joined)
+	fmt.Fprintf(w, "read %d, stored %d, duplicates %d, near-duplicates linked %d, already stored %d, failed %d in %s (%.1f articles/s)",
+		s.read, s.stored, s.duplicates, s.near, s.skipped.Load(), s.failed, s.elapsed.Round(time.Millisecond), rate)
+	if s.joined >= 0 {
+		fmt.Fprintf(w, "; actors joined across documents %d", s.joined)
+	}
+	fmt.Fprintln(w)
 }
 
 // origin is one input that yields articles: a file read as one article, or
@@ -442,9 +450,19 @@ func (g *ingester) analyse(ctx context.Context, p newsgraph.Pipeline, it item) o
 			return outcome{input: it.input, err: err}
 		}
 	}
+	d, err := g.prepare(ctx, p, it.input, art)
+	if err != nil {
+		return outcome{input: it.input, err: err}
+	}
+	return outcome{input: it.input, doc: d}
+}
+
+// prepare analyses one article and makes it ready to store; an article
+// whose text is stored already is not analysed (the Doc then only says so).
+func (g *ingester) prepare(ctx context.Context, p newsgraph.Pipeline, input string, art newsgraph.Article) (*store.Doc, error) {
 	hash := merge.ContentHash(art.Text)
 	if _, ok, err := g.db.ContentDoc(ctx, hash); err == nil && ok {
-		return outcome{input: it.input, doc: &store.Doc{Input: it.input, ContentHash: hash}}
+		return &store.Doc{Input: input, ContentHash: hash}, nil
 	}
 	if g.o.published != "" {
 		art.Published = g.o.published
@@ -456,17 +474,13 @@ func (g *ingester) analyse(ctx context.Context, p newsgraph.Pipeline, it item) o
 	}
 	doc, err := pipeline.Analyze(p, art)
 	if err != nil {
-		name := it.input
+		name := input
 		if name == "" {
 			name = "standard input"
 		}
-		return outcome{input: it.input, err: fmt.Errorf("%s: %w", name, err)}
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	d, err := store.Prepare(doc.Record(), art.Text, it.input)
-	if err != nil {
-		return outcome{input: it.input, err: err}
-	}
-	return outcome{input: it.input, doc: d}
+	return store.Prepare(doc.Record(), art.Text, input)
 }
 
 // write is the one writer: it batches documents into transactions and

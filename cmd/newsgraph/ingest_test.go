@@ -152,8 +152,24 @@ func TestIngestSurvivesKill(t *testing.T) {
 	os.Mkdir(in, 0o755)
 	const n = 300
 	writeArticles(t, in, n)
-	dbPath := filepath.Join(dir, "k.db")
-	cmd := exec.Command(bin, "ingest", "--quiet", "--batch", "4", "--db", dbPath, in)
+	for _, mode := range []string{"batches", "queue"} {
+		t.Run(mode, func(t *testing.T) {
+			var flags []string
+			if mode == "queue" {
+				flags = []string{"--queue"}
+			}
+			killAndRerun(t, bin, in, filepath.Join(t.TempDir(), "k.db"), n, flags)
+		})
+	}
+}
+
+// killAndRerun runs ingest over in, kills it with SIGKILL once documents
+// are committed, runs it again and checks the store.
+func killAndRerun(t *testing.T, bin, in, dbPath string, n int, flags []string) {
+	args := append([]string{"ingest", "--quiet", "--batch", "4", "--db", dbPath}, flags...)
+	cmd := exec.Command(bin, append(args, in)...)
+	var firstOut strings.Builder
+	cmd.Stdout, cmd.Stderr = &firstOut, &firstOut
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -179,10 +195,10 @@ func TestIngestSurvivesKill(t *testing.T) {
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
 	if stored == 0 {
-		t.Fatal("no document stored within a minute")
+		t.Fatalf("no document stored within a minute; the run said:\n%s", firstOut.String())
 	}
 	t.Logf("killed after at least %d of %d documents", stored, n)
-	out, err := exec.Command(bin, "ingest", "--quiet", "--db", dbPath, in).CombinedOutput()
+	out, err := exec.Command(bin, append(args, in)...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("second ingest: %v\n%s", err, out)
 	}

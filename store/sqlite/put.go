@@ -104,6 +104,20 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
+	out, err := putInTx(ctx, tx, docs)
+	if err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return out, nil
+}
+
+// putInTx writes docs in tx, which the caller commits or rolls back (the
+// queue completes its job in the same transaction).
+func putInTx(ctx context.Context, tx *sql.Tx, docs []*store.Doc) ([]store.PutResult, error) {
 	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
 	defer func() {
 		for _, s := range p.stmts {
@@ -115,14 +129,12 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 	// row halves the cost of a write.
 	var lastQuote, lastName int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT MAX(id) FROM quotes), 0), COALESCE((SELECT MAX(id) FROM actor_names), 0)`).Scan(&lastQuote, &lastName); err != nil {
-		tx.Rollback()
 		return nil, err
 	}
 	out := make([]store.PutResult, len(docs))
 	for i, d := range docs {
 		res, err := p.put(d)
 		if err != nil {
-			tx.Rollback()
 			return nil, fmt.Errorf("store %s: %w", docName(d), err)
 		}
 		out[i] = res
@@ -136,12 +148,8 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 			last = lastName
 		}
 		if _, err := tx.ExecContext(ctx, q, last); err != nil {
-			tx.Rollback()
 			return nil, fmt.Errorf("index: %w", err)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("commit: %w", err)
 	}
 	return out, nil
 }

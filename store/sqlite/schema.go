@@ -220,4 +220,12 @@ DROP TABLE mentions;
 DROP INDEX actors_by_compact;
 CREATE INDEX actors_by_compact ON actors (compact, docs DESC);
 `,
+	// 7: articles waiting for their analyze job (queue.go).
+	`
+CREATE TABLE queue_inputs (
+	id      INTEGER PRIMARY KEY,
+	input   TEXT NOT NULL UNIQUE,
+	article TEXT NOT NULL -- newsgraph.Article as JSON
+);
+`,
 }

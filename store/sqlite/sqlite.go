@@ -50,8 +50,9 @@ import (
 
 // DB is a Store in one SQLite file.
 type DB struct {
-	w *sql.DB // one connection: the writer
-	r *sql.DB // readers
+	w    *sql.DB // one connection: the writer
+	r    *sql.DB // readers
+	path string
 }
 
 var _ store.Store = (*DB)(nil)
@@ -72,7 +73,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	db := &DB{w: w}
+	db := &DB{w: w, path: path}
 	if err := db.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
