@@ -144,6 +144,7 @@ type resolver struct {
 	persons  []int // the keys of people in the order they were created, for a stable result
 	subject  []int // per sentence: entity of its first person mention, -1
 	objSubj  []int // per sentence: entity of its first non-person mention, -1
+	desc     descState
 }
 
 // Resolve fills d.Entities and sets Mention.Entity.
@@ -191,6 +192,9 @@ func (r *resolver) noteSubject(i int) {
 		return
 	}
 	e := &r.d.Entities[m.Entity]
+	if r.isGroup(m.Entity) {
+		return // "officials" is no antecedent of he, she or it
+	}
 	if e.Type == newsgraph.Person {
 		if r.subject[m.Sentence] < 0 {
 			r.subject[m.Sentence] = m.Entity
@@ -843,7 +847,7 @@ func (r *resolver) role(i int) {
 
 // titleOf strips a possessive determiner from a role ("his special envoy").
 func titleOf(role string) string {
-	for _, p := range [...]string{"his ", "her ", "their ", "its ", "our ", "the ", "The "} {
+	for _, p := range [...]string{"his ", "her ", "their ", "its ", "our ", "the ", "The ", "a ", "A ", "an ", "An "} {
 		role = strings.TrimPrefix(role, p)
 	}
 	return role
@@ -853,6 +857,10 @@ func titleOf(role string) string {
 // or to the person last mentioned within the two sentences before.
 func (r *resolver) description(i int) {
 	m := &r.d.Mentions[i]
+	if m.Role == "" {
+		r.commonDescription(i) // "officials", "the company"
+		return
+	}
 	if m.Type != newsgraph.Person {
 		return
 	}
@@ -899,7 +907,7 @@ func (r *resolver) nearestPerson(i int, g byte, maxBack int) int {
 		if n.Sentence < si-maxBack {
 			break
 		}
-		if n.Entity < 0 || r.d.Entities[n.Entity].Type != newsgraph.Person || n.End > r.d.Mentions[i].Start {
+		if n.Entity < 0 || r.d.Entities[n.Entity].Type != newsgraph.Person || n.End > r.d.Mentions[i].Start || r.isGroup(n.Entity) {
 			continue
 		}
 		if p := r.people[n.Entity]; p != nil && g != 0 && p.gender != 0 && p.gender != g {
@@ -968,7 +976,7 @@ func (r *resolver) personAntecedent(i int, g byte) int {
 		if n.Sentence < si-3 {
 			break
 		}
-		if n.Entity < 0 || n.End > m.Start || r.d.Entities[n.Entity].Type != newsgraph.Person {
+		if n.Entity < 0 || n.End > m.Start || r.d.Entities[n.Entity].Type != newsgraph.Person || r.isGroup(n.Entity) {
 			continue
 		}
 		if !r.genderFits(n.Entity, g) {
@@ -1015,6 +1023,9 @@ func (r *resolver) personAntecedent(i int, g byte) int {
 			}
 		}
 		score += 0.25 * float64(min(c.count, 6))
+		if r.isDescOnly(ei) {
+			score -= 0.5 // "a spokesman" is less often the he of a report than a named person
+		}
 		if ei == order[0] && n.Sentence == si && possessive && r.after(n.End) == verbAfter {
 			score += 1 // "demanded that Zelensky withdraw his decree": the subject of the clause
 		}
@@ -1042,8 +1053,11 @@ func (r *resolver) thingAntecedent(i int) int {
 		if n.Sentence < si-1 || n.Sentence == si-1 && !r.opensSentence(i) && r.objSubj[si] >= 0 {
 			break
 		}
-		if n.Entity < 0 || n.End > m.Start || n.Kind == newsgraph.PronounMention && n.Entity < 0 {
+		if n.Entity < 0 || n.End > m.Start || n.Kind == newsgraph.PronounMention && n.Entity < 0 || r.isGroup(n.Entity) {
 			continue
+		}
+		if n.Sentence == si && r.accordingTo(n.Start) {
+			continue // "According to the newspaper, it …": the source is not what it says
 		}
 		e := &r.d.Entities[n.Entity]
 		if e.Type == newsgraph.Person || e.Type == newsgraph.NORP {
@@ -1311,7 +1325,7 @@ func (r *resolver) finish() {
 			if len(order) > 0 {
 				e.Name = canonical(order, names, e.Type)
 			}
-			if e.Type == newsgraph.Person {
+			if e.Type == newsgraph.Person && !r.isDescOnly(ei) {
 				e.Key = PersonKey(e.Name)
 			}
 		}

@@ -83,6 +83,7 @@ func Find(d *newsgraph.Document) {
 		before := len(f.out)
 		f.sentence(si)
 		f.taggedNames(si, before)
+		f.descriptions(si, before)
 	}
 	f.resolveWeak()
 	sort.SliceStable(f.out, func(i, j int) bool {

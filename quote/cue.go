@@ -221,6 +221,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
 			c.subjS, c.subjE = ns, ne
 		}
+	case j >= s.FirstToken && a.textIs(j, ",") && w.form != baseForm && a.hasAppositive(j, s.FirstToken, &c):
 	case j >= s.FirstToken && a.word(j):
 		if ns, ne, ok := a.npLeft(j, s.FirstToken); ok {
 			c.subjS, c.subjE = ns, ne
