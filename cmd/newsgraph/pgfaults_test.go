@@ -1,0 +1,601 @@
+package main
+
+// Faults of the PostgreSQL store and its job queue, with the built command
+// in separate processes: ingest killed with SIGKILL at random moments,
+// worker processes killed at random while they work a queue, the database
+// dropping every connection of the workers (pg_terminate_backend), and,
+// only when asked, the server restarted under load. Each ends with
+// `newsgraph check` passing and every input stored exactly once or recorded
+// as failed (verifyPostgresStore).
+//
+// The restart test stops the whole server, which breaks the connections of
+// every other test on the machine; it runs only with
+// NEWSGRAPH_PG_RESTART_TEST=1, as root, on a server that
+// pg_ctlcluster manages:
+//
+//	NEWSGRAPH_PG_RESTART_TEST=1 go test -v -run PostgresRestart ./cmd/newsgraph
+//
+// The others run by default and skip without a server (pgtest) and under
+// -short (they build the command).
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/queue"
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/postgres"
+	"github.com/newsgraph/newsgraph/store/postgres/pgtest"
+)
+
+// pgFaultURL is a fresh schema's URL for the test, with an application_name
+// of its own, so that pg_terminate_backend can pick out the connections
+// of this test's processes and no other's.
+func pgFaultURL(t *testing.T) (url, app string) {
+	t.Helper()
+	url = pgtest.URL(t) // skips without a server
+	schema := url[strings.LastIndex(url, "search_path=")+len("search_path="):]
+	if i := strings.IndexByte(schema, '&'); i >= 0 {
+		schema = schema[:i]
+	}
+	app = "ngfault_" + schema
+	if len(app) > 63 {
+		app = app[:63]
+	}
+	return url + "&application_name=" + app, app
+}
+
+// verifyPostgresStore runs `newsgraph check` on the store and checks that
+// every input is stored exactly once or recorded as failed, that stored is
+// want documents with no duplicate count, that the binary input is the one
+// failure, and that the queue (when there is one) has nothing left.
+func verifyPostgresStore(t *testing.T, bin, url string, inputs []string, want int) store.Stats {
+	t.Helper()
+	out, err := exec.Command(bin, "check", "--db", url).CombinedOutput()
+	if err != nil {
+		t.Errorf("check: %v\n%s", err, out)
+	} else {
+		t.Logf("check: %s", bytes.ReplaceAll(bytes.TrimSpace(out), []byte("\n"), []byte("; ")))
+	}
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	failed := map[string]bool{}
+	fs, _, err := db.Failures(ctx, store.Page{Limit: store.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		failed[f.Input] = true
+	}
+	docs := map[string]string{}
+	stored := 0
+	for _, p := range inputs {
+		id, ok, err := db.Input(ctx, p)
+		switch {
+		case err != nil:
+			t.Fatal(err)
+		case ok && failed[p]:
+			t.Errorf("%s both stored and failed", p)
+		case !ok && !failed[p]:
+			t.Errorf("%s neither stored nor recorded as failed", p)
+		case ok:
+			stored++
+			if other, dup := docs[id]; dup {
+				t.Errorf("%s and %s gave one document %s", p, other, id)
+			}
+			docs[id] = p
+		}
+	}
+	st, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != want || stored != want || len(failed) != 1 || st.Duplicates != 0 {
+		t.Errorf("stats %+v, inputs stored %d, failures %d: want %d documents stored once and the binary file failed",
+			st, stored, len(failed), want)
+	}
+	var hasQueue bool
+	if err := db.Pool().QueryRow(ctx, `SELECT to_regclass('queue_articles') IS NOT NULL`).Scan(&hasQueue); err != nil {
+		t.Fatal(err)
+	}
+	if hasQueue {
+		var left int
+		if err := db.Pool().QueryRow(ctx, `SELECT (SELECT count(*) FROM queue_articles) + (SELECT count(*) FROM queue_analysed)`).Scan(&left); err != nil {
+			t.Fatal(err)
+		}
+		counts, err := queue.JobCounts(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if left != 0 || counts.Pending() != 0 || counts.State("discarded") != 0 {
+			t.Errorf("queue not finished cleanly: %d articles left in its tables, jobs %v", left, counts)
+		}
+		// how many jobs the faults reached: run more than once, or failed once
+		var again, errored int
+		if err := db.Pool().QueryRow(ctx, `SELECT count(*) FILTER (WHERE attempt > 1),
+			count(*) FILTER (WHERE cardinality(errors) > 0) FROM river_job`).Scan(&again, &errored); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("jobs: %v; %d run more than once, %d with an error", counts, again, errored)
+	}
+	t.Logf("stats: %+v", st)
+	return st
+}
+
+// referenceStats ingests the folder in into a fresh schema with no fault
+// (ingest, one process) and returns its statistics, which a run with faults
+// must end with too: the same actors, merged events and positions.
+func referenceStats(t *testing.T, bin, in string) store.Stats {
+	t.Helper()
+	url := pgtest.URL(t)
+	out, err := exec.Command(bin, "ingest", "--quiet", "--db", url, in).CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
+		t.Fatalf("reference ingest: %v\n%s", err, out)
+	}
+	db := openPG(t, url)
+	st, err := db.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// compareStats fails the test when a run's statistics are not the
+// reference's.
+func compareStats(t *testing.T, got, want store.Stats) {
+	t.Helper()
+	if got != want {
+		t.Errorf("stats after the faults differ from a run without:\ngot  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestPostgresIngestKilledAtRandom kills `ingest --db postgres://…` (the
+// analysis in the ingest process, no queue) with SIGKILL at random moments,
+// several times, then lets it finish.
+func TestPostgresIngestKilledAtRandom(t *testing.T) {
+	bin := binary(t)
+	url, _ := pgFaultURL(t)
+	const n = 1200 // about 6 s of ingest: the kills land mid-run
+	in, inputs := generated(t, n, 21)
+	seed := uint64(time.Now().UnixNano())
+	r := rand.New(rand.NewPCG(seed, 2))
+	t.Logf("seed %d", seed)
+	start := time.Now()
+	kills := 0
+	for round := range 6 {
+		cmd := exec.Command(bin, "ingest", "--quiet", "--batch", "8", "--db", url, in)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		wait := time.Duration(200+r.IntN(2300)) * time.Millisecond
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			t.Logf("round %d finished before the kill at %v: %v %s", round, wait, err, bytes.TrimSpace(out.Bytes()))
+		case <-time.After(wait):
+			cmd.Process.Signal(syscall.SIGKILL)
+			<-done
+			kills++
+			t.Logf("round %d: killed after %v", round, wait)
+		}
+	}
+	out, err := exec.Command(bin, "ingest", "--quiet", "--db", url, in).CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
+		t.Fatalf("final ingest: %v\n%s", err, out) // exit 1: the binary file failed, as it should
+	}
+	t.Logf("%d kills in %v; final run: %s", kills, time.Since(start).Round(time.Millisecond), bytes.TrimSpace(out))
+	if strings.Contains(string(out), "already stored 0,") {
+		t.Logf("no kill came after a commit: the kills only tested start-up")
+	}
+	got := verifyPostgresStore(t, bin, url, inputs, n)
+	t.Logf("done in %v", time.Since(start).Round(time.Millisecond))
+	compareStats(t, got, referenceStats(t, bin, in))
+}
+
+// workerFlags make a killed worker's jobs come back within seconds: a job
+// in the hands of a dead worker is rescued once it has run --rescue-after.
+var workerFlags = []string{"--analyzers", "1", "--storers", "2", "--merge-every", "2s",
+	"--job-timeout", "5s", "--rescue-after", "6s", "--poll", "-1s", "--status-every", "0"}
+
+// pgWorker is one `newsgraph worker` process, its log in a file.
+type pgWorker struct {
+	cmd  *exec.Cmd
+	log  string
+	done chan struct{} // closed when the process has ended; err is then set
+	err  error
+}
+
+func startPGWorker(t *testing.T, bin, url, dir string, i int) *pgWorker {
+	t.Helper()
+	path := filepath.Join(dir, fmt.Sprintf("worker%02d.log", i))
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"worker", "--db", url, "--id", fmt.Sprintf("w%02d", i)}, workerFlags...)
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = f, f
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w := &pgWorker{cmd: cmd, log: path, done: make(chan struct{})}
+	go func() {
+		w.err = cmd.Wait()
+		f.Close()
+		close(w.done)
+	}()
+	t.Cleanup(w.kill)
+	return w
+}
+
+// kill ends the worker with SIGKILL (if it still runs) and waits for it.
+func (w *pgWorker) kill() {
+	w.cmd.Process.Signal(syscall.SIGKILL)
+	<-w.done
+}
+
+// stop asks the worker to finish its jobs in hand (SIGTERM) and returns
+// how it exited.
+func (w *pgWorker) stop() error {
+	w.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-w.done:
+		return w.err
+	case <-time.After(30 * time.Second):
+		w.kill()
+		return fmt.Errorf("still running 30 s after SIGTERM")
+	}
+}
+
+// exited reports whether the worker has ended, and how.
+func (w *pgWorker) exited() (bool, error) {
+	select {
+	case <-w.done:
+		return true, w.err
+	default:
+		return false, nil
+	}
+}
+
+// enqueueInputs queues the inputs with `ingest --enqueue`: exit 1, for the
+// binary file that cannot be read, is expected.
+func enqueueInputs(t *testing.T, bin, url, in string) {
+	t.Helper()
+	out, err := exec.Command(bin, "ingest", "--quiet", "--enqueue", "--db", url, in).CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
+		t.Fatalf("ingest --enqueue: %v\n%s", err, out)
+	}
+	t.Logf("enqueue: %s", bytes.TrimSpace(out))
+}
+
+// queueProgress is how far the queue is: documents stored, jobs pending.
+type queueProgress struct {
+	stored, pending, left int
+	counts                queue.Counts
+}
+
+func (p queueProgress) String() string {
+	return fmt.Sprintf("stored %d, jobs pending %d (running %d, retryable %d), articles in the queue %d",
+		p.stored, p.pending, p.counts.State("running"), p.counts.State("retryable"), p.left)
+}
+
+func progressOf(ctx context.Context, db *postgres.DB) (queueProgress, error) {
+	var p queueProgress
+	var err error
+	if p.counts, err = queue.JobCounts(ctx, db); err != nil {
+		return p, err
+	}
+	p.pending = p.counts.Pending()
+	err = db.Pool().QueryRow(ctx, `SELECT (SELECT count(*) FROM documents),
+		(SELECT count(*) FROM queue_articles) + (SELECT count(*) FROM queue_analysed)`).Scan(&p.stored, &p.left)
+	return p, err
+}
+
+// waitQueue waits until no job is pending and no article is left in the
+// queue's tables, or until the deadline, or until every worker has exited.
+// Errors from the database (a restart, terminated connections) are
+// tolerated until the deadline: the pool reconnects.
+func waitQueue(t *testing.T, db *postgres.DB, workers []*pgWorker, deadline time.Time) queueProgress {
+	t.Helper()
+	var last queueProgress
+	var lastErr error
+	lastLog := time.Now()
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		p, err := progressOf(ctx, db)
+		cancel()
+		if err == nil {
+			last, lastErr = p, nil
+			if p.pending == 0 && p.left == 0 {
+				return p
+			}
+		} else {
+			lastErr = err
+		}
+		alive := 0
+		for _, w := range workers {
+			if ok, _ := w.exited(); !ok {
+				alive++
+			}
+		}
+		if alive == 0 {
+			t.Fatalf("every worker has exited with work left: %v (last error %v)", last, lastErr)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("queue not done by the deadline: %v (last error %v)", last, lastErr)
+		}
+		if time.Since(lastLog) > 10*time.Second {
+			lastLog = time.Now()
+			t.Logf("waiting: %v", last)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// openPG opens the store at url for the test's own queries.
+func openPG(t *testing.T, url string) *postgres.DB {
+	t.Helper()
+	db, err := postgres.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// stopWorkers stops the workers that still run and fails the test for one
+// that exited badly; a worker's log is shown when it did.
+func stopWorkers(t *testing.T, workers []*pgWorker) {
+	t.Helper()
+	for _, w := range workers {
+		if ok, _ := w.exited(); ok {
+			continue
+		}
+		if err := w.stop(); err != nil {
+			b, _ := os.ReadFile(w.log)
+			t.Errorf("worker %s: %v\n%s", filepath.Base(w.log), err, lastLines(string(b), 15))
+		}
+	}
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// workerLogErrors counts the log lines at level ERROR in the workers' logs
+// and returns a few, for the test's log: they show what the faults did.
+func workerLogErrors(dir string) (int, []string) {
+	paths, _ := filepath.Glob(filepath.Join(dir, "worker*.log"))
+	n := 0
+	var some []string
+	for _, p := range paths {
+		b, _ := os.ReadFile(p)
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.Contains(line, "level=ERROR") {
+				n++
+				if len(some) < 3 {
+					some = append(some, firstLines(line, 1))
+				}
+			}
+		}
+	}
+	return n, some
+}
+
+// logDir is where the workers' logs go: NEWSGRAPH_TEST_LOGS keeps them.
+func logDir(t *testing.T) string {
+	if d := os.Getenv("NEWSGRAPH_TEST_LOGS"); d != "" {
+		d = filepath.Join(d, t.Name())
+		os.MkdirAll(d, 0o755)
+		return d
+	}
+	return t.TempDir()
+}
+
+// TestPostgresWorkersKilledAtRandom fills the queue with `ingest --enqueue`,
+// then, for several rounds, keeps three worker processes running and kills
+// a random one to all of them with SIGKILL at a random moment; the last
+// workers are left to finish (a dead worker's jobs come back after
+// --rescue-after, and its leadership when its term ends).
+func TestPostgresWorkersKilledAtRandom(t *testing.T) {
+	bin := binary(t)
+	url, _ := pgFaultURL(t)
+	const n = 200
+	in, inputs := generated(t, n, 22)
+	seed := uint64(time.Now().UnixNano())
+	r := rand.New(rand.NewPCG(seed, 3))
+	t.Logf("seed %d", seed)
+	start := time.Now()
+	enqueueInputs(t, bin, url, in)
+	db := openPG(t, url)
+	dir := logDir(t)
+
+	var running, all []*pgWorker
+	kills := 0
+	for round := range 5 {
+		for len(running) < 3 {
+			w := startPGWorker(t, bin, url, dir, len(all))
+			running = append(running, w)
+			all = append(all, w)
+		}
+		time.Sleep(time.Duration(500+r.IntN(3000)) * time.Millisecond)
+		r.Shuffle(len(running), func(i, j int) { running[i], running[j] = running[j], running[i] })
+		k := 1 + r.IntN(len(running))
+		for _, w := range running[:k] {
+			w.kill()
+			kills++
+		}
+		running = running[k:]
+		p, err := progressOf(context.Background(), db)
+		t.Logf("round %d at %v: killed %d of 3; %v %v", round, time.Since(start).Round(time.Millisecond), k, p, err)
+	}
+	for len(running) < 2 {
+		w := startPGWorker(t, bin, url, dir, len(all))
+		running = append(running, w)
+		all = append(all, w)
+	}
+	p := waitQueue(t, db, running, start.Add(80*time.Second))
+	t.Logf("%d kills; queue done at %v: %v", kills, time.Since(start).Round(time.Millisecond), p)
+	stopWorkers(t, running)
+	if n, some := workerLogErrors(dir); n > 0 {
+		t.Logf("%d error lines in the workers' logs, e.g.\n%s", n, strings.Join(some, "\n"))
+	}
+	got := verifyPostgresStore(t, bin, url, inputs, n)
+	t.Logf("done in %v", time.Since(start).Round(time.Millisecond))
+	compareStats(t, got, referenceStats(t, bin, in))
+}
+
+// terminateBackends ends, from the server's side, every connection whose
+// application_name is app (pg_terminate_backend): what a crashed or
+// failed-over server does to its clients. It returns how many it ended.
+func terminateBackends(t *testing.T, app string) int {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	db, err := postgres.Open(ctx, pgtest.ServerURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	err = db.Pool().QueryRow(ctx, `SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+		WHERE application_name = $1 AND pid <> pg_backend_pid()) t`, app).Scan(&n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestPostgresConnectionsTerminated has three workers work a queue while
+// the server ends all their connections, three times: the workers must
+// reconnect and finish, with the end state of an undisturbed run. It is
+// the lighter stand-in for a server restart that runs by default.
+func TestPostgresConnectionsTerminated(t *testing.T) {
+	bin := binary(t)
+	url, app := pgFaultURL(t)
+	const n = 200
+	in, inputs := generated(t, n, 23)
+	start := time.Now()
+	enqueueInputs(t, bin, url, in)
+	// the test's own connections have another name, so they stay
+	monitorURL := strings.Replace(url, "application_name="+app, "application_name=monitor", 1)
+	db := openPG(t, monitorURL)
+	dir := logDir(t)
+	var workers []*pgWorker
+	for i := range 3 {
+		workers = append(workers, startPGWorker(t, bin, url, dir, i))
+	}
+	cuts := 0
+	for round := range 3 {
+		// the first cut when the workers have started working
+		for time.Since(start) < 60*time.Second {
+			p, err := progressOf(context.Background(), db)
+			if err == nil && (p.stored > n/6*(round+1) || p.pending == 0) {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		k := terminateBackends(t, app)
+		cuts += k
+		p, err := progressOf(context.Background(), db)
+		t.Logf("cut %d at %v: %d connections ended; %v %v", round, time.Since(start).Round(time.Millisecond), k, p, err)
+		if k == 0 {
+			t.Errorf("no connection of the workers to end")
+		}
+	}
+	p := waitQueue(t, db, workers, start.Add(80*time.Second))
+	t.Logf("%d connections ended; queue done at %v: %v", cuts, time.Since(start).Round(time.Millisecond), p)
+	for i, w := range workers {
+		if ok, err := w.exited(); ok {
+			b, _ := os.ReadFile(w.log)
+			t.Errorf("worker %d exited on its own after its connections were ended: %v\n%s", i, err, lastLines(string(b), 10))
+		}
+	}
+	stopWorkers(t, workers)
+	if n, some := workerLogErrors(dir); n > 0 {
+		t.Logf("%d error lines in the workers' logs, e.g.\n%s", n, strings.Join(some, "\n"))
+	}
+	got := verifyPostgresStore(t, bin, monitorURL, inputs, n)
+	t.Logf("done in %v", time.Since(start).Round(time.Millisecond))
+	compareStats(t, got, referenceStats(t, bin, in))
+}
+
+// TestPostgresRestartUnderLoad restarts the whole PostgreSQL server
+// (pg_ctlcluster) while three workers work a queue. Only with
+// NEWSGRAPH_PG_RESTART_TEST=1: every other client of the server loses its
+// connections too.
+func TestPostgresRestartUnderLoad(t *testing.T) {
+	if os.Getenv("NEWSGRAPH_PG_RESTART_TEST") != "1" {
+		t.Skip("restarts the PostgreSQL server, breaking every other client's connections: set NEWSGRAPH_PG_RESTART_TEST=1 to run")
+	}
+	bin := binary(t)
+	url, _ := pgFaultURL(t)
+	versions, err := os.ReadDir("/etc/postgresql")
+	if err != nil || len(versions) == 0 {
+		t.Skipf("no cluster that pg_ctlcluster manages: %v", err)
+	}
+	if _, err := exec.LookPath("pg_ctlcluster"); err != nil {
+		t.Skip("no pg_ctlcluster")
+	}
+	version := versions[0].Name()
+	const n = 200
+	in, inputs := generated(t, n, 24)
+	start := time.Now()
+	enqueueInputs(t, bin, url, in)
+	db := openPG(t, url)
+	dir := logDir(t)
+	var workers []*pgWorker
+	for i := range 3 {
+		workers = append(workers, startPGWorker(t, bin, url, dir, i))
+	}
+	for time.Since(start) < 60*time.Second {
+		p, err := progressOf(context.Background(), db)
+		if err == nil && (p.stored > n/4 || p.pending == 0) {
+			t.Logf("restart at %v: %v", time.Since(start).Round(time.Millisecond), p)
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	restartAt := time.Now()
+	out, err := exec.Command("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pg_ctlcluster restart: %v\n%s", err, out)
+	}
+	t.Logf("server restarted in %v", time.Since(restartAt).Round(time.Millisecond))
+	p := waitQueue(t, db, workers, start.Add(85*time.Second))
+	t.Logf("queue done at %v (%v after the restart): %v", time.Since(start).Round(time.Millisecond),
+		time.Since(restartAt).Round(time.Millisecond), p)
+	for i, w := range workers {
+		if ok, err := w.exited(); ok {
+			b, _ := os.ReadFile(w.log)
+			t.Errorf("worker %d exited on its own after the restart: %v\n%s", i, err, lastLines(string(b), 10))
+		}
+	}
+	stopWorkers(t, workers)
+	if n, some := workerLogErrors(dir); n > 0 {
+		t.Logf("%d error lines in the workers' logs, e.g.\n%s", n, strings.Join(some, "\n"))
+	}
+	got := verifyPostgresStore(t, bin, url, inputs, n)
+	t.Logf("done in %v", time.Since(start).Round(time.Millisecond))
+	compareStats(t, got, referenceStats(t, bin, in))
+}
