@@ -34,16 +34,9 @@ var putSQL = map[string]string{
 	"insActor":      `INSERT INTO actors (key, name, type, compact, surname, given) VALUES (?, ?, ?, ?, ?, ?)`,
 	"insKey":        `INSERT OR IGNORE INTO actor_keys (key, actor) VALUES (?, ?)`,
 	"bumpActor":     `UPDATE actors SET docs = docs + ?, mentions = mentions + ? WHERE id = ?`,
-	// no RETURNING on the hot statements: in this driver it costs three
-	// times the statement
-	"upName": `INSERT INTO actor_names (actor, kind, name, count) VALUES (?, ?, ?, 1)
-		ON CONFLICT (actor, kind, name) DO UPDATE SET count = count + 1`,
-	// the canonical name is the full name (of more than one word) that most
-	// documents give the actor, a one-word name only while there is none
 	"bestName": `UPDATE actors SET name = n.name, name_count = n.count
 		FROM (SELECT name, count, instr(name, ' ') > 0 AS full FROM actor_names WHERE actor = ?1 AND kind = 'canonical' AND name = ?2) AS n
 		WHERE actors.id = ?1 AND (n.full AND instr(actors.name, ' ') = 0 OR n.full = (instr(actors.name, ' ') > 0) AND n.count > actors.name_count)`,
-	"insEntity": `INSERT OR IGNORE INTO entities (doc, eid, actor, name, type, mentions) VALUES (?, ?, ?, ?, ?, ?)`,
 	"insQuote": `INSERT INTO quotes (doc, qid, kind, text, start, end, speaker, cue, venue)
 		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))`,
 	"insTime": `INSERT OR IGNORE INTO times (doc, tid, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -297,12 +290,29 @@ func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
 	return near, nil
 }
 
-// entities joins the document's entities to global actors and stores their
-// mentions; it returns entity id → actor id.
+// entities joins the document's entities to global actors and stores them
+// with their mentions; it returns entity id → actor id. The rows of one
+// document go in a few multi-row statements: a statement costs more than
+// its rows here.
 func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
-	actors := make(map[string]int64, len(d.Record.Entities))
-	counted := make(map[int64]bool, len(d.Record.Entities))
-	for _, e := range d.Record.Entities {
+	ents := d.Record.Entities
+	actors := make(map[string]int64, len(ents))
+	type nameKey struct {
+		actor      int64
+		kind, name string
+	}
+	names := make(map[nameKey]bool, 3*len(ents))
+	var order []nameKey // names in a fixed order, for reproducible row ids
+	addName := func(k nameKey) {
+		if k.name != "" && !names[k] {
+			names[k] = true
+			order = append(order, k)
+		}
+	}
+	mentions := map[int64]int{}
+	var actorOrder []int64
+	var entityRows []any
+	for _, e := range ents {
 		key := d.Keys[e.ID]
 		if key == "" {
 			continue
@@ -312,35 +322,75 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 			return nil, err
 		}
 		actors[e.ID] = actor
-		docs := 0
-		if !counted[actor] {
-			docs, counted[actor] = 1, true
+		if _, ok := mentions[actor]; !ok {
+			actorOrder = append(actorOrder, actor)
 		}
-		if _, err := p.exec("bumpActor", docs, len(e.Mentions), actor); err != nil {
-			return nil, err
+		mentions[actor] += len(e.Mentions)
+		addName(nameKey{actor, "canonical", e.Name})
+		addName(nameKey{actor, "name", e.Name})
+		for _, a := range e.Aliases {
+			addName(nameKey{actor, "name", a})
 		}
-		names := append([]string{e.Name}, e.Aliases...)
-		for i, n := range names {
-			if n == "" || slices.Contains(names[:i], n) {
-				continue
-			}
-			if err := p.name(actor, "name", n, i == 0); err != nil {
-				return nil, err
-			}
+		for _, r := range e.Roles {
+			addName(nameKey{actor, "role", r})
 		}
-		for i, r := range e.Roles {
-			if r == "" || slices.Contains(e.Roles[:i], r) {
-				continue
-			}
-			if err := p.name(actor, "role", r, false); err != nil {
-				return nil, err
-			}
-		}
-		if _, err := p.exec("insEntity", doc, e.ID, actor, e.Name, e.Type, mentionsJSON(e.Mentions)); err != nil {
+		entityRows = append(entityRows, doc, e.ID, actor, e.Name, e.Type, mentionsJSON(e.Mentions))
+	}
+	// a document counts once for each actor and each of its spellings
+	for _, a := range actorOrder {
+		if _, err := p.exec("bumpActor", 1, mentions[a], a); err != nil {
 			return nil, err
 		}
 	}
+	if err := p.multi(`INSERT OR IGNORE INTO entities (doc, eid, actor, name, type, mentions) VALUES `, 6, entityRows, ""); err != nil {
+		return nil, err
+	}
+	nameRows := make([]any, 0, 3*len(order))
+	for _, k := range order {
+		nameRows = append(nameRows, k.actor, k.kind, k.name)
+	}
+	if err := p.multi(`INSERT INTO actor_names (actor, kind, name, count) VALUES `, 3, nameRows,
+		` ON CONFLICT (actor, kind, name) DO UPDATE SET count = count + 1`, "1"); err != nil {
+		return nil, err
+	}
+	// the canonical name: the full name (of more than one word) that most
+	// documents give the actor, a one-word name only while there is none
+	for _, k := range order {
+		if k.kind == "canonical" {
+			if _, err := p.exec("bestName", k.actor, k.name); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return actors, nil
+}
+
+// multi runs one INSERT of many rows (prefix, then "(?, …)" per row of
+// width values, then suffix), in chunks that stay under SQLite's limit of
+// bound values. consts are literal values appended to each row.
+func (p *putTx) multi(prefix string, width int, vals []any, suffix string, consts ...string) error {
+	per := 900 / width
+	for start := 0; start < len(vals); start += per * width {
+		end := min(start+per*width, len(vals))
+		var b strings.Builder
+		b.WriteString(prefix)
+		for r := start; r < end; r += width {
+			if r > start {
+				b.WriteString(", ")
+			}
+			b.WriteByte('(')
+			b.WriteString(strings.TrimSuffix(strings.Repeat("?, ", width), ", "))
+			for _, c := range consts {
+				b.WriteString(", " + c)
+			}
+			b.WriteByte(')')
+		}
+		b.WriteString(suffix)
+		if _, err := p.tx.ExecContext(p.ctx, b.String(), vals[start:end]...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // resolveActor finds the global actor of an entity key: the actor the key
@@ -445,23 +495,6 @@ func (p *putTx) dominant(word string) (actor int64, ok bool, err error) {
 		}
 	}
 	return actor, merge.Dominant(first, second), nil
-}
-
-// name counts one document's use of a spelling or role of an actor and
-// makes the canonical name the one most documents give.
-func (p *putTx) name(actor int64, kind, name string, canonical bool) error {
-	if _, err := p.exec("upName", actor, kind, name); err != nil {
-		return err
-	}
-	if canonical {
-		if _, err := p.exec("upName", actor, "canonical", name); err != nil {
-			return err
-		}
-		if _, err := p.exec("bestName", actor, name); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // mentionsJSON packs an entity's mentions as [[start, end, text, kind], …].
