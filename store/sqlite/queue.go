@@ -34,8 +34,10 @@ import (
 //
 // SQLite has one writer: River's own bookkeeping and the jobs' writes share
 // the store's one write connection, so jobs store one document per
-// transaction instead of the batches of the in-process ingest, at some cost
-// in speed (see the ingest --queue figures in the package doc).
+// transaction instead of the batches of the in-process ingest: about half
+// its speed (figures in the package doc). The queue is for durability and
+// for sharing the steps' code with the PostgreSQL workers (package queue),
+// not for speed.
 
 // Job kinds.
 const (
