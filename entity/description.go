@@ -346,3 +346,20 @@ func (r *resolver) accordingTo(at int) bool {
 	}
 	return k >= 2 && strings.EqualFold(toks[k-1].Text, "to") && strings.EqualFold(toks[k-2].Text, "according")
 }
+
+// groupAntecedent returns the group described by a plural ("officials",
+// "the companies") nearest before a they, them or their in its sentence or
+// the two before, -1 if none.
+func (r *resolver) groupAntecedent(i int) int {
+	m := &r.d.Mentions[i]
+	for j := i - 1; j >= 0; j-- {
+		n := &r.d.Mentions[j]
+		if n.Sentence < m.Sentence-2 {
+			break
+		}
+		if n.Entity >= 0 && n.End <= m.Start && r.isGroup(n.Entity) && !inside(r.d.Mentions, j) {
+			return n.Entity
+		}
+	}
+	return -1
+}

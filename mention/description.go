@@ -148,7 +148,14 @@ var documentVerbs = map[string]bool{
 	"calls": true, "recommended": true, "recommends": true, "described": true, "describes": true,
 	"explained": true, "explains": true, "urged": true, "urges": true, "accused": true, "accuses": true,
 	"asked": true, "asks": true, "declared": true, "declares": true, "wrote": true, "writes": true,
+	"shown": true, "mentions": true, "mentioned": true, "cited": true, "cites": true, "projected": true,
+	"projects": true,
 }
+
+// documentAux may stand between a document and its verb: "the report also
+// says", "studies have shown".
+var documentAux = map[string]bool{"also": true, "further": true, "has": true, "have": true, "had": true,
+	"previously": true, "recently": true}
 
 // descriptions finds the descriptions of sentence si; the mentions found so
 // far in the sentence are f.out[before:].
@@ -185,7 +192,8 @@ func (f *finder) descriptions(si, before int) {
 		if start < 0 {
 			continue
 		}
-		if start == t.Start && (strings.HasPrefix(t.POS, "VB") || k > lo && strings.EqualFold(f.toks[k-1].Text, "to")) {
+		if start == t.Start && !f.accordingTo(k) && !f.verbFollows(k, hi) &&
+			(strings.HasPrefix(t.POS, "VB") || k > lo && strings.EqualFold(f.toks[k-1].Text, "to")) {
 			continue // a verb: "he monitors", "to press for"
 		}
 		if class == collectiveNoun && poss == 0 && !f.collectiveStands(k, hi) {
@@ -220,6 +228,10 @@ func (f *finder) descriptions(si, before int) {
 			}
 		case groupNoun:
 			typ = newsgraph.NORP
+		case peopleNoun:
+			if f.holdsDemonym(start, end, before) {
+				typ = newsgraph.NORP // "the European allies", "Afghan soldiers": a group by nation
+			}
 		}
 		f.emit(start, end, newsgraph.DescriptionMention, typ, "", "", si)
 		k = endTok - 1
@@ -259,6 +271,9 @@ func (f *finder) nounFollows(k, hi int) bool {
 		return false
 	}
 	w := f.toks[n].Text
+	if _, ok := lowerLookup(documentVerbs, w); ok {
+		return false // "the letter reads", "the company reports"
+	}
 	if _, ok := lowerLookup(actorNouns, w[:len(w)-possessiveLen(w)]); ok && !startsUpper(w) {
 		return true
 	}
@@ -384,15 +399,48 @@ func (f *finder) documentSpeaks(k, start, hi int) bool {
 		if _, ok := lowerLookup(documentVerbs, f.toks[n].Text); ok {
 			return true
 		}
-		// "the report also says"
-		if n+1 < hi && (strings.EqualFold(f.toks[n].Text, "also") || strings.EqualFold(f.toks[n].Text, "further")) {
+		// "the report also says", "studies have shown"
+		if _, ok := lowerLookup(documentAux, f.toks[n].Text); ok && n+1 < hi {
 			if _, ok := lowerLookup(documentVerbs, f.toks[n+1].Text); ok {
 				return true
 			}
 		}
 	}
-	p := f.tokenAt(start) - 1
-	return p >= 1 && strings.EqualFold(f.toks[p].Text, "to") && strings.EqualFold(f.toks[p-1].Text, "according")
+	p := f.tokenAt(start)
+	if f.accordingTo(p) {
+		return true
+	}
+	// "…, said the ruling."
+	if p-1 >= 0 && f.toks[p-1].Kind == newsgraph.Word {
+		if _, ok := lowerLookup(saysVerbs, f.toks[p-1].Text); ok {
+			n := k + 1
+			return n >= hi || f.toks[n].Kind == newsgraph.Punct
+		}
+	}
+	return false
+}
+
+// accordingTo reports whether "according to" stands right before token k.
+func (f *finder) accordingTo(k int) bool {
+	return k >= 2 && strings.EqualFold(f.toks[k-1].Text, "to") && strings.EqualFold(f.toks[k-2].Text, "according")
+}
+
+// verbFollows reports whether a verb of saying or an auxiliary follows
+// token k: then k is a noun ("sources said", "aides have"), whatever
+// its tag.
+func (f *finder) verbFollows(k, hi int) bool {
+	n := k + 1
+	if n >= hi || f.toks[n].Kind != newsgraph.Word {
+		return false
+	}
+	if _, ok := lowerLookup(saysVerbs, f.toks[n].Text); ok {
+		return true
+	}
+	switch strings.ToLower(f.toks[n].Text) {
+	case "have", "had", "were", "are", "will", "would", "say", "tell", "told":
+		return true
+	}
+	return false
 }
 
 // descriptionPP extends a description over a preposition and the name
@@ -467,3 +515,15 @@ var collectiveFollowers = func() map[string]bool {
 	}
 	return m
 }()
+
+// holdsDemonym reports whether a nationality word (a NORP name found
+// before) stands inside [start, end).
+func (f *finder) holdsDemonym(start, end, before int) bool {
+	for i := before; i < len(f.out); i++ {
+		m := &f.out[i]
+		if m.Kind == newsgraph.NameMention && m.Type == newsgraph.NORP && start <= m.Start && m.End <= end {
+			return true
+		}
+	}
+	return false
+}

@@ -56,6 +56,12 @@ func TestDescriptions(t *testing.T) {
 			nil, []string{"description/ORG/press"}},
 		{"adjective-not-collective", "He expects a military presence.",
 			nil, []string{"description/ORG/a military"}},
+		{"group-by-nation", "Zelensky expects help from the European allies.",
+			[]string{"description/NORP/the European allies"}, nil},
+		{"inverted-document", `"A state cannot avoid it," said the ruling.`,
+			[]string{"description/ORG/the ruling"}, nil},
+		{"according-to-collective", "According to police, officers saw him.",
+			[]string{"description/ORG/police", "description/PERSON/officers"}, nil},
 		{"title-before-name-stays-a-role", "White House spokesman Sean Spicer said so.",
 			[]string{"name/PERSON/Sean Spicer"}, []string{"description/PERSON/White House spokesman"}},
 	}

@@ -34,7 +34,11 @@
 // are name mentions of their own. A title with no name after it ("the head
 // of state", "the minister") is a description of a person; "the leadership
 // in Moscow" and "the Ukrainian side" are descriptions of a state, keyed to
-// it. Pronouns are reported as they are; the entity stage resolves them.
+// it. Descriptions by a common noun ("officials", "the company", "a
+// spokesman for Clinton", "the ad's narrator", "police", "the report" where
+// it speaks) are found by description.go: Kind description, Type PERSON,
+// ORG or NORP by the head noun, no Role and no Key; the entity stage joins
+// them. Pronouns are reported as they are; the entity stage resolves them.
 //
 // # Invariants
 // Mentions are ordered by Start, then by End descending; each satisfies
