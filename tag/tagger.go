@@ -26,9 +26,19 @@ type Tagger struct {
 	mask    uint32
 
 	// wordScores holds, for each vocabulary word, the sum of the weights of
-	// the features that depend on the word alone, so that a known word costs
-	// one lookup instead of feature.NWord.
+	// the features that depend on the word alone (feature.WordFeatures) and
+	// of its token features (feature.TokenFeatures) where it does not start
+	// the sentence, so that a known word costs one lookup instead of
+	// feature.NWord+feature.NToken. The sums are exact (integers): the
+	// scores are those of adding the features one by one.
 	wordScores []int32
+
+	// tagScores holds, for each pair of tags before a token (the
+	// previous one p1 and the one before it p2, either also the sentence
+	// start), the sum of the weights of the features of that pair alone
+	// (the first feature.NTags context features): row p1*(nt+1)+p2, with
+	// the start as tag nt.
+	tagScores []int32
 }
 
 type lexEntry struct {
@@ -106,17 +116,55 @@ func newTagger(m *feature.Model) (*Tagger, error) {
 		e.tag = int16(tg)
 		t.lex[w] = e
 	}
+	t.tagScores = make([]int32, 0, (nt+1)*(nt+1)*nt)
+	var ctx [feature.N]uint32
+	for p1 := range nt + 1 {
+		for p2 := range nt + 1 {
+			feature.ContextFeatures([]feature.Info{{}}, 0, tagByte(p1, nt), tagByte(p2, nt), &ctx)
+			clear(scores[:])
+			t.addAll(ctx[feature.NWord:feature.NWord+feature.NTags], &scores)
+			t.tagScores = append(t.tagScores, scores[:nt]...)
+		}
+	}
+	// the token features need the classes of the whole lexicon (the
+	// lowercased form's too), so they are added once it is complete
+	var tokenFeats [feature.NToken]uint32
+	for w, e := range t.lex {
+		if e.row < 0 {
+			continue
+		}
+		t.describe(w, e, &wi)
+		feature.TokenFeatures(&wi, false, &tokenFeats)
+		row := t.wordScores[int(e.row)*nt : int(e.row+1)*nt]
+		clear(scores[:])
+		t.addAll(tokenFeats[:], &scores)
+		for k := range row {
+			row[k] += scores[k]
+		}
+	}
 	return t, nil
+}
+
+// tagByte is the tag index that ContextFeatures takes for row index i of
+// tagScores: the start for nt.
+func tagByte(i, nt int) uint8 {
+	if i == nt {
+		return feature.StartTag
+	}
+	return uint8(i)
 }
 
 // Tags returns the tag set of the model.
 func (t *Tagger) Tags() []string { return t.tags }
 
 // addAll adds the weights of the features fs to scores. It first finds
-// every feature's slot, then adds their entries: the slot loads do not
-// depend on each other, so the processor overlaps their cache misses.
+// every feature's slot and loads the first of its entries, then adds the
+// entries: the slot and entry loads of different features do not depend on
+// each other, so the processor overlaps their cache misses, where adding
+// the entries of one feature after the other would wait for each in turn.
 func (t *Tagger) addAll(fs []uint32, scores *[feature.MaxTags]int32) {
-	var found [feature.N]uint32
+	var found [feature.N]uint32 // offset<<8 | count of each found feature
+	var first [feature.N]uint32 // its first entry
 	n := 0
 	for _, f := range fs {
 		slot := f & t.mask
@@ -126,12 +174,16 @@ func (t *Tagger) addAll(fs []uint32, scores *[feature.MaxTags]int32) {
 			e = t.slots[slot]
 		}
 		if e != 0 {
-			found[n] = uint32(e >> 32)
+			v := uint32(e >> 32)
+			found[n] = v
+			first[n] = t.entries[v>>8]
 			n++
 		}
 	}
-	for _, v := range found[:n] {
-		for _, e := range t.entries[v>>8 : v>>8+v&0xff] {
+	for k, v := range found[:n] {
+		e := first[k]
+		scores[e>>16&(feature.MaxTags-1)] += int32(int16(e))
+		for _, e := range t.entries[v>>8+1 : v>>8+v&0xff] {
 			scores[e>>16&(feature.MaxTags-1)] += int32(int16(e))
 		}
 	}
@@ -155,19 +207,22 @@ func (t *Tagger) tagSentence(toks []newsgraph.Token, sc *scratch) {
 	infos := sc.infos[:len(toks)]
 	lex := sc.lex[:len(toks)]
 	for i := range toks {
-		feature.Describe(toks[i].Text, &infos[i])
 		e, ok := t.lex[toks[i].Text]
 		if !ok {
 			e = lexEntry{row: -1, tag: -1}
 		}
 		lex[i] = e
+		feature.Describe(toks[i].Text, &infos[i])
 		infos[i].Class = e.class
-		if infos[i].HasUpper() {
+		// LowerClass is read by the token's own features only: a
+		// vocabulary word after the first has them in its row
+		if (i == 0 || e.row < 0) && e.tag < 0 && infos[i].HasUpper() {
 			infos[i].LowerClass = t.lowerClass(toks[i].Text)
 		}
 	}
 	nt := len(t.tags)
 	p1, p2 := uint8(feature.StartTag), uint8(feature.StartTag)
+	r1, r2 := nt, nt // p1 and p2 as rows of tagScores
 	var feats [feature.N]uint32
 	var scores [feature.MaxTags]int32
 	for i := range toks {
@@ -175,25 +230,44 @@ func (t *Tagger) tagSentence(toks []newsgraph.Token, sc *scratch) {
 		if e.tag >= 0 {
 			toks[i].POS = t.tags[e.tag]
 			p2, p1 = p1, uint8(e.tag)
+			r2, r1 = r1, int(e.tag)
 			continue
 		}
-		if e.row >= 0 {
+		feature.ContextFeatures(infos, i, p1, p2, &feats)
+		if e.row >= 0 && i > 0 {
 			copy(scores[:nt], t.wordScores[int(e.row)*nt:int(e.row+1)*nt])
+			t.addAll(feats[feature.NWord+feature.NTags:feature.N-feature.NToken], &scores)
 		} else {
+			// an unknown word, or a known one starting the sentence, whose
+			// token features differ from its row's
 			clear(scores[:nt])
 			feature.WordFeatures(&infos[i], &feats)
 			t.addAll(feats[:feature.NWord], &scores)
+			t.addAll(feats[feature.NWord+feature.NTags:], &scores)
 		}
-		feature.ContextFeatures(infos, i, p1, p2, &feats)
-		t.addAll(feats[feature.NWord:], &scores)
-		best := 0
+		pair := t.tagScores[(r1*(nt+1)+r2)*nt:][:nt]
+		for k, v := range pair {
+			scores[k] += v
+		}
+		best, top := 0, scores[0]
 		for k := 1; k < nt; k++ {
-			if scores[k] > scores[best] {
-				best = k
+			if scores[k] > top {
+				best, top = k, scores[k]
 			}
 		}
 		toks[i].POS = t.tags[best]
 		p2, p1 = p1, uint8(best)
+		r2, r1 = r1, best
+	}
+}
+
+// describe fills wi for the vocabulary word w with lexicon entry e as
+// tagSentence does for a token w.
+func (t *Tagger) describe(w string, e lexEntry, wi *feature.Info) {
+	feature.Describe(w, wi)
+	wi.Class = e.class
+	if wi.HasUpper() {
+		wi.LowerClass = t.lowerClass(w)
 	}
 }
 

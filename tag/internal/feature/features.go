@@ -55,10 +55,17 @@ const (
 )
 
 // NWord is how many features depend on the word alone (WordFeatures);
-// NContext how many on its neighbours and the tags before it.
+// NContext how many on its neighbours, the tags before it and its place in
+// the sentence. The first NTags of the context features look at the two
+// tags before the token only, so that the tagger can sum them once per
+// pair of tags; the last NToken look at the token itself and whether it
+// starts the sentence only (TokenFeatures), so that the tagger can sum them
+// once per vocabulary word, as the word features.
 const (
 	NWord    = 11
 	NContext = 16
+	NTags    = 2
+	NToken   = 4
 	N        = NWord + NContext
 )
 
@@ -305,28 +312,35 @@ func ContextFeatures(infos []Info, i int, p1, p2 uint8, out *[N]uint32) {
 	if i+2 < len(infos) {
 		n2 = &infos[i+2]
 	}
-	initial := uint32(0)
-	if i == 0 {
-		initial = 1
-	}
 	o := out[NWord:]
+	o[0] = mix(tPrev, uint32(p1))
+	o[1] = mix3(tPrev2, uint32(p1), uint32(p2))
+	o[2] = mix3(tPrevWord, uint32(p1), wi.lower)
+	o[3] = mix(tWordM1, m1.lower)
+	o[4] = mix(tSuf3M1, m1.suf[2])
+	o[5] = mix(tWordM2, m2.lower)
+	o[6] = mix(tWordP1, n1.lower)
+	o[7] = mix(tSuf3P1, n1.suf[2])
+	o[8] = mix(tWordP2, n2.lower)
+	o[9] = mix(tShapeP1, n1.shape)
+	o[10] = mix3(tBigramM1, m1.lower, wi.lower)
+	o[11] = mix(tClassP1, n1.Class)
+	TokenFeatures(wi, i == 0, (*[NToken]uint32)(o[NContext-NToken:]))
+}
+
+// TokenFeatures writes the context features that depend on the token and
+// on whether it starts the sentence (initial) only: the last NToken of
+// ContextFeatures.
+func TokenFeatures(wi *Info, initial bool, out *[NToken]uint32) {
+	init := uint32(0)
+	if initial {
+		init = 1
+	}
 	// the flags generalise across shapes (any hyphen, any digit); with the
 	// sentence-initial bit they tell a capitalised name from a capitalised
 	// first word.
-	o[0] = mix(tFlags, wi.flags<<1|initial)
-	o[1] = mix3(tInitShape, initial, wi.shape)
-	o[2] = mix(tPrev, uint32(p1))
-	o[3] = mix3(tPrev2, uint32(p1), uint32(p2))
-	o[4] = mix3(tPrevWord, uint32(p1), wi.lower)
-	o[5] = mix(tWordM1, m1.lower)
-	o[6] = mix(tSuf3M1, m1.suf[2])
-	o[7] = mix(tWordM2, m2.lower)
-	o[8] = mix(tWordP1, n1.lower)
-	o[9] = mix(tSuf3P1, n1.suf[2])
-	o[10] = mix(tWordP2, n2.lower)
-	o[11] = mix(tShapeP1, n1.shape)
-	o[12] = mix3(tBigramM1, m1.lower, wi.lower)
-	o[13] = mix(tClass, wi.Class)
-	o[14] = mix(tClassP1, n1.Class)
-	o[15] = mix3(tLowerClass, wi.LowerClass, initial)
+	out[0] = mix(tFlags, wi.flags<<1|init)
+	out[1] = mix3(tInitShape, init, wi.shape)
+	out[2] = mix(tClass, wi.Class)
+	out[3] = mix3(tLowerClass, wi.LowerClass, init)
 }
