@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -50,16 +51,31 @@ func (s *score) add(text string, gold, pred map[[2]int]string) {
 		} else {
 			s.byType[g].fn++
 			s.all.fn++
-			s.errors = append(s.errors, fmt.Sprintf("FN %s (pred %q) %q", g, p, text[sp[0]:sp[1]]))
+			s.errors = append(s.errors, fmt.Sprintf("FN %s (pred %q) %q%s", g, p, text[sp[0]:sp[1]], errContext(text, sp)))
 		}
 	}
 	for sp, p := range pred {
 		if g, ok := gold[sp]; !ok || g != p {
 			s.byType[p].fp++
 			s.all.fp++
-			s.errors = append(s.errors, fmt.Sprintf("FP %s (gold %q) %q", p, g, text[sp[0]:sp[1]]))
+			s.errors = append(s.errors, fmt.Sprintf("FP %s (gold %q) %q%s", p, g, text[sp[0]:sp[1]], errContext(text, sp)))
 		}
 	}
+}
+
+// errContext is the line around an error when NER_ERRORS=context.
+func errContext(text string, sp [2]int) string {
+	if os.Getenv("NER_ERRORS") != "context" {
+		return ""
+	}
+	a := strings.LastIndexByte(text[:sp[0]], '\n') + 1
+	b := strings.IndexByte(text[sp[1]:], '\n')
+	if b < 0 {
+		b = len(text)
+	} else {
+		b += sp[1]
+	}
+	return " in " + strconv.Quote(text[a:b])
 }
 
 func (s *score) report(t *testing.T, name string) float64 {
@@ -168,6 +184,19 @@ func TestCoNLL2003(t *testing.T) {
 		t.Errorf("F1 %.3f fell below %.3f", f, conllFloor)
 	}
 	mentionDocs(t, docs).report(t, "CoNLL-2003 test (mention stage; its own test checks the floor)")
+}
+
+// TestCoNLLValid measures the tagger on the CoNLL-2003 English validation
+// set: the figure the trainer's settings are chosen by (the test set is
+// measured, not tuned on). Evaluation only: nothing of it is kept.
+func TestCoNLLValid(t *testing.T) {
+	docs, err := corpus.ReadCoNLL(shared.Path(t, "data/conll2003-english/valid.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := tagDocs(t, docs).report(t, "CoNLL-2003 valid (tagger alone)"); f < conllValidFloor {
+		t.Errorf("F1 %.3f fell below %.3f", f, conllValidFloor)
+	}
 }
 
 // TestMEANTIMEHeldOut measures the tagger on the MEANTIME articles held out

@@ -76,6 +76,12 @@ const (
 	tShapeLowerP1
 	tHeadlineShape
 	tDocLower
+	tGazName
+	tGazWord
+	tGazNameM1
+	tGazNameP1
+	tCase
+	tCaseM1P1
 	NumFeatures
 )
 
@@ -100,6 +106,13 @@ type tokInfo struct {
 	flags        uint32
 	kb           uint8 // 1 + index of the type in kbTypes, or 0
 	gaz          uint8 // multiword knowledge-base match: 0, or 2*type+1 (B) / 2*type+2 (I)
+	// the training data's names (gazetteer.go): position in the longest
+	// match (0 none, 1 begin, 2 inside, 3 end, 4 single word), its type
+	// mask, and the type mask of the word alone
+	gazPos, gazTypes, gazWord uint8
+	// how the training texts write a capitalised word (caseLower...), 0
+	// for a lowercase or unknown word
+	caseClass uint8
 }
 
 var kbTypes = [...]newsgraph.EntityType{newsgraph.Person, newsgraph.Org, newsgraph.GPE, newsgraph.Loc,
@@ -262,6 +275,9 @@ func (m *Model) infoOf(t *newsgraph.Token, lowerBuf *[64]byte, titleCheck bool) 
 			ti.flags |= fFirstName
 		}
 	}
+	if ti.flags&fCap != 0 && m.cases != nil {
+		ti.caseClass = m.cases.lookup(gazAdd(gazSeed, ti.lower))
+	}
 	if titleCheck && kb.IsTitleWord(w) {
 		ti.flags |= fTitle
 	}
@@ -330,6 +346,7 @@ func (m *Model) sentenceInfo(text string, toks []newsgraph.Token, sc *scratch) {
 			sc.info[i].gaz = 2*sc.info[i].kb + 1
 		}
 	}
+	m.gazMatch(toks, sc)
 }
 
 // documentLower collects the words that the document writes in lowercase
@@ -478,6 +495,12 @@ func (m *Model) features(toks []newsgraph.Token, sc *scratch) {
 		set(tTitle, uint64(ti.flags&(fTitle|fCap)))
 		set(tHeadlineShape, mix(head, ti.shape))
 		set(tDocLower, mix(uint64(ti.flags&(fLowerSeen|fInitial)), head))
+		set(tGazName, uint64(ti.gazPos)|uint64(ti.gazTypes)<<4)
+		set(tGazWord, uint64(ti.gazWord)|uint64(ti.flags&fCap)<<8)
+		set(tGazNameM1, uint64(p1.gazPos)|uint64(p1.gazTypes)<<4|uint64(ti.flags&fCap)<<8)
+		set(tGazNameP1, uint64(n1.gazPos)|uint64(n1.gazTypes)<<4|uint64(ti.flags&fCap)<<8)
+		set(tCase, uint64(ti.caseClass)|uint64(ti.flags&(fInitial|fAllCaps))<<4|head<<16)
+		set(tCaseM1P1, uint64(p1.caseClass)|uint64(n1.caseClass)<<4|uint64(ti.caseClass)<<8)
 	}
 }
 

@@ -24,6 +24,11 @@ type Model struct {
 	// that one addition sums four labels (see tagSentence)
 	packed []uint64
 	trans  [NumLabels + 1][NumLabels]int32
+	gaz    *gazetteer // names of the training data; nil: none
+	// cases says how the training texts write a word (caseLower,
+	// caseUpper, caseMixed), for the words written with a capital; nil:
+	// none
+	cases *gazetteer
 }
 
 // Errors of Load.
@@ -31,7 +36,7 @@ var (
 	ErrFormat = errors.New("ner: not a model file")
 )
 
-const magic = "NER3"
+const magic = "NER4"
 
 // Encode writes the model, gzip-compressed.
 func (m *Model) Encode(w io.Writer) error {
@@ -59,6 +64,10 @@ func (m *Model) Encode(w io.Writer) error {
 		}
 		bw.Write(plane)
 	}
+	// the gazetteer and the case table: entries sorted, as differences
+	// in uvarints
+	writeTable(bw, m.gaz)
+	writeTable(bw, m.cases)
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -95,7 +104,7 @@ func Load(data []byte) (*Model, error) {
 		}
 	}
 	rows := 1 << m.bits
-	if len(p) != rows*NumLabels {
+	if len(p) < rows*NumLabels+4 {
 		return nil, short
 	}
 	m.weights = make([]int8, rows*NumLabels)
@@ -104,18 +113,74 @@ func Load(data []byte) (*Model, error) {
 			m.weights[r*NumLabels+l] = int8(p[l*rows+r])
 		}
 	}
+	p = p[rows*NumLabels:]
+	if m.gaz, p, err = readTable(p); err != nil {
+		return nil, err
+	}
+	if m.cases, p, err = readTable(p); err != nil {
+		return nil, err
+	}
+	if len(p) != 0 {
+		return nil, fmt.Errorf("%w: %d bytes after the tables", ErrFormat, len(p))
+	}
 	m.pack()
 	return m, nil
 }
 
+// writeTable writes the entries of g (none for nil): their count, then
+// the sorted entries as differences in uvarints.
+func writeTable(bw *bufio.Writer, g *gazetteer) {
+	var entries []uint32
+	if g != nil {
+		entries = g.entries()
+	}
+	var b4 [4]byte
+	binary.LittleEndian.PutUint32(b4[:], uint32(len(entries)))
+	bw.Write(b4[:])
+	var vb [binary.MaxVarintLen32]byte
+	prev := uint32(0)
+	for _, e := range entries {
+		bw.Write(vb[:binary.PutUvarint(vb[:], uint64(e-prev))])
+		prev = e
+	}
+}
+
+// readTable reads what writeTable wrote and returns the rest of p.
+func readTable(p []byte) (*gazetteer, []byte, error) {
+	short := fmt.Errorf("%w: truncated", ErrFormat)
+	if len(p) < 4 {
+		return nil, nil, short
+	}
+	count := int(binary.LittleEndian.Uint32(p))
+	p = p[4:]
+	if count > len(p) {
+		return nil, nil, short
+	}
+	if count == 0 {
+		return nil, p, nil
+	}
+	entries := make([]uint32, count)
+	prev := uint64(0)
+	for i := range entries {
+		d, k := binary.Uvarint(p)
+		if k <= 0 || prev+d > math.MaxUint32 {
+			return nil, nil, short
+		}
+		p = p[k:]
+		prev += d
+		entries[i] = uint32(prev)
+	}
+	return newGazetteer(entries), p, nil
+}
+
 // quantize turns averaged float weights into a Model.
-func quantize(bits uint, w []float32, trans *[NumLabels + 1][NumLabels]float32, prune int) *Model {
+func quantize(bits uint, w []float32, trans *[NumLabels + 1][NumLabels]float32, prune int, gaz, cases *gazetteer) *Model {
 	maxAbs := 0.0
 	for _, v := range w {
 		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
 	}
 	scale := 127 / maxAbs
-	m := &Model{bits: bits, weights: make([]int8, len(w))}
+	m := &Model{bits: bits, weights: make([]int8, len(w)), gaz: gaz, cases: cases}
 	for i, v := range w {
 		q := int(math.Round(float64(v) * scale))
 		if q > -prune && q < prune {

@@ -46,6 +46,10 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			part := toks[off:min(len(toks), off+len(labels))]
 			out := labels[:len(part)]
 			m.tagSentence(d.Text, part, sc, out)
+			trimNames(part, sc.info, out)
+			knownPlaces(d.Text, part, sc.info, out)
+			teamLine(part, sc.info, out)
+			titledPerson(d.Text, part, sc.info, out)
 			dst = appendSpans(dst, d.Text, part, s.FirstToken+off, out)
 		}
 	}
@@ -85,6 +89,14 @@ func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span
 	for i := range spans {
 		s := &spans[i]
 		v := sc.votes[d.Text[s.Start:s.End]]
+		if s.Last-s.First == 1 {
+			var buf [32]byte
+			if tc, isCaps := titleCase(buf[:0], d.Text[s.Start:s.End]); isCaps {
+				if tv, ok := sc.votes[string(tc)]; ok {
+					v = tv
+				}
+			}
+		}
 		best := labelSlot(s.Label)
 		for k := range v {
 			if v[k] > v[best] {
@@ -112,7 +124,16 @@ func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span
 		w := t.Text[:len(t.Text)-possessiveLen(t.Text)]
 		v, ok := sc.votes[w]
 		if !ok {
-			continue
+			// a headline in capitals names what the text names in
+			// mixed case ("KLINSMANN" for "Klinsmann")
+			var buf [32]byte
+			tc, isCaps := titleCase(buf[:0], w)
+			if !isCaps {
+				continue
+			}
+			if v, ok = sc.votes[string(tc)]; !ok {
+				continue
+			}
 		}
 		best := 0
 		for k := range v {
@@ -129,6 +150,29 @@ func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span
 		slices.SortStableFunc(spans, func(a, b Span) int { return a.Start - b.Start })
 	}
 	return dst
+}
+
+// titleCase appends to dst the word w, in ASCII capitals, with all but its
+// first letter in lowercase, and reports whether w was such a word (two
+// letters or more, all capitals, fitting dst).
+func titleCase(dst []byte, w string) ([]byte, bool) {
+	if len(w) < 2 || len(w) > cap(dst) {
+		return dst, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if i > 0 {
+				c += 'a' - 'A'
+			}
+		case c == '.' || c == '-' || c == '\'':
+		default:
+			return dst, false
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 var slotLabels = [4]string{"PER", "ORG", "LOC", "MISC"}
@@ -262,16 +306,85 @@ func appendSpans(dst []Span, text string, toks []newsgraph.Token, first int, lab
 		for a < j-1 && (isArticle(toks[a].Text) || Labels[l] == "B-PER" && kb.IsTitleWord(toks[a].Text)) {
 			a++
 		}
-		start, end := toks[a].Start, toks[j-1].End
-		end -= possessiveLen(toks[j-1].Text)
-		if end > start {
-			lab := Labels[l][2:]
-			dst = append(dst, Span{Start: start, End: end, First: first + a, Last: first + j, Label: lab,
-				Type: spanType(lab, text[start:end])})
+		lab := Labels[l][2:]
+		// a person's title inside a name ("Bosnian President Alija
+		// Izetbegovic", "Bank of England Governor Eddie George"): what
+		// follows it is the person, what goes before it a name of its own
+		// if the knowledge base knows it
+		if k := personTitleAt(toks, a, j); k >= 0 {
+			if k > a {
+				if e, ok := kb.Lookup(text[toks[a].Start:toks[k-1].End]); ok {
+					if kl := kbLabel(e.Type); kl != "" {
+						dst = appendSpan(dst, text, toks, first, a, k, kl)
+					}
+				}
+			}
+			a, lab = k+1, "PER"
 		}
+		dst = appendSpan(dst, text, toks, first, a, j, lab)
 		i = j - 1
 	}
 	return dst
+}
+
+// appendSpan appends the name of tokens toks[a:j] (less a possessive
+// ending) with label lab.
+func appendSpan(dst []Span, text string, toks []newsgraph.Token, first, a, j int, lab string) []Span {
+	start, end := toks[a].Start, toks[j-1].End
+	end -= possessiveLen(toks[j-1].Text)
+	if end > start {
+		dst = append(dst, Span{Start: start, End: end, First: first + a, Last: first + j, Label: lab,
+			Type: spanType(lab, text[start:end])})
+	}
+	return dst
+}
+
+// personTitles are the title words that only ever stand before a person's
+// name; "General" or "National" also start the names of companies and
+// bodies, so they are not here.
+var personTitles = map[string]bool{
+	"President": true, "King": true, "Queen": true, "Prince": true, "Princess": true, "Cardinal": true,
+	"Bishop": true, "Archbishop": true, "Pope": true, "Minister": true, "Secretary": true, "Governor": true,
+	"Senator": true, "Mayor": true, "Chairman": true, "Chairwoman": true, "Sheikh": true, "Sir": true,
+	"Mr": true, "Mr.": true, "Mrs": true, "Mrs.": true, "Ms": true, "Ms.": true, "Dr": true, "Dr.": true,
+	"Judge": true, "Coach": true, "Colonel": true, "Captain": true, "Commissioner": true, "Premier": true,
+	"Chancellor": true, "Ambassador": true, "Spokesman": true, "Spokeswoman": true, "Sen.": true,
+	"Rep.": true, "Gov.": true, "Gen.": true, "Lt.": true, "Col.": true, "Capt.": true, "Sgt.": true,
+	"Envoy": true, "Emir": true, "Ayatollah": true, "Rabbi": true, "Reverend": true, "Rev.": true,
+	"PRESIDENT": true, "KING": true, "MINISTER": true,
+}
+
+// personTitleAt returns the index of the last person title in toks[a:j-1]
+// after which only capitalised words that are not titles follow (one to
+// three of them), or -1.
+func personTitleAt(toks []newsgraph.Token, a, j int) int {
+	for k := j - 2; k >= a && k >= j-4; k-- {
+		if !personTitles[toks[k].Text] {
+			continue
+		}
+		for m := k + 1; m < j; m++ {
+			if toks[m].Kind != newsgraph.Word || !startsCapital(toks[m].Text) || kb.IsTitleWord(toks[m].Text) {
+				return -1
+			}
+		}
+		return k
+	}
+	return -1
+}
+
+// kbLabel is the tagger's label of a knowledge-base type, "" for none.
+func kbLabel(t newsgraph.EntityType) string {
+	switch t {
+	case newsgraph.Person:
+		return "PER"
+	case newsgraph.Org:
+		return "ORG"
+	case newsgraph.GPE, newsgraph.Loc, newsgraph.Fac:
+		return "LOC"
+	case newsgraph.NORP:
+		return "MISC"
+	}
+	return ""
 }
 
 // spanType maps a label to an entity type. The knowledge base overrules the

@@ -34,6 +34,22 @@ func NewTrainer(bits uint) *Trainer {
 	}
 }
 
+// SetLists sets the gazetteer entries (GazetteerBuilder.Entries) and the
+// case table (CaseEntries) that the features of the next examples are
+// computed with. The trainer gives each part of the data lists built from
+// the other parts, so that the model learns how far a list is to be
+// trusted for a word it may not hold, as at run time.
+func (tr *Trainer) SetLists(names, cases []uint32) {
+	tr.m.gaz, tr.m.cases = table(names), table(cases)
+}
+
+func table(entries []uint32) *gazetteer {
+	if len(entries) == 0 {
+		return nil
+	}
+	return newGazetteer(entries)
+}
+
 // Examples turns a segmented (and POS-tagged) document into training
 // sentences; gold holds the label index of every token of d, or -1 where
 // the label is unknown.
@@ -143,9 +159,10 @@ func (tr *Trainer) updateTrans(p, c int, d float32) {
 	tr.tu[p][c] += tr.step * float64(d)
 }
 
-// Model returns the averaged weights as a model; quantised weights smaller
-// than prune in magnitude are dropped.
-func (tr *Trainer) Model(prune int) *Model {
+// Model returns the averaged weights as a model with the gazetteer and
+// case table given; quantised weights smaller than prune in magnitude are
+// dropped.
+func (tr *Trainer) Model(prune int, names, cases []uint32) *Model {
 	avg := make([]float32, len(tr.w))
 	c := tr.step + 1
 	for i, w := range tr.w {
@@ -157,5 +174,5 @@ func (tr *Trainer) Model(prune int) *Model {
 			trans[i][j] = float32(float64(tr.trans[i][j]) - tr.tu[i][j]/c)
 		}
 	}
-	return quantize(tr.m.bits, avg, &trans, prune)
+	return quantize(tr.m.bits, avg, &trans, prune, table(names), table(cases))
 }

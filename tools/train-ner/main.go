@@ -20,9 +20,11 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph"
@@ -50,6 +52,11 @@ type options struct {
 	wikiann, fragments bool
 	meantime           bool
 	newsRepeat         int
+	gazetteer          bool
+	gazFolds           int
+	gazShare           float64
+	caseMin            int
+	ewt                bool
 }
 
 func run(args []string) error {
@@ -65,7 +72,12 @@ func run(args []string) error {
 	fs.BoolVar(&o.wikiann, "wikiann", true, "train on WikiANN")
 	fs.BoolVar(&o.meantime, "meantime", true, "train on MEANTIME (its names are annotated only in part: capitalised words outside them count as unknown)")
 	fs.BoolVar(&o.fragments, "fragments", false, "keep the WikiANN sentences that are nothing but names")
-	fs.IntVar(&o.newsRepeat, "news-repeat", 15, "times each GUM and MEANTIME document is trained on")
+	fs.IntVar(&o.newsRepeat, "news-repeat", 25, "times each GUM and MEANTIME document is trained on")
+	fs.BoolVar(&o.gazetteer, "gazetteer", true, "gazetteer features from the names of the training data")
+	fs.IntVar(&o.gazFolds, "gaz-folds", 4, "parts of the data whose features are computed with a gazetteer of the other parts")
+	fs.Float64Var(&o.gazShare, "gaz-share", 0.2, "share of a name's occurrences a type needs to be in its gazetteer mask")
+	fs.IntVar(&o.caseMin, "case-min", 2, "times a word must be seen to enter the case table (0: no case table)")
+	fs.BoolVar(&o.ewt, "ewt", true, "count the words of UD English EWT (train) in the case table too")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -80,17 +92,71 @@ func run(args []string) error {
 	}
 	rng := rand.New(rand.NewPCG(o.seed, o.seed^0x5eed))
 	tr := ner.NewTrainer(o.bits)
-	var examples []ner.Example
+	// segment, tag and label every document once; a share again in capitals
+	var prepared []preparedDoc
 	names := 0
 	for _, cd := range docs {
 		names += len(cd.Spans)
-		examples = append(examples, docExamples(tr, tagger, cd)...)
+		p := prepare(tagger, cd)
+		p.fold = foldOf(cd.ID, o.gazFolds)
+		prepared = append(prepared, p)
 		if rng.Float64() < o.upper {
 			up := cd
 			up.Text = asciiUpper(cd.Text)
-			examples = append(examples, docExamples(tr, tagger, up)...)
+			pu := prepare(tagger, up)
+			pu.fold, pu.upper = p.fold, true
+			prepared = append(prepared, pu)
 		}
 	}
+	// the gazetteer and case table of each part are built from the names
+	// and words of the others
+	nf := max(1, o.gazFolds)
+	folds := make([]*ner.GazetteerBuilder, nf)
+	foldCases := make([]*ner.CaseCounts, nf)
+	for f := range folds {
+		folds[f] = ner.NewGazetteerBuilder()
+		foldCases[f] = ner.NewCaseCounts()
+	}
+	for _, p := range prepared {
+		addNames(folds[p.fold], p)
+		if !p.upper {
+			foldCases[p.fold].AddDocument(p.d)
+		}
+	}
+	extraCases := ner.NewCaseCounts()
+	if o.ewt {
+		if err := ewtCases(filepath.Join(o.data, "ud-english-ewt", "en_ewt-ud-train.conllu"), extraCases); err != nil {
+			return err
+		}
+	}
+	lists := func(skip int) (names, cases []uint32) {
+		b, c := ner.NewGazetteerBuilder(), ner.NewCaseCounts()
+		c.AddAll(extraCases)
+		for f := range folds {
+			if f != skip {
+				b.AddAll(folds[f])
+				c.AddAll(foldCases[f])
+			}
+		}
+		if o.gazetteer {
+			names = b.Entries(o.gazShare, c.Common)
+		}
+		if o.caseMin > 0 {
+			cases = c.Entries(int32(o.caseMin))
+		}
+		return names, cases
+	}
+	gazAll, casesAll := lists(-1)
+	var examples []ner.Example
+	for f := range folds {
+		tr.SetLists(lists(f))
+		for _, p := range prepared {
+			if p.fold == f {
+				examples = append(examples, tr.Examples(p.d, p.gold)...)
+			}
+		}
+	}
+	fmt.Fprintf(os.Stderr, "gazetteer: %d names; case table: %d words\n", len(gazAll), len(casesAll))
 	fmt.Fprintf(os.Stderr, "%d documents, %d names, %d sentences with capitals copies (%.1fs)\n",
 		len(docs), names, len(examples), time.Since(start).Seconds())
 	for e := 1; e <= o.epochs; e++ {
@@ -98,7 +164,7 @@ func run(args []string) error {
 		acc := tr.Epoch(examples, rng)
 		fmt.Fprintf(os.Stderr, "epoch %2d: token accuracy %.4f (%.1fs)\n", e, acc, time.Since(t0).Seconds())
 	}
-	m := tr.Model(o.prune)
+	m := tr.Model(o.prune, gazAll, casesAll)
 	if err := os.MkdirAll(filepath.Dir(o.out), 0o755); err != nil {
 		return err
 	}
@@ -189,8 +255,24 @@ func GuessType(name string) string {
 	return "MISC"
 }
 
-// docExamples segments and tags a corpus document and labels its tokens.
-func docExamples(tr *ner.Trainer, tagger *tag.Tagger, cd corpus.Doc) []ner.Example {
+// foldOf assigns a document to one of n parts by its id, so that the copies
+// of a document trained on several times stay in one part.
+func foldOf(id string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return int(h.Sum32() % uint32(max(1, n)))
+}
+
+// preparedDoc is a corpus document segmented, tagged and labelled.
+type preparedDoc struct {
+	d     *newsgraph.Document
+	gold  []int8
+	fold  int
+	upper bool // a copy put in capitals
+}
+
+// prepare segments and tags a corpus document and labels its tokens.
+func prepare(tagger *tag.Tagger, cd corpus.Doc) preparedDoc {
 	d := &newsgraph.Document{Text: cd.Text}
 	segment.Segment(d)
 	tagger.Tag(d)
@@ -204,7 +286,53 @@ func docExamples(tr *ner.Trainer, tagger *tag.Tagger, cd corpus.Doc) []ner.Examp
 			}
 		}
 	}
-	return tr.Examples(d, gold)
+	return preparedDoc{d: d, gold: gold}
+}
+
+// addNames counts the labelled names of a document in b.
+func addNames(b *ner.GazetteerBuilder, p preparedDoc) {
+	for i := 0; i < len(p.gold); i++ {
+		g := p.gold[i]
+		if g <= 0 || g%2 == 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(p.gold) && p.gold[j] == g+1 {
+			j++
+		}
+		if h, ok := ner.NameHash(p.d, i, j); ok {
+			b.Add(h, int(g-1)/2)
+		}
+		i = j - 1
+	}
+}
+
+// ewtCases counts the words of the sentences of a UD file ("# text =")
+// in c, a hundred sentences to a document.
+func ewtCases(path string, c *ner.CaseCounts) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	n := 0
+	flush := func() {
+		d := &newsgraph.Document{Text: b.String()}
+		segment.Segment(d)
+		c.AddDocument(d)
+		b.Reset()
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if text, ok := strings.CutPrefix(line, "# text = "); ok {
+			b.WriteString(text)
+			b.WriteString("\n\n")
+			if n++; n%100 == 0 {
+				flush()
+			}
+		}
+	}
+	flush()
+	return nil
 }
 
 func asciiUpper(s string) string {

@@ -1,0 +1,388 @@
+package ner
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/kb"
+)
+
+// Lines of sports results ("Doncaster 3 Darlington 2", "Walsall v
+// Wrexham", "CHICAGO 72 64 .529 9") name teams, and a team named after its
+// town is an organisation, not a place. News agencies print such lines by
+// the hundred and the training data has none, so the tagger reads them as
+// places or not at all; teamLine retypes them.
+//
+// A results line holds nothing but capitalised runs (which may take "of",
+// "de" and the like inside), numbers, punctuation and the separators "v",
+// "vs" and "at". It names teams when two or more runs outside brackets
+// follow one another with a number or a separator between each pair, or
+// when a single run opens the line and two or more numbers follow it (a
+// row of a table). A run followed by a colon is a label ("Postponed :"), a
+// run in brackets a place or a note ("( Germany )"); both are left alone,
+// and so is a run the tagger calls a person or that starts with a given
+// name (golf and athletics rows name people).
+
+// teamLine rewrites labels (of toks, one sentence) when the sentence is a
+// results line.
+func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) {
+	n := len(toks)
+	if n < 2 || n > 40 {
+		return
+	}
+	type run struct{ a, b int } // tokens [a, b)
+	var runs [12]run
+	nr := 0
+	numbers, seps := 0, 0
+	gapOK := true    // every gap between team runs so far has a number or separator
+	gapMark := false // the current gap has a number or separator
+	depth := 0       // brackets open
+	firstRunAt0 := false
+	venue := -1 // the run after "at": the place of the game, not a team
+	for i := 0; i < n; i++ {
+		t := &toks[i]
+		w := t.Text
+		switch {
+		case isSeparatorWord(w):
+			seps++
+			gapMark = true
+		case info[i].flags&fCap != 0:
+			j := i + 1
+			for j < n {
+				if info[j].flags&fCap != 0 && !isSeparatorWord(toks[j].Text) {
+					j++
+					continue
+				}
+				if j+1 < n && isNameConnector(info[j].lower) && info[j].flags&fCap == 0 && toks[j].Kind == newsgraph.Word &&
+					info[j+1].flags&fCap != 0 && !isSeparatorWord(toks[j+1].Text) {
+					j += 2
+					continue
+				}
+				break
+			}
+			label := j < n && toks[j].Text == ":"
+			if depth == 0 && !label {
+				if nr == len(runs) {
+					return
+				}
+				if nr > 0 && !gapMark {
+					gapOK = false
+				}
+				if nr == 0 && i == 0 {
+					firstRunAt0 = true
+				}
+				runs[nr] = run{i, j}
+				if i > 0 && (toks[i-1].Text == "at" || toks[i-1].Text == "AT") {
+					venue = nr
+				}
+				nr++
+				gapMark = false
+			}
+			i = j - 1
+		case isNumberToken(w):
+			if len(w) == 4 && i+1 < n && toks[i+1].Text == "-" && (w[:2] == "19" || w[:2] == "20") {
+				return // a date: a dateline ("DUBLIN 1996-08-31")
+			}
+			numbers++
+			gapMark = true
+		case t.Kind == newsgraph.Word:
+			return // a lowercase word: running text
+		default:
+			switch w {
+			case "(", "[":
+				depth++
+			case ")", "]":
+				depth = max(0, depth-1)
+			case ",", ":", ";", "-", ".", "/", "*", "–", "—":
+			default:
+				return
+			}
+		}
+	}
+	teams := nr >= 2 && gapOK && numbers+seps >= nr-1
+	if nr == 1 && firstRunAt0 && numbers >= 2 {
+		// a row of a table, if its first cell is a name: the tagger or a
+		// list says so ("Current 1.30 1.35" is a row of rates)
+		r := runs[0]
+		teams = labels[r.a] != labelO || info[r.a].gazTypes != 0 || info[r.a].kb != 0
+	}
+	if !teams {
+		return
+	}
+	org := int8(LabelIndex("B-ORG"))
+	for ri, r := range runs[:nr] {
+		if ri == venue {
+			continue
+		}
+		person := false
+		for k := r.a; k < r.b; k++ {
+			if Labels[labels[k]] == "B-PER" || Labels[labels[k]] == "I-PER" {
+				person = true
+			}
+		}
+		if person || r.b-r.a >= 2 && info[r.a].flags&fFirstName != 0 {
+			continue
+		}
+		for k := r.a; k < r.b; k++ {
+			labels[k] = org + 1
+		}
+		labels[r.a] = org
+		for k := r.b; k < n && labels[k]%2 == 0 && labels[k] != labelO; k++ {
+			labels[k] = labelO // a name that went on past the run ends with it
+		}
+	}
+}
+
+func isSeparatorWord(w string) bool {
+	switch w {
+	case "v", "v.", "vs", "vs.", "at", "AT":
+		return true
+	}
+	return false
+}
+
+// isNumberToken reports whether w is a number, a score or a fraction
+// ("3", "1-1", ".529", "1/2", "5-79"): digits and no letters.
+func isNumberToken(w string) bool {
+	digit := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == '.' || c == '-' || c == '/' || c == ',' || c == ':':
+		default:
+			return false
+		}
+	}
+	return digit
+}
+
+// titledPerson makes the name that follows a person's title a person
+// ("President Arafat", "Cardinal Joseph Bernardin"): the tagger, which
+// reads a word and its neighbours, may call it an organisation for the
+// title's sake or miss it. A name the knowledge base knows as something
+// else than a person is left alone, and so is a run that ends in a word
+// that names a place or a body ("King Street", "Queen Mary University").
+func titledPerson(text string, toks []newsgraph.Token, info []tokInfo, labels []int8) {
+	n := len(toks)
+	per := int8(LabelIndex("B-PER"))
+	for i := 0; i+1 < n; i++ {
+		if labels[i] != labelO || info[i].flags&fCap == 0 || !personTitles[toks[i].Text] {
+			continue
+		}
+		a := i + 1
+		j := a
+		switch l := labels[a]; {
+		case l == labelO:
+			for j < n && j < a+3 && labels[j] == labelO && toks[j].Kind == newsgraph.Word &&
+				info[j].flags&fCap != 0 && info[j].flags&fAllCaps == 0 && !kb.IsTitleWord(toks[j].Text) {
+				j++
+			}
+		case l == per || l%2 == 0:
+			continue
+		default:
+			j++
+			for j < n && labels[j] == l+1 {
+				j++
+			}
+		}
+		if j == a || placeOrBodyWord(toks[j-1].Text) {
+			continue
+		}
+		if e, ok := kb.Lookup(text[toks[a].Start:toks[j-1].End]); ok && e.Type != newsgraph.Person {
+			continue
+		}
+		labels[a] = per
+		for k := a + 1; k < j; k++ {
+			labels[k] = per + 1
+		}
+		i = j - 1
+	}
+}
+
+// placeOrBodyWord reports whether w ends the names of places and bodies
+// rather than people.
+func placeOrBodyWord(w string) bool {
+	switch w {
+	case "Street", "Road", "Avenue", "Square", "Hospital", "University", "College", "School", "Cup",
+		"Award", "Prize", "Park", "Bridge", "Hotel", "Centre", "Center", "Stadium", "Island", "Islands",
+		"Palace", "Hall", "Church", "Cathedral", "Foundation", "Trust", "Fund", "Institute", "Museum",
+		"Airport", "Station", "Bay", "Land", "Memorial", "Day", "Act", "Law", "Line", "Lines", "Sound":
+		return true
+	}
+	return false
+}
+
+// trimNames takes out of the names of a sentence the words that a tagger
+// reading a few words at a time lets in: a lowercase word that is no
+// connector ("Auxerre playmaker Corentine Martins" is two names), a
+// function word or a month before a name ("But Milwaukee", "August
+// National Association of Purchasing Management"), a compound adjective
+// ("Bergamo-based Atalanta"); and it makes a name that ends in an event
+// word ("UEFA Cup", "Atlanta Games") a MISC name, as an event is neither an
+// organisation nor a place.
+func trimNames(toks []newsgraph.Token, info []tokInfo, labels []int8) {
+	n := len(toks)
+	for i := 0; i < n; i++ {
+		l := labels[i]
+		if l == labelO {
+			continue
+		}
+		t := &toks[i]
+		cut := false
+		switch {
+		case t.Kind == newsgraph.Word && info[i].flags&(fCap|fDigit) == 0 && !isNameConnector(info[i].lower) && !isNameParticle(t.Text):
+			cut = true
+		case l%2 == 1 && (functionWords[t.Text] || monthOrDay(t.Text) || lowerCompound(t.Text)):
+			cut = i+1 < n && labels[i+1] == l+1 // only before the rest of a name
+		}
+		if cut {
+			labels[i] = labelO
+			if i+1 < n && labels[i+1]%2 == 0 && labels[i+1] != labelO {
+				labels[i+1]-- // the rest is a name of its own
+			}
+		}
+	}
+	// a month or day that ends a name, and event words
+	for i := 0; i < n; i++ {
+		l := labels[i]
+		if l == labelO || l%2 == 0 {
+			continue
+		}
+		j := i + 1
+		for j < n && labels[j] == l+1 {
+			j++
+		}
+		if j-i > 1 && monthOrDay(toks[j-1].Text) {
+			labels[j-1] = labelO
+			j--
+		}
+		if Labels[l] != "B-MISC" && eventWord(toks[j-1].Text) {
+			misc := int8(LabelIndex("B-MISC"))
+			labels[i] = misc
+			for k := i + 1; k < j; k++ {
+				labels[k] = misc + 1
+			}
+		}
+		i = j - 1
+	}
+}
+
+// functionWords are capitalised at the start of a sentence, never the
+// first word of a name.
+var functionWords = map[string]bool{
+	"But": true, "And": true, "Or": true, "So": true, "Yet": true, "In": true, "On": true, "At": true,
+	"For": true, "With": true, "From": true, "By": true, "As": true, "If": true, "When": true,
+	"While": true, "After": true, "Before": true, "Since": true, "Although": true, "Though": true,
+	"Meanwhile": true, "However": true, "Also": true, "Then": true, "Now": true, "Still": true,
+	"This": true, "That": true, "These": true, "Those": true, "Its": true, "His": true, "Her": true,
+	"Their": true, "Our": true, "My": true, "Your": true, "A": true, "An": true, "Some": true,
+	"Many": true, "Both": true, "Every": true, "Each": true, "Under": true, "Over": true,
+	"Against": true, "Despite": true, "Unlike": true, "Like": true, "Former": true, "Ex": true,
+	"Where": true, "Why": true, "How": true, "What": true, "Who": true, "Which": true,
+	"BUT": true, "AND": true, "IN": true, "ON": true, "FOR": true, "WITH": true, "FROM": true,
+}
+
+var monthsAndDays = map[string]bool{
+	"January": true, "February": true, "March": true, "April": true, "June": true, "July": true,
+	"August": true, "September": true, "October": true, "November": true, "December": true,
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
+	"Saturday": true, "Sunday": true, "Jan.": true, "Feb.": true, "Aug.": true, "Sept.": true,
+	"Sep.": true, "Oct.": true, "Nov.": true, "Dec.": true,
+}
+
+// monthOrDay reports whether w names a month or a day of the week ("May"
+// is left out: it is also a name).
+func monthOrDay(w string) bool { return monthsAndDays[w] }
+
+// lowerCompound reports whether w is a compound adjective ending in a
+// lowercase part ("Bergamo-based", "Brazilian-born", "U.S.-led").
+func lowerCompound(w string) bool {
+	k := -1
+	for i := len(w) - 1; i > 0; i-- {
+		if w[i] == '-' {
+			k = i
+			break
+		}
+	}
+	if k < 0 || k+1 >= len(w) {
+		return false
+	}
+	for i := k + 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isNameParticle reports whether a lowercase word belongs inside a
+// person's name ("Joost van der Westhuizen", "Kengo wa Dondo").
+func isNameParticle(w string) bool {
+	switch w {
+	case "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+		"bin", "ibn", "al", "el", "wa", "ter", "ten", "y", "e", "mac", "st", "st.":
+		return true
+	}
+	return false
+}
+
+// eventWord reports whether a name that ends in w is an event: a cup, a
+// tournament, games.
+func eventWord(w string) bool {
+	switch w {
+	case "Cup", "Games", "Olympics", "Classic", "Championship", "Championships", "Trophy",
+		"Tournament", "Prix", "Open", "Festival", "Marathon", "Rally", "Award", "Awards", "Prize",
+		"Masters", "Invitational", "Tour", "Series", "Derby", "Expo", "Summit", "War",
+		"CUP", "GAMES", "OLYMPICS", "OPEN", "CHAMPIONSHIP", "CHAMPIONSHIPS", "TROPHY", "PRIX":
+		return true
+	}
+	return false
+}
+
+// knownPlaces makes a name of the tokens the tagger left out where the
+// knowledge base is sure: a country is a place wherever it is written with
+// a capital, and in a headline in capitals, where the tagger has little to
+// go on ("SWEDEN BEAT LATVIA", "HENKE TAKES LEAD IN MILWAUKEE"), so is any
+// town the base knows.
+func knownPlaces(text string, toks []newsgraph.Token, info []tokInfo, labels []int8) {
+	n := len(toks)
+	caps := headline(toks, info) == 2
+	loc := int8(LabelIndex("B-LOC"))
+	gpe := kbTypeIndex(newsgraph.GPE)
+	for i := 0; i < n; i++ {
+		if labels[i] != labelO || info[i].flags&fCap == 0 {
+			continue
+		}
+		// the knowledge base's longest name from here (see sentenceInfo)
+		j := i + 1
+		switch g := info[i].gaz; {
+		case g == 2*gpe+1:
+			for j < n && info[j].gaz == 2*gpe+2 {
+				j++
+			}
+		case info[i].kb == gpe:
+		default:
+			continue
+		}
+		free := true
+		for k := i; k < j; k++ {
+			if labels[k] != labelO {
+				free = false
+			}
+		}
+		if !free || (j < n && labels[j]%2 == 0 && labels[j] != labelO) {
+			continue
+		}
+		e, ok := kb.Lookup(text[toks[i].Start:toks[j-1].End])
+		if !ok || !(caps || strings.HasPrefix(e.Key, "country:")) {
+			continue
+		}
+		labels[i] = loc
+		for k := i + 1; k < j; k++ {
+			labels[k] = loc + 1
+		}
+		i = j - 1
+	}
+}

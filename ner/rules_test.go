@@ -1,0 +1,87 @@
+package ner_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/ner"
+)
+
+// TestResultsLines checks that the teams of a line of sports results are
+// organisations, and that the lines that only look like one are left alone.
+func TestResultsLines(t *testing.T) {
+	m := testModel(t)
+	cases := []struct {
+		name, text string
+		want       []string // ORG names expected
+		notOrg     []string // names that must not come out as ORG
+	}{
+		{"score line", "Doncaster 3 Darlington 2", []string{"Doncaster", "Darlington"}, nil},
+		{"fixture", "Postponed : Walsall v Wrexham", []string{"Walsall", "Wrexham"}, []string{"Postponed"}},
+		{"table row", "CHICAGO 72 64 .529 9", []string{"CHICAGO"}, nil},
+		{"dateline", "DUBLIN 1996-08-31", nil, []string{"DUBLIN"}},
+		{"country in brackets", "Alba ( Germany ) 75 Red Star ( Yugoslavia ) 70", []string{"Alba"}, []string{"Germany", "Yugoslavia"}},
+		{"running text", "Wigan beat Bradford at home in the semifinal on Saturday.", nil, nil},
+		{"rates row", "Current 1.30 1.35 1.09", nil, []string{"Current"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := spansOf(t, m, c.text)
+			joined := "|" + strings.Join(got, "|") + "|"
+			for _, w := range c.want {
+				if !strings.Contains(joined, "|ORG:"+w+"|") {
+					t.Errorf("%q: want ORG %q, got %q", c.text, w, got)
+				}
+			}
+			for _, w := range c.notOrg {
+				if strings.Contains(joined, "|ORG:"+w+"|") {
+					t.Errorf("%q: %q is not a team, got %q", c.text, w, got)
+				}
+			}
+		})
+	}
+}
+
+// TestTitleInsideName checks that a person's title inside a name found by
+// the tagger splits it: the person follows the title.
+func TestTitleInsideName(t *testing.T) {
+	m := testModel(t)
+	cases := []struct{ name, text, want string }{
+		{"nationality and title", "Bosnian President Alija Izetbegovic arrived in Sarajevo on Monday.", "PERSON:Alija Izetbegovic"},
+		{"title alone", "Palestinian President Arafat attacked the decision.", "PERSON:Arafat"},
+		{"company name kept", "Shares of General Motors rose on Monday.", "ORG:General Motors"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := spansOf(t, m, c.text)
+			if !strings.Contains("|"+strings.Join(got, "|")+"|", "|"+c.want+"|") {
+				t.Errorf("%q: want %q, got %q", c.text, c.want, got)
+			}
+		})
+	}
+}
+
+// TestModelRoundTrip checks that a model encodes to the bytes it was
+// decoded from, its gazetteer included.
+func TestModelRoundTrip(t *testing.T) {
+	m := testModel(t)
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ner.Load(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf2 bytes.Buffer
+	if err := m2.Encode(&buf2); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+		t.Error("the model does not survive a round trip")
+	}
+	if _, err := ner.Load(buf.Bytes()[:buf.Len()/2]); err == nil {
+		t.Error("a truncated model loaded")
+	}
+}
