@@ -79,6 +79,9 @@ func verifyPostgresStore(t *testing.T, bin, url string, inputs []string, want in
 	}
 	for _, f := range fs {
 		failed[f.Input] = true
+		if !strings.HasSuffix(f.Input, "zz-binary.txt") {
+			t.Errorf("failure recorded for a good input: %s: %s", f.Input, f.Reason)
+		}
 	}
 	docs := map[string]string{}
 	stored := 0
@@ -166,8 +169,8 @@ func compareStats(t *testing.T, got, want store.Stats) {
 // analysis in the ingest process, no queue) with SIGKILL at random moments,
 // several times, then lets it finish.
 func TestPostgresIngestKilledAtRandom(t *testing.T) {
-	bin := binary(t)
 	url, _ := pgFaultURL(t)
+	bin := binary(t)
 	const n = 1200 // about 6 s of ingest: the kills land mid-run
 	in, inputs := generated(t, n, 21)
 	seed := uint64(time.Now().UnixNano())
@@ -205,6 +208,55 @@ func TestPostgresIngestKilledAtRandom(t *testing.T) {
 	}
 	got := verifyPostgresStore(t, bin, url, inputs, n)
 	t.Logf("done in %v", time.Since(start).Round(time.Millisecond))
+	compareStats(t, got, referenceStats(t, bin, in))
+}
+
+// TestPostgresIngestConnectionsTerminated ends every connection of a
+// running `ingest --db postgres://…` from the server's side, three times:
+// ingest must go on and store every input; none may be recorded as failed
+// for what was the database's fault.
+func TestPostgresIngestConnectionsTerminated(t *testing.T) {
+	url, app := pgFaultURL(t)
+	bin := binary(t)
+	const n = 1200
+	in, inputs := generated(t, n, 25)
+	start := time.Now()
+	// not --quiet: the log says what the lost connections did
+	cmd := exec.Command(bin, "ingest", "--batch", "8", "--db", url, in)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	cuts := 0
+	var err error
+wait:
+	for round := 0; ; round++ {
+		select {
+		case err = <-done:
+			break wait
+		case <-time.After(time.Second):
+		}
+		if round < 3 {
+			k := terminateBackends(t, app)
+			cuts += k
+			t.Logf("cut %d at %v: %d connections ended", round, time.Since(start).Round(time.Millisecond), k)
+		}
+		if time.Since(start) > 80*time.Second {
+			cmd.Process.Kill()
+			t.Fatalf("ingest still running after 80 s: %s", out.Bytes())
+		}
+	}
+	t.Logf("ingest after %d connections ended: %v in %v: %s", cuts, err, time.Since(start).Round(time.Millisecond), lastLines(out.String(), 1))
+	if msgs := strings.Count(out.String(), "level=WARN") + strings.Count(out.String(), "level=ERROR"); msgs > 0 {
+		t.Logf("%d warnings and errors, e.g. %s", msgs, firstLines(out.String(), 4))
+	}
+	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
+		t.Errorf("ingest: %v", err)
+	}
+	got := verifyPostgresStore(t, bin, url, inputs, n)
 	compareStats(t, got, referenceStats(t, bin, in))
 }
 
@@ -418,8 +470,8 @@ func logDir(t *testing.T) string {
 // workers are left to finish (a dead worker's jobs come back after
 // --rescue-after, and its leadership when its term ends).
 func TestPostgresWorkersKilledAtRandom(t *testing.T) {
-	bin := binary(t)
 	url, _ := pgFaultURL(t)
+	bin := binary(t)
 	const n = 200
 	in, inputs := generated(t, n, 22)
 	seed := uint64(time.Now().UnixNano())
@@ -491,8 +543,8 @@ func terminateBackends(t *testing.T, app string) int {
 // reconnect and finish, with the end state of an undisturbed run. It is
 // the lighter stand-in for a server restart that runs by default.
 func TestPostgresConnectionsTerminated(t *testing.T) {
-	bin := binary(t)
 	url, app := pgFaultURL(t)
+	bin := binary(t)
 	const n = 200
 	in, inputs := generated(t, n, 23)
 	start := time.Now()
@@ -548,8 +600,8 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	if os.Getenv("NEWSGRAPH_PG_RESTART_TEST") != "1" {
 		t.Skip("restarts the PostgreSQL server, breaking every other client's connections: set NEWSGRAPH_PG_RESTART_TEST=1 to run")
 	}
-	bin := binary(t)
 	url, _ := pgFaultURL(t)
+	bin := binary(t)
 	versions, err := os.ReadDir("/etc/postgresql")
 	if err != nil || len(versions) == 0 {
 		t.Skipf("no cluster that pg_ctlcluster manages: %v", err)

@@ -79,7 +79,10 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
+	"net"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -268,7 +271,7 @@ func (db *DB) ContentDoc(ctx context.Context, hash string) (string, bool, error)
 
 // Fail implements store.Store.
 func (db *DB) Fail(ctx context.Context, input, reason string) error {
-	return db.fail(ctx, db.pool, input, reason)
+	return whileLost(ctx, func() error { return db.fail(ctx, db.pool, input, reason) })
 }
 
 // FailTx records a failure inside the caller's transaction, so that a job
@@ -352,6 +355,53 @@ func tsQuery(q string) (string, error) {
 		return "", fmt.Errorf("%w: no words to search for in %q", store.ErrBadQuery, q)
 	}
 	return strings.Join(terms, " & "), nil
+}
+
+// reconnectFor is how long a write goes on trying while the connection to
+// the server is lost: long enough for a server's restart or a failover.
+const reconnectFor = time.Minute
+
+// whileLost runs fn, one transaction, again while it fails because the
+// connection was lost (connLost), for up to reconnectFor, waiting a little
+// longer each time; the pool drops a dead connection and dials anew. Without
+// it a dropped connection would fail the write, and ingest would record a
+// good input as failed (or fail to record even that, on the same dead
+// connection).
+func whileLost(ctx context.Context, fn func() error) error {
+	start := time.Now()
+	for try := 0; ; try++ {
+		err := fn()
+		if err == nil || !connLost(err) || ctx.Err() != nil || time.Since(start) > reconnectFor {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(min(10*time.Millisecond<<min(try, 8), 2*time.Second)):
+		}
+	}
+}
+
+// connLost reports whether err says that the connection is gone — the
+// server ended it (pg_terminate_backend, a shutdown), is starting up, or the
+// network dropped it — rather than anything about the statements. A
+// transaction that fails so did not commit; or, when what was lost is the
+// answer to its COMMIT, it did, and running it again finds its documents
+// stored (counted as duplicates, as a retried write is).
+func connLost(err error) bool {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false // the caller's doing (context.DeadlineExceeded is a net.Error too)
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		// connection exceptions; admin_shutdown, crash_shutdown,
+		// cannot_connect_now
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
+	}
+	var ne net.Error
+	return pgconn.SafeToRetry(err) || errors.Is(err, pgconn.ErrConnClosed) || errors.As(err, &ne) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.EPIPE)
 }
 
 // retryable reports whether a transaction failed only because of another

@@ -34,11 +34,22 @@ const maxAttempts = 8
 // Put implements store.Store. The batch is one transaction: if any document
 // fails to be written, none of the batch is, and the error says which. A
 // transaction that another aborted (deadlock, serialisation failure) runs
-// again.
+// again, and so does one that lost its connection (whileLost).
 func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
+	var res []store.PutResult
+	err := whileLost(ctx, func() error {
+		var err error
+		res, err = db.put(ctx, docs)
+		return err
+	})
+	return res, err
+}
+
+// put is Put's transaction, run again when another aborted it.
+func (db *DB) put(ctx context.Context, docs []*store.Doc) ([]store.PutResult, error) {
 	for attempt := 1; ; attempt++ {
 		res, err := db.putOnce(ctx, docs)
 		if err == nil {

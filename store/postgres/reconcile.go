@@ -22,8 +22,19 @@ import (
 //
 // It runs in one transaction under the store's exclusive lock, which every
 // Put takes shared: writers wait while it runs. It reads every actor key
-// into memory (about 100 bytes a key).
+// into memory (about 100 bytes a key). A run that lost its connection runs
+// again (whileLost).
 func (db *DB) Reconcile(ctx context.Context) (int, error) {
+	var n int
+	err := whileLost(ctx, func() error {
+		var err error
+		n, err = db.reconcile(ctx)
+		return err
+	})
+	return n, err
+}
+
+func (db *DB) reconcile(ctx context.Context) (int, error) {
 	tx, err := db.pool.Begin(ctx)
 	if err != nil {
 		return 0, err
