@@ -45,8 +45,9 @@ func TestConnLost(t *testing.T) {
 // connection, not after any other error, and stops when the context ends.
 func TestWhileLostGivesUp(t *testing.T) {
 	lost := &pgconn.PgError{Code: "57P01"}
+	db := &DB{}
 	tries := 0
-	err := whileLost(context.Background(), func() error {
+	err := db.whileLost(context.Background(), func() error {
 		if tries++; tries < 3 {
 			return lost
 		}
@@ -57,12 +58,12 @@ func TestWhileLostGivesUp(t *testing.T) {
 	}
 	tries = 0
 	bad := errors.New("bad record")
-	if err := whileLost(context.Background(), func() error { tries++; return bad }); err != bad || tries != 1 {
+	if err := db.whileLost(context.Background(), func() error { tries++; return bad }); err != bad || tries != 1 {
 		t.Errorf("another error: %v after %d tries, want it at once", err, tries)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	tries = 0
-	err = whileLost(ctx, func() error {
+	err = db.whileLost(ctx, func() error {
 		if tries++; tries == 2 {
 			cancel()
 		}
@@ -70,5 +71,15 @@ func TestWhileLostGivesUp(t *testing.T) {
 	})
 	if err != lost || tries != 2 {
 		t.Errorf("cancelled: %v after %d tries, want the lost connection's error after 2", err, tries)
+	}
+	// a store that gave up waiting tries once, until a write succeeds
+	db.down.Store(true)
+	tries = 0
+	if err := db.whileLost(context.Background(), func() error { tries++; return lost }); err != lost || tries != 1 {
+		t.Errorf("down: %v after %d tries, want the error at once", err, tries)
+	}
+	db.whileLost(context.Background(), func() error { return nil })
+	if db.down.Load() {
+		t.Errorf("still down after a write succeeded")
 	}
 }

@@ -17,6 +17,11 @@
 //     retried write stores nothing twice (it counts a duplicate, as SQLite
 //     does). PutTx lets a job queue complete its job in the same
 //     transaction, so that a retried job does not even count one.
+//   - A write (Put, Fail, Reconcile) whose connection is lost — the server
+//     ended it, is restarting, the network dropped it — runs again on a new
+//     connection for up to a minute (whileLost): a transaction that failed
+//     so committed nothing, and one whose COMMIT's answer was lost is found
+//     stored when run again.
 //   - No SQL text is built from user strings: filters choose among fixed
 //     fragments and pass values as parameters; full-text queries are
 //     rebuilt from their words (tsQuery) and parsed by to_tsquery.
@@ -82,6 +87,7 @@ import (
 	"io"
 	"net"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 	"unicode"
@@ -100,6 +106,9 @@ type DB struct {
 	// reconcileLock is the advisory lock that Reconcile takes exclusive and
 	// Put shared.
 	reconcileLock int64
+	// down is set when a write gave up waiting for a lost connection
+	// (whileLost), and cleared by the next write that succeeds.
+	down atomic.Bool
 }
 
 var _ store.Store = (*DB)(nil)
@@ -271,7 +280,7 @@ func (db *DB) ContentDoc(ctx context.Context, hash string) (string, bool, error)
 
 // Fail implements store.Store.
 func (db *DB) Fail(ctx context.Context, input, reason string) error {
-	return whileLost(ctx, func() error { return db.fail(ctx, db.pool, input, reason) })
+	return db.whileLost(ctx, func() error { return db.fail(ctx, db.pool, input, reason) })
 }
 
 // FailTx records a failure inside the caller's transaction, so that a job
@@ -366,12 +375,22 @@ const reconnectFor = time.Minute
 // longer each time; the pool drops a dead connection and dials anew. Without
 // it a dropped connection would fail the write, and ingest would record a
 // good input as failed (or fail to record even that, on the same dead
-// connection).
-func whileLost(ctx context.Context, fn func() error) error {
+// connection). Once a write has waited the whole reconnectFor in vain, the
+// next ones try once each until one succeeds, so that a caller going
+// through a batch one document at a time does not wait a minute for each.
+func (db *DB) whileLost(ctx context.Context, fn func() error) error {
 	start := time.Now()
 	for try := 0; ; try++ {
 		err := fn()
-		if err == nil || !connLost(err) || ctx.Err() != nil || time.Since(start) > reconnectFor {
+		if err == nil {
+			db.down.Store(false)
+			return nil
+		}
+		if !connLost(err) || ctx.Err() != nil || db.down.Load() {
+			return err
+		}
+		if time.Since(start) > reconnectFor {
+			db.down.Store(true)
 			return err
 		}
 		select {

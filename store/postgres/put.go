@@ -40,7 +40,7 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 		return nil, nil
 	}
 	var res []store.PutResult
-	err := whileLost(ctx, func() error {
+	err := db.whileLost(ctx, func() error {
 		var err error
 		res, err = db.put(ctx, docs)
 		return err

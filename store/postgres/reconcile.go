@@ -26,7 +26,7 @@ import (
 // again (whileLost).
 func (db *DB) Reconcile(ctx context.Context) (int, error) {
 	var n int
-	err := whileLost(ctx, func() error {
+	err := db.whileLost(ctx, func() error {
 		var err error
 		n, err = db.reconcile(ctx)
 		return err
