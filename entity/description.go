@@ -3,6 +3,8 @@ package entity
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -36,6 +38,11 @@ import (
 type descState struct {
 	only  map[int]bool // entities made from a description alone
 	group map[int]bool // of those, the ones whose head is plural
+	// byHead lists the description mentions by head word, in text order
+	// (built once, on the first description by a common noun)
+	byHead map[string][]int
+	// words holds the lowercase words of an entity's name, computed once
+	words map[int][]string
 }
 
 func (r *resolver) isDescOnly(ei int) bool { return r.desc.only[ei] }
@@ -44,13 +51,24 @@ func (r *resolver) isGroup(ei int) bool    { return r.desc.group[ei] }
 // descHead returns the lowercase head word of a description: the last word
 // before a preposition, without a possessive ending.
 func descHead(text string) string {
-	ws := strings.Fields(text)
 	h := ""
-	for i, w := range ws {
-		if i > 0 && (w == "of" || w == "for" || w == "from" || w == "at" || w == "with" || w == "in") {
+	for i := 0; i < len(text); {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := text[i:j]
+		if h != "" && (w == "of" || w == "for" || w == "from" || w == "at" || w == "with" || w == "in") {
 			break
 		}
 		h = w
+		i = j
 	}
 	h = strings.TrimSuffix(strings.TrimSuffix(h, "'s"), "’s")
 	return strings.ToLower(h)
@@ -134,7 +152,7 @@ func (r *resolver) commonDescription(i int) {
 			return
 		}
 	}
-	ei := r.newEntity(trimDeterminer(m.Text), m.Type, "description:"+slug(trimDeterminer(m.Text)))
+	ei := r.newEntity(trimDeterminer(m.Text), m.Type, descKey(trimDeterminer(m.Text)))
 	if r.desc.only == nil {
 		r.desc.only, r.desc.group = map[int]bool{}, map[int]bool{}
 	}
@@ -234,15 +252,26 @@ func (r *resolver) appositionEnds(e, si int) bool {
 func (r *resolver) sameHead(i int, head string, plural bool) int {
 	d := r.d
 	m := &d.Mentions[i]
-	for j := i - 1; j >= 0; j-- {
+	if r.desc.byHead == nil {
+		r.desc.byHead = map[string][]int{}
+		for j := range d.Mentions {
+			if d.Mentions[j].Kind == newsgraph.DescriptionMention {
+				h := descHead(d.Mentions[j].Text)
+				r.desc.byHead[h] = append(r.desc.byHead[h], j)
+			}
+		}
+	}
+	cands := r.desc.byHead[head]
+	for c := len(cands) - 1; c >= 0; c-- {
+		j := cands[c]
+		if j >= i {
+			continue
+		}
 		n := &d.Mentions[j]
 		if plural && n.Sentence < m.Sentence-3 {
 			break
 		}
-		if n.Kind != newsgraph.DescriptionMention || n.Entity < 0 || n.End > m.Start {
-			continue
-		}
-		if descHead(n.Text) != head || !wordsWithin(m.Text, n.Text) {
+		if n.Entity < 0 || n.End > m.Start || !wordsWithin(m.Text, n.Text) {
 			continue
 		}
 		if !compatible(m.Type, d.Entities[n.Entity].Type, head) && d.Entities[n.Entity].Type != m.Type {
@@ -290,7 +319,7 @@ func (r *resolver) describedName(i int, head string) int {
 		if e.Type != newsgraph.Org {
 			continue
 		}
-		words := strings.Fields(strings.ToLower(e.Name))
+		words := r.nameWordsOf(n.Entity)
 		if len(words) == 0 {
 			continue
 		}
@@ -320,20 +349,33 @@ func (r *resolver) describedName(i int, head string) int {
 // campaign", "officials" in "U.S. officials", but not "US troops" in
 // "European troops".
 func wordsWithin(a, b string) bool {
-	bw := strings.Fields(strings.ToLower(trimDeterminer(b)))
-	for _, w := range strings.Fields(strings.ToLower(trimDeterminer(a))) {
-		found := false
-		for _, x := range bw {
-			if x == w {
-				found = true
-				break
-			}
+	a, b = trimDeterminer(a), trimDeterminer(b)
+	for i := 0; i < len(a); {
+		j := strings.IndexByte(a[i:], ' ')
+		if j < 0 {
+			j = len(a) - i
 		}
-		if !found {
+		if w := a[i : i+j]; w != "" && !hasWordFold(b, w) {
 			return false
 		}
+		i += j + 1
 	}
 	return true
+}
+
+// hasWordFold reports whether s holds w as a whole word, ignoring case.
+func hasWordFold(s, w string) bool {
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			j = len(s) - i
+		}
+		if strings.EqualFold(s[i:i+j], w) {
+			return true
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // accordingTo reports whether "according to" stands right before byte
@@ -362,4 +404,43 @@ func (r *resolver) groupAntecedent(i int) int {
 		}
 	}
 	return -1
+}
+
+// nameWordsOf returns the lowercase words of entity ei's name, computed once.
+func (r *resolver) nameWordsOf(ei int) []string {
+	if ws, ok := r.desc.words[ei]; ok {
+		return ws
+	}
+	if r.desc.words == nil {
+		r.desc.words = map[int][]string{}
+	}
+	ws := strings.Fields(strings.ToLower(r.d.Entities[ei].Name))
+	r.desc.words[ei] = ws
+	return ws
+}
+
+// descKey is the key of an entity made from a description alone:
+// "description:" and the description's letters and digits in lowercase,
+// words joined by hyphens ("description:ad-s-narrator"). It is cheap (no
+// transliteration): the key only marks the entity as described, not named.
+func descKey(text string) string {
+	b := make([]byte, 0, len("description:")+len(text))
+	b = append(b, "description:"...)
+	sep := false
+	for _, r := range text {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 && unicode.IsLetter(r):
+		case r >= 'A' && r <= 'Z' || r >= 0x80 && unicode.IsUpper(r):
+			r = unicode.ToLower(r)
+		default:
+			sep = true
+			continue
+		}
+		if sep && len(b) > len("description:") {
+			b = append(b, '-')
+		}
+		sep = false
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
 }

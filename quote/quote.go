@@ -39,9 +39,11 @@
 // all attributions P 0.778 R 0.585 F1 0.668, speaker accuracy 0.719;
 // direct F1 0.902 (speaker 0.808), mixed F1 0.570, indirect F1 0.512.
 // Indirect recall is what limits it most: PolNeAR counts a long tail of
-// verbs, nouns and headlines as cues. Speakers fail mostly where no
-// mention covers the subject (`officials`, `the report`, `the ad's
-// narrator`) or a pronoun is left unresolved.
+// verbs, nouns and headlines as cues. With descriptions as mentions
+// (`officials`, `the report`, `the ad's narrator`) and appositive subjects
+// (`X, the former governor of Y, said`; appositive.go), speaker accuracy
+// is 0.820 on test (direct 0.860, indirect 0.810, mixed 0.811); speakers
+// now fail mostly where a pronoun (I, she, they, who) is left unresolved.
 //
 // # Invariants
 // Quotes are ordered by Start and do not overlap; Text[q.Start:q.End] ==
