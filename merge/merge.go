@@ -64,6 +64,10 @@ func ContentHash(text string) string {
 
 // ActorKey is the key that joins an entity across documents: the entity
 // layer's canonical key when it has one, else the type and the folded name.
+// DescriptionPrefix begins the key of an entity that the text names only by
+// a description (entity.Resolve keys it "description:officials").
+const DescriptionPrefix = "description:"
+
 func ActorKey(e newsgraph.RecordEntity) string {
 	if e.Key != "" {
 		return e.Key
@@ -377,7 +381,14 @@ func Positions(rec *newsgraph.Record, keys map[string]string) []Position {
 func EntityKeys(rec *newsgraph.Record) map[string]string {
 	keys := make(map[string]string, len(rec.Entities))
 	for _, e := range rec.Entities {
-		keys[e.ID] = ActorKey(e)
+		k := ActorKey(e)
+		if strings.HasPrefix(k, DescriptionPrefix) {
+			// "officials" or "the company" in one article are not those of
+			// another: a referent known only by description stays an actor
+			// of its own document.
+			k += "@" + rec.ID
+		}
+		keys[e.ID] = k
 	}
 	return keys
 }

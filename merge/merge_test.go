@@ -216,3 +216,19 @@ func BenchmarkSketch(b *testing.B) {
 		Sketch(text)
 	}
 }
+
+func TestEntityKeysKeepDescriptionsInTheirDocument(t *testing.T) {
+	rec := func(id string) *newsgraph.Record {
+		return &newsgraph.Record{ID: id, Entities: []newsgraph.RecordEntity{
+			{ID: "e1", Name: "officials", Type: "PERSON", Key: "description:officials"},
+			{ID: "e2", Name: "Hillary Clinton", Type: "PERSON", Key: "person:hilari-klinton"},
+		}}
+	}
+	a, b := EntityKeys(rec("doc-a")), EntityKeys(rec("doc-b"))
+	if a["e1"] == b["e1"] {
+		t.Errorf("described actors of two documents share the key %q", a["e1"])
+	}
+	if a["e2"] != b["e2"] {
+		t.Errorf("a named actor got two keys: %q and %q", a["e2"], b["e2"])
+	}
+}
