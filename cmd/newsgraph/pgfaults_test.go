@@ -218,10 +218,21 @@ func TestPostgresIngestKilledAtRandom(t *testing.T) {
 func TestPostgresIngestConnectionsTerminated(t *testing.T) {
 	url, app := pgFaultURL(t)
 	bin := binary(t)
+	ingestUnderFaults(t, bin, url, 25, 3, func() string {
+		return fmt.Sprintf("%d connections ended", terminateBackends(t, app))
+	})
+}
+
+// ingestUnderFaults ingests 1,200 generated articles (and a binary file)
+// into the store at url, calling fault once a second while ingest runs, up
+// to faults times; then ingest must have ended by itself with every good
+// input stored once, and the statistics of a run without faults.
+func ingestUnderFaults(t *testing.T, bin, url string, seed uint64, faults int, fault func() string) {
+	t.Helper()
 	const n = 1200
-	in, inputs := generated(t, n, 25)
+	in, inputs := generated(t, n, seed)
 	start := time.Now()
-	// not --quiet: the log says what the lost connections did
+	// not --quiet: the log says what the faults did
 	cmd := exec.Command(bin, "ingest", "--batch", "8", "--db", url, in)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -230,7 +241,6 @@ func TestPostgresIngestConnectionsTerminated(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	cuts := 0
 	var err error
 wait:
 	for round := 0; ; round++ {
@@ -239,25 +249,66 @@ wait:
 			break wait
 		case <-time.After(time.Second):
 		}
-		if round < 3 {
-			k := terminateBackends(t, app)
-			cuts += k
-			t.Logf("cut %d at %v: %d connections ended", round, time.Since(start).Round(time.Millisecond), k)
+		if round < faults {
+			at := time.Since(start)
+			what := fault()
+			t.Logf("fault %d at %v: %s", round, at.Round(time.Millisecond), what)
 		}
 		if time.Since(start) > 80*time.Second {
 			cmd.Process.Kill()
-			t.Fatalf("ingest still running after 80 s: %s", out.Bytes())
+			t.Fatalf("ingest still running after 80 s: %s", lastLines(out.String(), 5))
 		}
 	}
-	t.Logf("ingest after %d connections ended: %v in %v: %s", cuts, err, time.Since(start).Round(time.Millisecond), lastLines(out.String(), 1))
-	if msgs := strings.Count(out.String(), "level=WARN") + strings.Count(out.String(), "level=ERROR"); msgs > 0 {
-		t.Logf("%d warnings and errors, e.g. %s", msgs, firstLines(out.String(), 4))
+	t.Logf("ingest: %v in %v: %s", err, time.Since(start).Round(time.Millisecond), lastLines(out.String(), 1))
+	if msgs := strings.Count(out.String(), "level=WARN") + strings.Count(out.String(), "level=ERROR"); msgs > 1 {
+		t.Logf("%d warnings and errors (one for the binary file), e.g. %s", msgs, firstLines(out.String(), 4))
 	}
 	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
-		t.Errorf("ingest: %v", err)
+		t.Errorf("ingest: %v", err) // exit 1: the binary file failed, as it should
 	}
 	got := verifyPostgresStore(t, bin, url, inputs, n)
 	compareStats(t, got, referenceStats(t, bin, in))
+}
+
+// restartServer restarts the PostgreSQL cluster with pg_ctlcluster, when
+// NEWSGRAPH_PG_RESTART_TEST=1 asks for it (it skips the test otherwise,
+// and where no cluster is managed so), and returns how long it took.
+func restartServer(t *testing.T) time.Duration {
+	t.Helper()
+	canRestart(t)
+	versions, err := os.ReadDir("/etc/postgresql")
+	if err != nil || len(versions) == 0 {
+		t.Skipf("no cluster that pg_ctlcluster manages: %v", err)
+	}
+	if _, err := exec.LookPath("pg_ctlcluster"); err != nil {
+		t.Skip("no pg_ctlcluster")
+	}
+	start := time.Now()
+	out, err := exec.Command("pg_ctlcluster", "--skip-systemctl-redirect", versions[0].Name(), "main", "restart").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pg_ctlcluster restart: %v\n%s", err, out)
+	}
+	return time.Since(start)
+}
+
+// canRestart skips the test unless a restart was asked for, before it
+// builds or starts anything.
+func canRestart(t *testing.T) {
+	t.Helper()
+	if os.Getenv("NEWSGRAPH_PG_RESTART_TEST") != "1" {
+		t.Skip("restarts the PostgreSQL server, breaking every other client's connections: set NEWSGRAPH_PG_RESTART_TEST=1 to run")
+	}
+}
+
+// TestPostgresRestartUnderIngest restarts the whole server while `ingest
+// --db postgres://…` runs. Only with NEWSGRAPH_PG_RESTART_TEST=1.
+func TestPostgresRestartUnderIngest(t *testing.T) {
+	canRestart(t)
+	url, _ := pgFaultURL(t)
+	bin := binary(t)
+	ingestUnderFaults(t, bin, url, 26, 1, func() string {
+		return fmt.Sprintf("server restarted in %v", restartServer(t).Round(time.Millisecond))
+	})
 }
 
 // workerFlags make a killed worker's jobs come back within seconds: a job
@@ -597,19 +648,9 @@ func TestPostgresConnectionsTerminated(t *testing.T) {
 // NEWSGRAPH_PG_RESTART_TEST=1: every other client of the server loses its
 // connections too.
 func TestPostgresRestartUnderLoad(t *testing.T) {
-	if os.Getenv("NEWSGRAPH_PG_RESTART_TEST") != "1" {
-		t.Skip("restarts the PostgreSQL server, breaking every other client's connections: set NEWSGRAPH_PG_RESTART_TEST=1 to run")
-	}
+	canRestart(t)
 	url, _ := pgFaultURL(t)
 	bin := binary(t)
-	versions, err := os.ReadDir("/etc/postgresql")
-	if err != nil || len(versions) == 0 {
-		t.Skipf("no cluster that pg_ctlcluster manages: %v", err)
-	}
-	if _, err := exec.LookPath("pg_ctlcluster"); err != nil {
-		t.Skip("no pg_ctlcluster")
-	}
-	version := versions[0].Name()
 	const n = 200
 	in, inputs := generated(t, n, 24)
 	start := time.Now()
@@ -629,11 +670,7 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	restartAt := time.Now()
-	out, err := exec.Command("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pg_ctlcluster restart: %v\n%s", err, out)
-	}
-	t.Logf("server restarted in %v", time.Since(restartAt).Round(time.Millisecond))
+	t.Logf("server restarted in %v", restartServer(t).Round(time.Millisecond))
 	p := waitQueue(t, db, workers, start.Add(85*time.Second))
 	t.Logf("queue done at %v (%v after the restart): %v", time.Since(start).Round(time.Millisecond),
 		time.Since(restartAt).Round(time.Millisecond), p)
