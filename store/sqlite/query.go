@@ -325,9 +325,23 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]s
 		if len(ids) == 0 {
 			return []store.QuoteHit{}, "", nil
 		}
-		list, a := inList(ids)
-		where = append(where, "q.speaker IN ("+list+")")
-		args = append(args, a...)
+		// each speaker's next quotes come in id order from the index; a
+		// plain IN over several speakers would sort all their quotes
+		var parts []string
+		for _, id := range ids {
+			parts = append(parts, `SELECT id FROM (SELECT id FROM quotes WHERE speaker = ? AND id > ? ORDER BY id LIMIT ?)`)
+			args = append(args, id, after, n+1)
+		}
+		if strings.TrimSpace(q.Q) == "" {
+			where = append(where, "q.id IN ("+strings.Join(parts, " UNION ALL ")+")")
+		} else {
+			// with words to match as well, the speaker's quotes are
+			// filtered by the words before the limit applies
+			args = args[:len(args)-3*len(ids)]
+			list, a := inList(ids)
+			where = append(where, "q.speaker IN ("+list+")")
+			args = append(args, a...)
+		}
 	}
 	if strings.TrimSpace(q.Q) != "" {
 		fq, err := ftsQuery(q.Q)
