@@ -292,6 +292,7 @@ type scratch struct {
 	back   []int8
 	lower  map[uint64]struct{}
 	votes  map[string][4]int32 // name → label counts, for consistent
+	head   uint64              // headline() of the sentence last featured
 }
 
 // sentenceInfo fills sc.info for the tokens of one sentence.
@@ -419,6 +420,7 @@ func (m *Model) features(toks []newsgraph.Token, sc *scratch) {
 	sc.feats = sc.feats[:need]
 	info := sc.info
 	head := headline(toks, info)
+	sc.head = head
 	shift := 64 - m.bits
 	lowerAt := func(i int) uint64 {
 		switch {

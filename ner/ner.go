@@ -47,9 +47,10 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			out := labels[:len(part)]
 			m.tagSentence(d.Text, part, sc, out)
 			trimNames(part, sc.info, out)
-			knownPlaces(d.Text, part, sc.info, out)
+			knownPlaces(d.Text, part, sc.info, sc.head, out)
 			teamLine(part, sc.info, out)
 			titledPerson(d.Text, part, sc.info, out)
+			initials(part, sc.info, out)
 			dst = appendSpans(dst, d.Text, part, s.FirstToken+off, out)
 		}
 	}
@@ -344,6 +345,7 @@ func appendSpan(dst []Span, text string, toks []newsgraph.Token, first, a, j int
 // bodies, so they are not here.
 var personTitles = map[string]bool{
 	"President": true, "King": true, "Queen": true, "Prince": true, "Princess": true, "Cardinal": true,
+	"Emperor": true, "Empress": true, "Duke": true, "Duchess": true, "Sultan": true, "Tsar": true,
 	"Bishop": true, "Archbishop": true, "Pope": true, "Minister": true, "Secretary": true, "Governor": true,
 	"Senator": true, "Mayor": true, "Chairman": true, "Chairwoman": true, "Sheikh": true, "Sir": true,
 	"Mr": true, "Mr.": true, "Mrs": true, "Mrs.": true, "Ms": true, "Ms.": true, "Dr": true, "Dr.": true,
@@ -351,7 +353,7 @@ var personTitles = map[string]bool{
 	"Chancellor": true, "Ambassador": true, "Spokesman": true, "Spokeswoman": true, "Sen.": true,
 	"Rep.": true, "Gov.": true, "Gen.": true, "Lt.": true, "Col.": true, "Capt.": true, "Sgt.": true,
 	"Envoy": true, "Emir": true, "Ayatollah": true, "Rabbi": true, "Reverend": true, "Rev.": true,
-	"PRESIDENT": true, "KING": true, "MINISTER": true,
+	"PRESIDENT": true, "KING": true, "MINISTER": true, "CEO": true, "CFO": true, "MP": true, "MEP": true,
 }
 
 // personTitleAt returns the index of the last person title in toks[a:j-1]
@@ -387,9 +389,16 @@ func kbLabel(t newsgraph.EntityType) string {
 	return ""
 }
 
+// isCountryOrRegion reports whether a knowledge-base key names a country
+// or a region (Scotland, Crimea): places that a name never means anything
+// but, a national team included.
+func isCountryOrRegion(key string) bool {
+	return strings.HasPrefix(key, "country:") || strings.HasPrefix(key, "region:")
+}
+
 // spanType maps a label to an entity type. The knowledge base overrules the
 // tagger where it is sure: a nationality word is NORP ("Swiss", "Lebanese")
-// and a country a GPE, whatever the tagger says (national teams are named
+// and a country or region a GPE, whatever the tagger says (national teams are named
 // after their country); a place takes the base's type (GPE, LOC, FAC), GPE
 // when it does not know the name.
 func spanType(label, name string) newsgraph.EntityType {
@@ -397,7 +406,7 @@ func spanType(label, name string) newsgraph.EntityType {
 		return ""
 	}
 	e, known := kb.Lookup(name)
-	if known && (e.Type == newsgraph.NORP || strings.HasPrefix(e.Key, "country:")) {
+	if known && (e.Type == newsgraph.NORP || isCountryOrRegion(e.Key)) {
 		return e.Type
 	}
 	switch label {

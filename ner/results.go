@@ -1,8 +1,6 @@
 package ner
 
 import (
-	"strings"
-
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/kb"
 )
@@ -234,8 +232,27 @@ func trimNames(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 		switch {
 		case t.Kind == newsgraph.Word && info[i].flags&(fCap|fDigit) == 0 && !isNameConnector(info[i].lower) && !isNameParticle(t.Text):
 			cut = true
-		case l%2 == 1 && (functionWords[t.Text] || monthOrDay(t.Text) || lowerCompound(t.Text)):
-			cut = i+1 < n && labels[i+1] == l+1 // only before the rest of a name
+		case l%2 == 1 && (functionWords[t.Text] || monthOrDay(t.Text) || lowerCompound(t.Text) || isFormer(t.Text) ||
+			t.Kind == newsgraph.Punct || info[i].flags&fDigit != 0 && isNumberToken(t.Text) ||
+			i+2 < n && toks[i+1].Text == "of" && labels[i+1] == l+1 && personTitles[t.Text]):
+			// only before the rest of a name: a number or a sign ("1979
+			// Democracy Wall"), a title of a place ("Emperor of Brazil")
+			cut = i+1 < n && labels[i+1] == l+1 && !(i+2 < n && toks[i+1].Text == "." && len(t.Text) == 1)
+			if cut && toks[i+1].Text == "of" {
+				// what follows the title is a place
+				labels[i] = labelO
+				i++
+				if l == int8(LabelIndex("B-PER")) {
+					loc := int8(LabelIndex("B-LOC"))
+					for k := i + 1; k < n && labels[k] == l+1; k++ {
+						labels[k] = loc + 1
+					}
+					l = loc
+				}
+				labels[i] = l + 1 // made a B- label below
+			}
+		case l%2 == 0 && t.Kind == newsgraph.Punct && t.Text != "." && t.Text != "&" && !(i+1 < n && labels[i+1] == l):
+			cut = true // a sign that ends a name ("Chechnya !")
 		}
 		if cut {
 			labels[i] = labelO
@@ -245,6 +262,8 @@ func trimNames(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 		}
 	}
 	// a month or day that ends a name, and event words
+	per := int8(LabelIndex("B-PER"))
+	norp := kbTypeIndex(newsgraph.NORP)
 	for i := 0; i < n; i++ {
 		l := labels[i]
 		if l == labelO || l%2 == 0 {
@@ -253,6 +272,20 @@ func trimNames(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 		j := i + 1
 		for j < n && labels[j] == l+1 {
 			j++
+		}
+		if l == per {
+			// a nationality before a person ("Australian Anthony Hill")
+			// and what goes before it are not the name
+			for k := j - 2; k >= i; k-- {
+				if info[k].kb == norp {
+					for m := i; m <= k; m++ {
+						labels[m] = labelO
+					}
+					labels[k+1] = per
+					i = k + 1
+					break
+				}
+			}
 		}
 		if j-i > 1 && monthOrDay(toks[j-1].Text) {
 			labels[j-1] = labelO
@@ -317,6 +350,17 @@ func lowerCompound(w string) bool {
 	return true
 }
 
+// isInitial reports whether w is one capital letter, or two ("J" and "JR"
+// of "J.R. Ewing" written apart).
+func isInitial(w string) bool {
+	return len(w) >= 1 && len(w) <= 2 && w[0] >= 'A' && w[0] <= 'Z' && (len(w) == 1 || w[1] >= 'A' && w[1] <= 'Z')
+}
+
+// isFormer reports whether w is an "ex-" compound ("Ex-Yankee").
+func isFormer(w string) bool {
+	return len(w) > 3 && (w[:3] == "Ex-" || w[:3] == "ex-" || w[:3] == "EX-")
+}
+
 // isNameParticle reports whether a lowercase word belongs inside a
 // person's name ("Joost van der Westhuizen", "Kengo wa Dondo").
 func isNameParticle(w string) bool {
@@ -346,9 +390,9 @@ func eventWord(w string) bool {
 // a capital, and in a headline in capitals, where the tagger has little to
 // go on ("SWEDEN BEAT LATVIA", "HENKE TAKES LEAD IN MILWAUKEE"), so is any
 // town the base knows.
-func knownPlaces(text string, toks []newsgraph.Token, info []tokInfo, labels []int8) {
+func knownPlaces(text string, toks []newsgraph.Token, info []tokInfo, head uint64, labels []int8) {
 	n := len(toks)
-	caps := headline(toks, info) == 2
+	caps := head == 2
 	loc := int8(LabelIndex("B-LOC"))
 	gpe := kbTypeIndex(newsgraph.GPE)
 	for i := 0; i < n; i++ {
@@ -376,12 +420,51 @@ func knownPlaces(text string, toks []newsgraph.Token, info []tokInfo, labels []i
 			continue
 		}
 		e, ok := kb.Lookup(text[toks[i].Start:toks[j-1].End])
-		if !ok || !(caps || strings.HasPrefix(e.Key, "country:")) {
+		if !ok || !(caps || isCountryOrRegion(e.Key)) {
 			continue
 		}
 		labels[i] = loc
 		for k := i + 1; k < j; k++ {
 			labels[k] = loc + 1
+		}
+		i = j - 1
+	}
+}
+
+// initials makes a person of a name after initials ("M. Atherton", "J. R.
+// Ewing"), whatever the tagger called it, and takes the initials into the
+// name: an initial and a full stop stand before people's names.
+func initials(toks []newsgraph.Token, info []tokInfo, labels []int8) {
+	n := len(toks)
+	per := int8(LabelIndex("B-PER"))
+	for i := 0; i+2 < n; i++ {
+		if !isInitial(toks[i].Text) || toks[i+1].Text != "." || toks[i].End != toks[i+1].Start || (i > 0 && toks[i-1].End == toks[i].Start) {
+			continue
+		}
+		a := i
+		k := i + 2 // the first token after the initials
+		for k+1 < n && isInitial(toks[k].Text) && toks[k+1].Text == "." && toks[k].End == toks[k+1].Start {
+			k += 2
+		}
+		if k >= n || toks[k].Kind != newsgraph.Word || info[k].flags&fCap == 0 || functionWords[toks[k].Text] {
+			continue
+		}
+		j := k + 1
+		if l := labels[k]; l != labelO {
+			if l%2 == 0 {
+				continue // inside a longer name
+			}
+			for j < n && labels[j] == l+1 {
+				j++
+			}
+		} else {
+			for j < n && j < k+3 && labels[j] == labelO && toks[j].Kind == newsgraph.Word && info[j].flags&fCap != 0 {
+				j++
+			}
+		}
+		labels[a] = per
+		for m := a + 1; m < j; m++ {
+			labels[m] = per + 1
 		}
 		i = j - 1
 	}

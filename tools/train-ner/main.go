@@ -57,6 +57,8 @@ type options struct {
 	gazShare           float64
 	caseMin            int
 	ewt                bool
+	gazFragments       bool
+	misc               string
 }
 
 func run(args []string) error {
@@ -77,6 +79,8 @@ func run(args []string) error {
 	fs.IntVar(&o.gazFolds, "gaz-folds", 4, "parts of the data whose features are computed with a gazetteer of the other parts")
 	fs.Float64Var(&o.gazShare, "gaz-share", 0.2, "share of a name's occurrences a type needs to be in its gazetteer mask")
 	fs.IntVar(&o.caseMin, "case-min", 2, "times a word must be seen to enter the case table (0: no case table)")
+	fs.BoolVar(&o.gazFragments, "gaz-fragments", false, "take the names of the WikiANN sentences that are nothing but names (lists, titles) into the gazetteer")
+	fs.StringVar(&o.misc, "misc", "keep", "MISC names in training: keep, o (trained as no name) or unknown (no update on them)")
 	fs.BoolVar(&o.ewt, "ewt", true, "count the words of UD English EWT (train) in the case table too")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -98,12 +102,14 @@ func run(args []string) error {
 	for _, cd := range docs {
 		names += len(cd.Spans)
 		p := prepare(tagger, cd)
+		miscLabels(p.gold, o.misc)
 		p.fold = foldOf(cd.ID, o.gazFolds)
 		prepared = append(prepared, p)
 		if rng.Float64() < o.upper {
 			up := cd
 			up.Text = asciiUpper(cd.Text)
 			pu := prepare(tagger, up)
+			miscLabels(pu.gold, o.misc)
 			pu.fold, pu.upper = p.fold, true
 			prepared = append(prepared, pu)
 		}
@@ -122,6 +128,21 @@ func run(args []string) error {
 		if !p.upper {
 			foldCases[p.fold].AddDocument(p.d)
 		}
+	}
+	if o.gazFragments {
+		n := 0
+		for _, f := range []string{"train", "dev", "test"} {
+			all, err := corpus.ReadWikiANN(filepath.Join(o.data, "wikiann-english", f), 40, true)
+			if err != nil {
+				return err
+			}
+			for _, cd := range all {
+				p := prepare(nil, cd)
+				addNames(folds[foldOf(cd.ID, o.gazFolds)], p)
+				n++
+			}
+		}
+		fmt.Fprintf(os.Stderr, "gazetteer: names of %d WikiANN documents with lists\n", n)
 	}
 	extraCases := ner.NewCaseCounts()
 	if o.ewt {
@@ -263,6 +284,22 @@ func foldOf(id string, n int) int {
 	return int(h.Sum32() % uint32(max(1, n)))
 }
 
+// miscLabels rewrites the MISC labels of gold as mode says: "o" makes them
+// no name, "unknown" unknown; "keep" keeps them.
+func miscLabels(gold []int8, mode string) {
+	b := int8(ner.LabelIndex("B-MISC"))
+	for i, g := range gold {
+		if g == b || g == b+1 {
+			switch mode {
+			case "o":
+				gold[i] = 0
+			case "unknown":
+				gold[i] = -1
+			}
+		}
+	}
+}
+
 // preparedDoc is a corpus document segmented, tagged and labelled.
 type preparedDoc struct {
 	d     *newsgraph.Document
@@ -271,11 +308,14 @@ type preparedDoc struct {
 	upper bool // a copy put in capitals
 }
 
-// prepare segments and tags a corpus document and labels its tokens.
+// prepare segments and tags (with a nil tagger: does not tag) a corpus
+// document and labels its tokens.
 func prepare(tagger *tag.Tagger, cd corpus.Doc) preparedDoc {
 	d := &newsgraph.Document{Text: cd.Text}
 	segment.Segment(d)
-	tagger.Tag(d)
+	if tagger != nil {
+		tagger.Tag(d)
+	}
 	gold := corpus.Labels(d, cd.Spans)
 	if cd.Partial {
 		// a capitalised word outside the annotated names may be a name
