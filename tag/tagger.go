@@ -16,6 +16,12 @@ type Tagger struct {
 	// always takes one (the tag dictionary), its row of wordScores, and
 	// its ambiguity class. One lookup per token.
 	lex map[string]lexEntry
+	// forms holds lex again for fast lookup (lookupForm): the forms of
+	// up to formKeyBytes bytes inline in the slots of an open-addressing
+	// table, so that a lookup reads one slot instead of a map's control
+	// word, slot and key bytes; the longer forms stay in lex alone.
+	forms    []formSlot
+	formMask uint32
 
 	// the weight table: open addressing over feature hashes. A slot holds
 	// the hash in its low 32 bits (0 = empty) and offset<<8 | count of the
@@ -45,6 +51,68 @@ type lexEntry struct {
 	row   int32  // row of wordScores, -1 if none
 	class uint32 // feature.ClassHash of its ambiguity class
 	tag   int16  // its only tag, -1 if it may take several
+}
+
+// formKeyBytes is the longest form kept inline in a formSlot, chosen so
+// that a slot takes 32 bytes, two to a cache line.
+const formKeyBytes = 15
+
+// formSlot is a slot of Tagger.forms; n == 0 marks an empty one.
+type formSlot struct {
+	hash  uint32
+	entry lexEntry
+	n     uint8
+	key   [formKeyBytes]byte
+}
+
+// formHash is FNV-1a over the bytes of a form.
+func formHash[S string | []byte](w S) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
+}
+
+// buildForms fills t.forms from t.lex.
+func (t *Tagger) buildForms() {
+	size := 1
+	for size < 2*len(t.lex)+1 {
+		size <<= 1
+	}
+	t.forms = make([]formSlot, size)
+	t.formMask = uint32(size - 1)
+	for w, e := range t.lex {
+		if len(w) == 0 || len(w) > formKeyBytes {
+			continue
+		}
+		h := formHash(w)
+		i := h & t.formMask
+		for t.forms[i].n != 0 {
+			i = (i + 1) & t.formMask
+		}
+		s := &t.forms[i]
+		s.hash, s.entry, s.n = h, e, uint8(len(w))
+		copy(s.key[:], w)
+	}
+}
+
+// lookupForm returns t.lex[string(w)].
+func lookupForm[S string | []byte](t *Tagger, w S) (lexEntry, bool) {
+	if len(w) == 0 || len(w) > formKeyBytes {
+		e, ok := t.lex[string(w)]
+		return e, ok
+	}
+	h := formHash(w)
+	for i := h & t.formMask; ; i = (i + 1) & t.formMask {
+		s := &t.forms[i]
+		if s.n == 0 {
+			return lexEntry{}, false
+		}
+		if s.hash == h && int(s.n) == len(w) && string(s.key[:len(w)]) == string(w) {
+			return s.entry, true
+		}
+	}
 }
 
 // scratch is the per-sentence working memory of the tagger.
@@ -126,6 +194,7 @@ func newTagger(m *feature.Model) (*Tagger, error) {
 			t.tagScores = append(t.tagScores, scores[:nt]...)
 		}
 	}
+	t.buildForms()
 	// the token features need the classes of the whole lexicon (the
 	// lowercased form's too), so they are added once it is complete
 	var tokenFeats [feature.NToken]uint32
@@ -207,7 +276,7 @@ func (t *Tagger) tagSentence(toks []newsgraph.Token, sc *scratch) {
 	infos := sc.infos[:len(toks)]
 	lex := sc.lex[:len(toks)]
 	for i := range toks {
-		e, ok := t.lex[toks[i].Text]
+		e, ok := lookupForm(t, toks[i].Text)
 		if !ok {
 			e = lexEntry{row: -1, tag: -1}
 		}
@@ -285,7 +354,8 @@ func (t *Tagger) lowerClass(w string) uint32 {
 		}
 		buf[i] = c
 	}
-	return t.lex[string(buf[:len(w)])].class
+	e, _ := lookupForm(t, buf[:len(w)])
+	return e.class
 }
 
 // Tag sets POS on every token of every sentence of d.

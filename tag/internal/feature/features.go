@@ -150,7 +150,10 @@ func (wi *Info) HasUpper() bool { return wi.flags&flagUpper != 0 }
 func Describe(form string, wi *Info) {
 	var stack [96]byte
 	low := stack[:0]
-	var ends [128]uint8 // byte end of each rune in low, for the first runes
+	// the hash of low is computed as it grows: the hash of its first k
+	// runes is the prefix hash pre[k-1] (FNV reads bytes in order)
+	h := uint32(fnvOffset)
+	var pre [4]uint32
 	nr := 0
 	flags := uint32(0)
 	letters, uppers := 0, 0
@@ -232,11 +235,16 @@ func Describe(form string, wi *Info) {
 		}
 		if r < utf8.RuneSelf {
 			low = append(low, byte(r))
+			h = (h ^ uint32(r)) * fnvPrime
 		} else {
+			n := len(low)
 			low = utf8.AppendRune(low, r)
+			for _, c := range low[n:] {
+				h = (h ^ uint32(c)) * fnvPrime
+			}
 		}
-		if nr < len(ends) {
-			ends[nr] = uint8(min(len(low), 255))
+		if nr < len(pre) {
+			pre[nr] = h
 		}
 		nr++
 	}
@@ -246,18 +254,18 @@ func Describe(form string, wi *Info) {
 			flags |= flagAllUpper
 		}
 	}
-	wi.lower = fnvBytes(low)
+	wi.lower = h
 	wi.Class = 0
 	wi.LowerClass = 0
 	wi.shape = fnvBytes(shape[:ns])
 	wi.flags = flags
 	// prefixes: the first k runes (all of the word when shorter).
 	for k := 0; k < 4; k++ {
-		end := len(low)
-		if k < nr && k < len(ends) {
-			end = int(ends[k])
+		if k < nr {
+			wi.pre[k] = pre[k]
+		} else {
+			wi.pre[k] = h
 		}
-		wi.pre[k] = fnvBytes(low[:end])
 	}
 	// suffixes: the last k runes.
 	for k := 0; k < 4; k++ {
