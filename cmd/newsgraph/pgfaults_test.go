@@ -523,14 +523,28 @@ func logDir(t *testing.T) string {
 func TestPostgresWorkersKilledAtRandom(t *testing.T) {
 	url, _ := pgFaultURL(t)
 	bin := binary(t)
-	const n = 200
+	const n = 300 // two batches of ingest --enqueue
 	in, inputs := generated(t, n, 22)
 	seed := uint64(time.Now().UnixNano())
 	r := rand.New(rand.NewPCG(seed, 3))
 	t.Logf("seed %d", seed)
 	start := time.Now()
-	enqueueInputs(t, bin, url, in)
 	db := openPG(t, url)
+	if err := queue.Migrate(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	// a first `ingest --enqueue` killed once its first batch (one
+	// transaction of 200) is committed, then one that finishes
+	enq := exec.Command(bin, "ingest", "--quiet", "--enqueue", "--db", url, in)
+	if err := enq.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for queued := 0; queued == 0 && time.Since(start) < 20*time.Second; time.Sleep(2 * time.Millisecond) {
+		db.Pool().QueryRow(context.Background(), `SELECT count(*) FROM queue_articles`).Scan(&queued)
+	}
+	enq.Process.Signal(syscall.SIGKILL)
+	t.Logf("first enqueue: %v", enq.Wait())
+	enqueueInputs(t, bin, url, in)
 	dir := logDir(t)
 
 	var running, all []*pgWorker
