@@ -286,13 +286,15 @@ func (m *Model) infoOf(t *newsgraph.Token, lowerBuf *[64]byte, titleCheck bool) 
 
 // scratch is the per-document working memory of the tagger, kept in a pool.
 type scratch struct {
-	info   []tokInfo
-	feats  []uint32
-	scores []int32
-	back   []int8
-	lower  map[uint64]struct{}
-	votes  map[string][4]int32 // name → label counts, for consistent
-	head   uint64              // headline() of the sentence last featured
+	info    []tokInfo
+	feats   []uint32
+	scores  []int32
+	back    []int8
+	lower   map[uint64]struct{}
+	votes   map[string][4]int32 // name → label counts, for consistent
+	head    uint64              // headline() of the sentence last featured
+	names   []string            // names of several words, for missedNames
+	covered []bool              // tokens inside a name, for missedNames
 }
 
 // sentenceInfo fills sc.info for the tokens of one sentence.

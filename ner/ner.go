@@ -83,7 +83,7 @@ func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span
 		if s.Label == "PER" && s.Last-s.First >= 2 {
 			last := &d.Tokens[s.Last-1]
 			if last.Start >= s.Start && startsCapital(last.Text) {
-				vote(d.Text[last.Start:s.End], "PER", 1)
+				vote(d.Text[last.Start:s.End], "PER", 6)
 			}
 		}
 	}
