@@ -122,6 +122,7 @@ Example:
 		}
 		sources = append(sources, srcs...)
 	}
+	sources = withoutStore(sources, open.Name(*dbPath))
 	total := 0
 	for _, s := range sources {
 		total += s.count()
@@ -247,6 +248,24 @@ func expandInput(arg string) ([]origin, error) {
 		}
 	}
 	return out, nil
+}
+
+// withoutStore drops the store's own files (the database, its WAL, its
+// queue lock) from the inputs: "newsgraph ingest ." in the folder that
+// holds newsgraph.db must not try to read it as an article.
+func withoutStore(srcs []origin, db string) []origin {
+	abs, err := filepath.Abs(db)
+	if err != nil {
+		return srcs
+	}
+	out := srcs[:0]
+	for _, s := range srcs {
+		if s.input == abs || strings.HasPrefix(s.input, abs+"-") {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // classify tells containers of many articles (JSON lines, feeds, WARC),

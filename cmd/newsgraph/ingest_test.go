@@ -69,6 +69,14 @@ func TestIngestStoresOnce(t *testing.T) {
 	if err != nil || st.Documents != 5 {
 		t.Errorf("documents = %d %v, want 5", st.Documents, err)
 	}
+	// the store in the folder ingested is not read as an input, on the
+	// first run nor on the next (with its WAL beside it)
+	inner := filepath.Join(in, "inner.db")
+	for i := 0; i < 2; i++ {
+		if code, out, e := runCLI(t, "ingest", "--quiet", "--db", inner, in); code != 0 || !strings.Contains(out, "failed 0") {
+			t.Errorf("ingest of the folder holding the store = %d %q %q", code, out, e)
+		}
+	}
 }
 
 func TestIngestRetryFailed(t *testing.T) {
