@@ -48,6 +48,9 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			m.tagSentence(d.Text, part, sc, out)
 			trimNames(part, sc.info, out)
 			knownPlaces(d.Text, part, sc.info, sc.head, out)
+			if off == 0 {
+				dateline(part, sc.info, out)
+			}
 			teamLine(part, sc.info, out)
 			titledPerson(d.Text, part, sc.info, out)
 			initials(part, sc.info, out)
@@ -84,6 +87,17 @@ func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span
 			last := &d.Tokens[s.Last-1]
 			if last.Start >= s.Start && startsCapital(last.Text) {
 				vote(d.Text[last.Start:s.End], "PER", 6)
+			}
+		}
+		// a company named in full is named without its legal form too
+		// ("Mercantile Bancorp Inc." → "Mercantile Bancorp")
+		if s.Label == "ORG" && s.Last-s.First >= 2 {
+			k := s.Last - 1
+			if d.Tokens[k].Text == "." && k-1 > s.First {
+				k--
+			}
+			if legalForm(d.Tokens[k].Text) && k-1 >= s.First {
+				vote(d.Text[s.Start:d.Tokens[k-1].End], "ORG", 6)
 			}
 		}
 	}
@@ -151,6 +165,16 @@ func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span
 		slices.SortStableFunc(spans, func(a, b Span) int { return a.Start - b.Start })
 	}
 	return dst
+}
+
+// legalForm reports whether w is the legal form that ends a company's name.
+func legalForm(w string) bool {
+	switch w {
+	case "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "plc", "PLC", "AG", "SA", "NV", "BV",
+		"GmbH", "SpA", "AB", "ASA", "Oyj", "LLC", "LLP", "Limited", "Corporation", "Incorporated", "Bhd", "Tbk", "KK":
+		return true
+	}
+	return false
 }
 
 // titleCase appends to dst the word w, in ASCII capitals, with all but its

@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/kb"
 )
@@ -109,8 +111,8 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 	}
 	org := int8(LabelIndex("B-ORG"))
 	for ri, r := range runs[:nr] {
-		if ri == venue {
-			continue
+		if ri == venue || monthOrDay(toks[r.a].Text) || toks[r.a].Text == "May" {
+			continue // the place of the game, or a date ("May 15 v Kent")
 		}
 		person := false
 		for k := r.a; k < r.b; k++ {
@@ -291,6 +293,13 @@ func trimNames(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 			labels[j-1] = labelO
 			j--
 		}
+		if notName(info[i:j]) {
+			for k := i; k < j; k++ {
+				labels[k] = labelO
+			}
+			i = j - 1
+			continue
+		}
 		if Labels[l] != "B-MISC" && eventWord(toks[j-1].Text) {
 			misc := int8(LabelIndex("B-MISC"))
 			labels[i] = misc
@@ -467,5 +476,76 @@ func initials(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 			labels[m] = per + 1
 		}
 		i = j - 1
+	}
+}
+
+// notNames are capitalised words and pairs that look like names and are
+// not: sports that head a report ("CRICKET - ...", "Motor Racing"), time
+// zones, and the abbreviations of sports statistics.
+var notNames = func() map[uint64]bool {
+	out := map[uint64]bool{}
+	for _, n := range []string{
+		"soccer", "football", "cricket", "tennis", "golf", "baseball", "basketball", "rugby", "rugby union",
+		"rugby league", "athletics", "boxing", "cycling", "motor racing", "motorcycling", "formula one",
+		"ice hockey", "hockey", "squash", "swimming", "skiing", "alpine skiing", "horse racing", "racing",
+		"badminton", "volleyball", "handball", "rowing", "sailing", "judo", "wrestling", "weightlifting",
+		"gymnastics", "fencing", "snooker", "darts", "triathlon", "nfl american football", "american football",
+		"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "ist",
+		"rbi", "rbis", "era",
+	} {
+		h := uint64(0)
+		for i, w := range strings.Fields(n) {
+			if i == 0 {
+				h = hashString(w)
+			} else {
+				h = mix(h, hashString(w))
+			}
+		}
+		out[h] = true
+	}
+	return out
+}()
+
+// notName reports whether the tokens of a name are one of notNames.
+func notName(info []tokInfo) bool {
+	if len(info) > 3 {
+		return false
+	}
+	h := info[0].lower
+	for k := 1; k < len(info); k++ {
+		h = mix(h, info[k].lower)
+	}
+	return notNames[h]
+}
+
+// dateline makes a place of the town that opens a news agency's dateline
+// ("LONDON 1996-08-30", "WASHINGTON, Aug 30"): one to three words in
+// capitals at the start of a sentence, followed by a date.
+func dateline(toks []newsgraph.Token, info []tokInfo, labels []int8) {
+	n := len(toks)
+	j := 0
+	for j < n && j < 3 && toks[j].Kind == newsgraph.Word && info[j].flags&fAllCaps != 0 && len(toks[j].Text) > 1 {
+		j++
+	}
+	if j == 0 || j == n {
+		return
+	}
+	k := j
+	if toks[k].Text == "," && k+1 < n {
+		k++
+	}
+	w := toks[k].Text
+	date := monthOrDay(w) || w == "May" || isNumberToken(w) && strings.ContainsAny(w, "-/") && len(w) >= 8 ||
+		len(w) == 4 && isNumberToken(w) && k+1 < n && toks[k+1].Text == "-" // "1996 - 08 - 30" as tokens
+	if !date {
+		return
+	}
+	for m := j; m < n && labels[m] != labelO && labels[m]%2 == 0; m++ {
+		labels[m] = labelO // a name that went on into the date
+	}
+	loc := int8(LabelIndex("B-LOC"))
+	labels[0] = loc
+	for m := 1; m < j; m++ {
+		labels[m] = loc + 1
 	}
 }

@@ -62,6 +62,40 @@ func TestTitleInsideName(t *testing.T) {
 	}
 }
 
+// TestDocumentRules checks the rules that read a line or the whole
+// document: a dateline names a place, a sport heading a report is no name,
+// a surname is the person named in full before, a company named with its
+// legal form is the same company without it.
+func TestDocumentRules(t *testing.T) {
+	m := testModel(t)
+	cases := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"dateline", "CRICKET - HOSTS WIN AGAIN .\n\nLONDON 1996-08-30\n\nThe hosts won again on Friday.",
+			[]string{"GPE:LONDON"}, []string{"ORG:CRICKET"}},
+		{"surname", "Pierre Buyoya took power in a coup. Buyoya said on Saturday that talks would wait. Buyoya left.",
+			[]string{"PERSON:Pierre Buyoya", "PERSON:Buyoya"}, []string{"GPE:Buyoya", "ORG:Buyoya"}},
+		{"initials", "M. Atherton lbw b Mushtaq Ahmed 1", []string{"PERSON:M. Atherton"}, nil},
+		{"time zone", "The shares rose by 1350 GMT in Milan.", nil, []string{"ORG:GMT"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := "|" + strings.Join(spansOf(t, m, c.text), "|") + "|"
+			for _, w := range c.want {
+				if !strings.Contains(got, "|"+w+"|") {
+					t.Errorf("%q: want %q, got %s", c.text, w, got)
+				}
+			}
+			for _, w := range c.not {
+				if strings.Contains(got, "|"+w+"|") {
+					t.Errorf("%q: do not want %q, got %s", c.text, w, got)
+				}
+			}
+		})
+	}
+}
+
 // TestModelRoundTrip checks that a model encodes to the bytes it was
 // decoded from, its gazetteer included.
 func TestModelRoundTrip(t *testing.T) {

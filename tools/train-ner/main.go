@@ -70,7 +70,7 @@ func run(args []string) error {
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the shuffle and of the choice of documents put in capitals")
 	fs.UintVar(&o.bits, "bits", 17, "log2 of the number of feature rows")
 	fs.IntVar(&o.prune, "prune", 1, "drop quantised weights smaller than this in magnitude (1: none)")
-	fs.Float64Var(&o.upper, "upper", 0.1, "share of documents added again in capitals")
+	fs.Float64Var(&o.upper, "upper", 0.2, "share of documents added again in capitals")
 	fs.BoolVar(&o.wikiann, "wikiann", true, "train on WikiANN")
 	fs.BoolVar(&o.meantime, "meantime", true, "train on MEANTIME (its names are annotated only in part: capitalised words outside them count as unknown)")
 	fs.BoolVar(&o.fragments, "fragments", false, "keep the WikiANN sentences that are nothing but names")
