@@ -245,11 +245,38 @@ func buildLexicon() map[string]lexEntry {
 	return m
 }
 
+// lexiconEnds[f][l] has bit n set when the lexicon holds a word of n bytes
+// (up to 24) whose first and last bytes lowercased are of class f and l
+// (endClass): most tokens are passed over without a map lookup.
+var lexiconEnds = func() (ends [27][27]uint32) {
+	for w := range lexicon {
+		if len(w) > 0 && len(w) <= 24 {
+			ends[endClass(w[0])][endClass(w[len(w)-1])] |= 1 << len(w)
+		}
+	}
+	return ends
+}()
+
+// endClass is 0–25 for an ASCII letter of either case, 26 for any other
+// byte.
+func endClass(c byte) int {
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	if c >= 'a' && c <= 'z' {
+		return int(c - 'a')
+	}
+	return 26
+}
+
 // lookup returns the lexicon entry of a token, lowercasing ASCII into a
 // stack buffer so that the map lookup does not allocate.
 func lookup(s string) lexEntry {
 	if len(s) > 24 {
 		return lexEntry{}
+	}
+	if len(s) > 0 && lexiconEnds[endClass(s[0])][endClass(s[len(s)-1])]&(1<<len(s)) == 0 {
+		return lexEntry{} // no word of the lexicon starts, ends and is as long as s
 	}
 	var buf [24]byte
 	for i := 0; i < len(s); i++ {
