@@ -233,16 +233,14 @@ func newState(d *newsgraph.Document) *state {
 	}
 	s.low = string(b)
 	s.cls = make([]uint32, len(d.Tokens))
+	classes := tokenClasses()
 	for k := range d.Tokens {
 		t := &d.Tokens[k]
 		if t.Kind != newsgraph.Word {
 			continue
 		}
 		w := s.low[t.Start:t.End]
-		c := wordClasses[w] | cWord
-		if len(s.lex.forms[w]) > 0 {
-			c |= cLexForm
-		}
+		c := classes[w] | cWord
 		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
 			c |= cCap
 		}

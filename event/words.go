@@ -1,5 +1,7 @@
 package event
 
+import "sync"
+
 // Closed word classes the argument rules look at. They are read-only after
 // package initialisation. Keys are lowercase.
 
@@ -171,6 +173,22 @@ const (
 	cAim
 	cStatus
 )
+
+// tokenClasses adds cLexForm to wordClasses for the forms of the trigger
+// lexicon, so that newState looks each token up once.
+var tokenClasses = sync.OnceValue(func() map[string]uint32 {
+	forms := lex().forms
+	m := make(map[string]uint32, len(wordClasses)+len(forms))
+	for w, c := range wordClasses {
+		m[w] = c
+	}
+	for w, ids := range forms {
+		if len(ids) > 0 {
+			m[w] |= cLexForm
+		}
+	}
+	return m
+})
 
 var wordClasses = func() map[string]uint32 {
 	m := map[string]uint32{}
