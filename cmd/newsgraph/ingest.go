@@ -150,8 +150,10 @@ Example:
 	}
 	err = ing.run(ctx, sources)
 	bar.Finish()
-	if err == nil && sum.stored > 0 {
-		// the merge step: actors that came in an order Put could not join
+	// the merge step: actors that came in an order Put could not join. A
+	// run that found inputs stored already may follow one killed between
+	// its last commit and this step, so it runs then too.
+	if err == nil && (sum.stored > 0 || sum.duplicates > 0 || sum.skipped.Load() > 0) {
 		n, rerr := db.Reconcile(context.WithoutCancel(ctx))
 		if rerr != nil {
 			return fmt.Errorf("reconcile actors: %w", rerr)

@@ -1,22 +1,28 @@
 package main
 
 // Faults of the PostgreSQL store and its job queue, with the built command
-// in separate processes: ingest killed with SIGKILL at random moments,
-// worker processes killed at random while they work a queue, the database
-// dropping every connection of the workers (pg_terminate_backend), and,
-// only when asked, the server restarted under load. Each ends with
-// `newsgraph check` passing and every input stored exactly once or recorded
-// as failed (verifyPostgresStore).
+// in separate processes: ingest (analysis in the ingest process) killed
+// with SIGKILL at random moments, or its connections ended by the server;
+// ingest --enqueue killed after its first batch, then worker processes
+// killed at random while they work the queue; the server ending every
+// connection of the workers (pg_terminate_backend); and, only when asked,
+// the server restarted under ingest and under the workers. Each ends with
+// `newsgraph check` passing, every input stored exactly once or recorded as
+// failed, the queue empty, and the statistics of a run without faults
+// (verifyPostgresStore, compareStats). TestPostgresIngestKilledBeforeReconcile
+// sets up the one moment a random kill rarely hits: after ingest's last
+// commit, before its merge step.
 //
-// The restart test stops the whole server, which breaks the connections of
-// every other test on the machine; it runs only with
-// NEWSGRAPH_PG_RESTART_TEST=1, as root, on a server that
-// pg_ctlcluster manages:
+// The restart tests stop the whole server, which breaks the connections of
+// every other client of it (other tests on the machine); they run only with
+// NEWSGRAPH_PG_RESTART_TEST=1, as root, on a cluster that pg_ctlcluster
+// manages:
 //
 //	NEWSGRAPH_PG_RESTART_TEST=1 go test -v -run PostgresRestart ./cmd/newsgraph
 //
-// The others run by default and skip without a server (pgtest) and under
-// -short (they build the command).
+// The others run by default, each within 90 s, and skip without a server
+// (pgtest) and under -short (they build the command). NEWSGRAPH_TEST_LOGS=DIR
+// keeps the workers' logs.
 
 import (
 	"bytes"
@@ -31,6 +37,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/queue"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/postgres"
@@ -701,4 +709,65 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	got := verifyPostgresStore(t, bin, url, inputs, n)
 	t.Logf("done in %v", time.Since(start).Round(time.Millisecond))
 	compareStats(t, got, referenceStats(t, bin, in))
+}
+
+// TestPostgresIngestKilledBeforeReconcile leaves the store as an ingest
+// killed after its last commit and before its merge step (Reconcile) leaves
+// it — documents stored by Put alone, one spelling of a person (with a
+// middle initial, stored first) an actor apart from the full name — and
+// runs ingest again on the same inputs: every input is stored already, and
+// the run must still do the merge step it finds undone.
+func TestPostgresIngestKilledBeforeReconcile(t *testing.T) {
+	url, _ := pgFaultURL(t)
+	bin := binary(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	texts := []string{
+		"Foreign Minister Amara J. Okafor met Bruno Lindqvist in Geneva on Tuesday, officials said. \"The talks must go on,\" Okafor said.",
+		"Amara Okafor rejected a proposal from Bruno Lindqvist in Geneva on Wednesday. \"We will not accept it,\" Okafor told reporters.",
+	}
+	db := openPG(t, url)
+	var paths []string
+	for i, text := range texts {
+		p := filepath.Join(dir, fmt.Sprintf("a%d.txt", i))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+		// what ingest does for each input before its merge step
+		doc, err := pipeline.Analyze(pipeline.Default(), newsgraph.Article{Text: text, Published: "2025-03-04"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := store.Prepare(doc.Record(), text, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "ingest", "--quiet", "--db", url, dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ingest again: %v\n%s", err, out)
+	}
+	after, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("before the second run: %d actors; ingest: %s; after: %d actors", before.Actors, bytes.TrimSpace(out), after.Actors)
+	if !strings.Contains(string(out), "already stored 2,") {
+		t.Errorf("the second run did not find both inputs stored: %s", out)
+	}
+	// the merge step is done: another joins nothing
+	if n, err := db.Reconcile(ctx); err != nil || n != 0 {
+		t.Errorf("Reconcile after the second run joined %d actors (%v): the run left the merge step undone", n, err)
+	}
+	if after.Actors >= before.Actors {
+		t.Errorf("actors %d before the second run, %d after: the two spellings of one person were not joined", before.Actors, after.Actors)
+	}
 }
