@@ -22,6 +22,10 @@ type Span struct {
 	// Type is PERSON, ORG, or for a place the knowledge base's type of the
 	// name (GPE, LOC, FAC), GPE when it does not know it; "" for MISC.
 	Type newsgraph.EntityType
+
+	// sure keeps the label against the document's votes (the town of a
+	// dateline is a place, whatever the same word is elsewhere)
+	sure bool
 }
 
 var pool = sync.Pool{New: func() any { return new(scratch) }}
@@ -48,13 +52,15 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			m.tagSentence(d.Text, part, sc, out)
 			trimNames(part, sc.info, out)
 			knownPlaces(d.Text, part, sc.info, sc.head, out)
-			if off == 0 {
-				dateline(part, sc.info, out)
-			}
+			sure := off == 0 && dateline(part, sc.info, out)
 			teamLine(part, sc.info, out)
 			titledPerson(d.Text, part, sc.info, out)
 			initials(part, sc.info, out)
+			n0 := len(dst)
 			dst = appendSpans(dst, d.Text, part, s.FirstToken+off, out)
+			if sure && len(dst) > n0 {
+				dst[n0].sure = true
+			}
 		}
 	}
 	return consistent(dst, base, d, sc)
@@ -103,6 +109,9 @@ func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span
 	}
 	for i := range spans {
 		s := &spans[i]
+		if s.sure {
+			continue
+		}
 		v := sc.votes[d.Text[s.Start:s.End]]
 		if s.Last-s.First == 1 {
 			var buf [32]byte

@@ -104,7 +104,7 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 		// a row of a table, if its first cell is a name: the tagger or a
 		// list says so ("Current 1.30 1.35" is a row of rates)
 		r := runs[0]
-		teams = labels[r.a] != labelO || info[r.a].gazTypes != 0 || info[r.a].kb != 0
+		teams = labels[r.a] != labelO || info[r.a].gazTypes != 0 || info[r.a].kb != 0 || numbers >= 4
 	}
 	if !teams {
 		return
@@ -114,10 +114,12 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 		if ri == venue || monthOrDay(toks[r.a].Text) || toks[r.a].Text == "May" {
 			continue // the place of the game, or a date ("May 15 v Kent")
 		}
+		// a person written in full ("Tiger Woods 70 68"), which the
+		// tagger saw as a person and not across the numbers
 		person := false
 		for k := r.a; k < r.b; k++ {
 			if Labels[labels[k]] == "B-PER" || Labels[labels[k]] == "I-PER" {
-				person = true
+				person = r.b-r.a >= 2 && !(r.b < n && Labels[labels[r.b]] == "I-PER")
 			}
 		}
 		if person || r.b-r.a >= 2 && info[r.a].flags&fFirstName != 0 {
@@ -520,15 +522,16 @@ func notName(info []tokInfo) bool {
 
 // dateline makes a place of the town that opens a news agency's dateline
 // ("LONDON 1996-08-30", "WASHINGTON, Aug 30"): one to three words in
-// capitals at the start of a sentence, followed by a date.
-func dateline(toks []newsgraph.Token, info []tokInfo, labels []int8) {
+// capitals at the start of a sentence, followed by a date. It reports
+// whether the sentence is a dateline.
+func dateline(toks []newsgraph.Token, info []tokInfo, labels []int8) bool {
 	n := len(toks)
 	j := 0
 	for j < n && j < 3 && toks[j].Kind == newsgraph.Word && info[j].flags&fAllCaps != 0 && len(toks[j].Text) > 1 {
 		j++
 	}
 	if j == 0 || j == n {
-		return
+		return false
 	}
 	k := j
 	if toks[k].Text == "," && k+1 < n {
@@ -538,7 +541,7 @@ func dateline(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 	date := monthOrDay(w) || w == "May" || isNumberToken(w) && strings.ContainsAny(w, "-/") && len(w) >= 8 ||
 		len(w) == 4 && isNumberToken(w) && k+1 < n && toks[k+1].Text == "-" // "1996 - 08 - 30" as tokens
 	if !date {
-		return
+		return false
 	}
 	for m := j; m < n && labels[m] != labelO && labels[m]%2 == 0; m++ {
 		labels[m] = labelO // a name that went on into the date
@@ -548,4 +551,5 @@ func dateline(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 	for m := 1; m < j; m++ {
 		labels[m] = loc + 1
 	}
+	return true
 }

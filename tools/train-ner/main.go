@@ -12,6 +12,14 @@
 // tokens it sees at run time. A share of the documents is added again in
 // capitals, as news headlines are written.
 //
+// It also builds the two lists the model carries: a gazetteer of the
+// training data's names by type, and a case table of how the training texts
+// (and the sentences of UD English EWT train) write each word. The data is
+// cut into four parts by document id; the features of each part are
+// computed with lists built from the other three, so that the model learns
+// how far a list is to be trusted for a name it may not hold (at run time
+// the lists hold the names of all four parts).
+//
 // Training is deterministic: documents are read in sorted order and the
 // sentences shuffled with a fixed seed.
 package main
