@@ -32,7 +32,15 @@
 //
 // # Performance
 // One pass over the paragraphs and lines with byte comparisons, no regular
-// expressions; allocation is the output text and the slices of paragraphs.
+// expressions and no allocation per line: labels and prefixes are lowered
+// into a stack buffer (strings.ToLower only for the rare line with
+// non-ASCII letters at its start), credit parts are split in place with an
+// early stop, and the capitalised forms of agencies and labels are built
+// once. Allocation is the output text and the slices of paragraphs.
+// BenchmarkTextMEANTIME (the 120 MEANTIME articles, 209 kB): 36–53 MB/s on
+// one core of a shared AMD EPYC, 983 allocations, against 15–20 MB/s and
+// 43,572 allocations before (same output on 1,163 articles); about 3% of
+// the pipeline's CPU time.
 package clean
 
 import (
