@@ -24,7 +24,8 @@ type Span struct {
 	Type newsgraph.EntityType
 
 	// sure keeps the label against the document's votes (the town of a
-	// dateline is a place, whatever the same word is elsewhere)
+	// dateline or the place of a game is a place, whatever the same word
+	// is elsewhere)
 	sure bool
 }
 
@@ -53,13 +54,18 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			trimNames(part, sc.info, out)
 			knownPlaces(d.Text, part, sc.info, sc.head, out)
 			sure := off == 0 && dateline(part, sc.info, out)
-			teamLine(part, sc.info, out)
+			venue := teamLine(part, sc.info, out)
 			titledPerson(d.Text, part, sc.info, out)
 			initials(part, sc.info, out)
 			n0 := len(dst)
 			dst = appendSpans(dst, d.Text, part, s.FirstToken+off, out)
 			if sure && len(dst) > n0 {
 				dst[n0].sure = true
+			}
+			for k := n0; k < len(dst) && venue >= 0; k++ {
+				if dst[k].First == s.FirstToken+off+venue {
+					dst[k].sure = true
+				}
 			}
 		}
 	}
@@ -337,7 +343,7 @@ func appendSpans(dst []Span, text string, toks []newsgraph.Token, first int, lab
 		// a leading article or, before a person's name, a title is not
 		// part of the name ("The Bank of England", "President Putin")
 		a := i
-		for a < j-1 && (isArticle(toks[a].Text) || Labels[l] == "B-PER" && kb.IsTitleWord(toks[a].Text)) {
+		for a < j-1 && (isArticle(toks[a].Text) || Labels[l] == "B-PER" && (kb.IsTitleWord(toks[a].Text) || hyphenTitle(toks[a].Text))) {
 			a++
 		}
 		lab := Labels[l][2:]
@@ -405,6 +411,28 @@ func personTitleAt(toks []newsgraph.Token, a, j int) int {
 		return k
 	}
 	return -1
+}
+
+// hyphenTitle reports whether w is a title joined by hyphens
+// ("Major-General", "Lieutenant-Colonel", "Vice-President").
+func hyphenTitle(w string) bool {
+	k := strings.IndexByte(w, '-')
+	if k <= 0 || k == len(w)-1 || !startsCapital(w) {
+		return false
+	}
+	for w != "" {
+		part := w
+		if k >= 0 {
+			part, w = w[:k], w[k+1:]
+		} else {
+			w = ""
+		}
+		if !kb.IsTitleWord(part) && part != "Vice" && part != "Deputy" {
+			return false
+		}
+		k = strings.IndexByte(w, '-')
+	}
+	return true
 }
 
 // kbLabel is the tagger's label of a knowledge-base type, "" for none.

@@ -24,11 +24,12 @@ import (
 // name (golf and athletics rows name people).
 
 // teamLine rewrites labels (of toks, one sentence) when the sentence is a
-// results line.
-func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) {
+// results line. The run after "at" is the place of the game, a place; it
+// returns the index of its first token, or -1.
+func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) int {
 	n := len(toks)
 	if n < 2 || n > 40 {
-		return
+		return -1
 	}
 	type run struct{ a, b int } // tokens [a, b)
 	var runs [12]run
@@ -63,7 +64,7 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 			label := j < n && toks[j].Text == ":"
 			if depth == 0 && !label {
 				if nr == len(runs) {
-					return
+					return -1
 				}
 				if nr > 0 && !gapMark {
 					gapOK = false
@@ -81,12 +82,12 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 			i = j - 1
 		case isNumberToken(w):
 			if len(w) == 4 && i+1 < n && toks[i+1].Text == "-" && (w[:2] == "19" || w[:2] == "20") {
-				return // a date: a dateline ("DUBLIN 1996-08-31")
+				return -1 // a date: a dateline ("DUBLIN 1996-08-31")
 			}
 			numbers++
 			gapMark = true
 		case t.Kind == newsgraph.Word:
-			return // a lowercase word: running text
+			return -1 // a lowercase word: running text
 		default:
 			switch w {
 			case "(", "[":
@@ -95,7 +96,7 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 				depth = max(0, depth-1)
 			case ",", ":", ";", "-", ".", "/", "*", "–", "—":
 			default:
-				return
+				return -1
 			}
 		}
 	}
@@ -107,12 +108,20 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 		teams = labels[r.a] != labelO || info[r.a].gazTypes != 0 || info[r.a].kb != 0 || numbers >= 4
 	}
 	if !teams {
-		return
+		return -1
 	}
 	org := int8(LabelIndex("B-ORG"))
 	for ri, r := range runs[:nr] {
-		if ri == venue || monthOrDay(toks[r.a].Text) || toks[r.a].Text == "May" {
-			continue // the place of the game, or a date ("May 15 v Kent")
+		if ri == venue {
+			loc := int8(LabelIndex("B-LOC"))
+			for k := r.a; k < r.b; k++ {
+				labels[k] = loc + 1
+			}
+			labels[r.a] = loc
+			continue
+		}
+		if monthOrDay(toks[r.a].Text) || toks[r.a].Text == "May" {
+			continue // a date ("May 15 v Kent")
 		}
 		// a person written in full ("Tiger Woods 70 68"), which the
 		// tagger saw as a person and not across the numbers
@@ -133,6 +142,10 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 			labels[k] = labelO // a name that went on past the run ends with it
 		}
 	}
+	if venue >= 0 {
+		return runs[venue].a
+	}
+	return -1
 }
 
 func isSeparatorWord(w string) bool {
@@ -234,8 +247,9 @@ func trimNames(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 		t := &toks[i]
 		cut := false
 		switch {
-		case t.Kind == newsgraph.Word && info[i].flags&(fCap|fDigit) == 0 && !isNameConnector(info[i].lower) && !isNameParticle(t.Text):
-			cut = true
+		case t.Kind == newsgraph.Word && info[i].flags&(fCap|fDigit) == 0 && !isNameParticle(t.Text) &&
+			(!isNameConnector(info[i].lower) || l%2 == 1):
+			cut = true // a lowercase word, or a connector that would start a name ("of the House")
 		case l%2 == 1 && (functionWords[t.Text] || monthOrDay(t.Text) || lowerCompound(t.Text) || isFormer(t.Text) ||
 			t.Kind == newsgraph.Punct || info[i].flags&fDigit != 0 && isNumberToken(t.Text) ||
 			i+2 < n && toks[i+1].Text == "of" && labels[i+1] == l+1 && personTitles[t.Text]):
@@ -377,7 +391,7 @@ func isFormer(w string) bool {
 func isNameParticle(w string) bool {
 	switch w {
 	case "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
-		"bin", "ibn", "al", "el", "wa", "ter", "ten", "y", "e", "mac", "st", "st.":
+		"bin", "ibn", "al", "el", "wa", "ter", "ten", "y", "e", "mac":
 		return true
 	}
 	return false
