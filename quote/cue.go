@@ -35,7 +35,10 @@ var subjectPronounsBase = set("i", "we", "they", "you")
 func (a *analyzer) findCues() {
 	for si, s := range a.d.Sentences {
 		for k := s.FirstToken; k < s.EndToken; k++ {
-			if a.inQuote[k] != 0 || a.toks[k].Kind != newsgraph.Word || !cueHeads[string(a.low(k))] {
+			if a.inQuote[k] != 0 || a.toks[k].Kind != newsgraph.Word {
+				continue
+			}
+			if low := a.low(k); !mayBeCueHead(low) || !cueHeads[string(low)] {
 				continue
 			}
 			if a.lowIs(k, "according") && a.lowIs(k+1, "to") && k+2 < s.EndToken {

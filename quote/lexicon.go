@@ -140,6 +140,35 @@ var cueHeads = func() map[string]bool {
 	return m
 }()
 
+// cueHeadEnds[f][l] has bit n set when cueHeads holds a word of n bytes
+// (under 32) whose first and last bytes are of class f and l (endClass), so
+// that most tokens are passed over without a map lookup (mayBeCueHead).
+var cueHeadEnds = func() (ends [27][27]uint32) {
+	for w := range cueHeads {
+		if len(w) > 0 && len(w) < 32 {
+			ends[endClass(w[0])][endClass(w[len(w)-1])] |= 1 << len(w)
+		}
+	}
+	return ends
+}()
+
+// mayBeCueHead reports whether cueHeads may hold the lowercase word w:
+// false only when no word of it has w's first and last bytes and length.
+func mayBeCueHead(w []byte) bool {
+	if len(w) == 0 || len(w) >= 32 {
+		return true
+	}
+	return cueHeadEnds[endClass(w[0])][endClass(w[len(w)-1])]&(1<<len(w)) != 0
+}
+
+// endClass is 0–25 for a lowercase ASCII letter, 26 for any other byte.
+func endClass(c byte) int {
+	if c >= 'a' && c <= 'z' {
+		return int(c - 'a')
+	}
+	return 26
+}
+
 // phrasalKey writes "first second" (lowercase) into buf for a lookup in
 // phrasalCues.
 func phrasalKey(buf *[48]byte, first, second string) []byte {

@@ -57,10 +57,12 @@
 // never changed, so the stage is safe for concurrent use.
 //
 // # Performance
-// One pass over the tokens for the marks, one for the cues, one map lookup
-// per token into a stack buffer (cueHeads) before any other: no allocation
-// per token. 25 to 40 MB/s on the model article on one loaded core
-// (BenchmarkFind).
+// One pass over the tokens for the marks, one for the cues, at most one map
+// lookup per token lowered into a stack buffer (cueHeads) before any
+// other, and none for the words whose first and last letters and length
+// match no cue head (mayBeCueHead): no allocation per token. 25 to 40 MB/s
+// on the model article on one loaded core (BenchmarkFind) with a lookup
+// for every word; median of 6 runs 32 → 44 MB/s with the filter.
 package quote
 
 import (
