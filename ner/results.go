@@ -235,8 +235,9 @@ func placeOrBodyWord(w string) bool {
 // function word or a month before a name ("But Milwaukee", "August
 // National Association of Purchasing Management"), a compound adjective
 // ("Bergamo-based Atalanta"); and it makes a name that ends in an event
-// word ("UEFA Cup", "Atlanta Games") a MISC name, as an event is neither an
-// organisation nor a place.
+// word ("UEFA Cup", "Atlanta Games") or follows the place a product was
+// made ("US-made Patriot") a MISC name, as an event or a product is neither
+// an organisation nor a place.
 func trimNames(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 	n := len(toks)
 	for i := 0; i < n; i++ {
@@ -316,7 +317,8 @@ func trimNames(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 			i = j - 1
 			continue
 		}
-		if Labels[l] != "B-MISC" && eventWord(toks[j-1].Text) {
+		if Labels[l] != "B-MISC" && (eventWord(toks[j-1].Text) || i > 0 && madeBy(toks[i-1].Text) ||
+			i > 1 && toks[i-2].Text == "-" && madeWord(toks[i-1].Text)) {
 			misc := int8(LabelIndex("B-MISC"))
 			labels[i] = misc
 			for k := i + 1; k < j; k++ {
@@ -373,6 +375,25 @@ func lowerCompound(w string) bool {
 		}
 	}
 	return true
+}
+
+// madeBy reports whether w says where a product was made ("US-made
+// Patriot air defence systems", "Russian-built S-400"): the name after it
+// is a product, a MISC name.
+func madeBy(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 {
+		return false
+	}
+	return madeWord(w[k+1:])
+}
+
+func madeWord(w string) bool {
+	switch w {
+	case "made", "built", "designed", "supplied", "produced", "manufactured":
+		return true
+	}
+	return false
 }
 
 // isInitial reports whether w is one capital letter, or two ("J" and "JR"

@@ -78,6 +78,9 @@ func TestDocumentRules(t *testing.T) {
 			[]string{"PERSON:Pierre Buyoya", "PERSON:Buyoya"}, []string{"GPE:Buyoya", "ORG:Buyoya"}},
 		{"initials", "M. Atherton lbw b Mushtaq Ahmed 1", []string{"PERSON:M. Atherton"}, nil},
 		{"time zone", "The shares rose by 1350 GMT in Milan.", nil, []string{"ORG:GMT"}},
+		{"product", "He urged the delivery of further US-made Patriot air defense systems.", nil,
+			[]string{"ORG:Patriot", "PERSON:Patriot", "GPE:Patriot"}},
+		{"event", "They qualified for the UEFA Cup on Friday.", nil, []string{"ORG:UEFA Cup"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
