@@ -51,3 +51,34 @@ func TestGazetteerMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestCaseTable checks the classes of the case table: a word mostly in
+// lowercase, mostly capitalised inside a sentence, or both.
+func TestCaseTable(t *testing.T) {
+	c := NewCaseCounts()
+	d := &newsgraph.Document{Text: "The market fell. Shares in Brown fell as the market fell. " +
+		"Markets rose. The brown dog saw Brown and Smith and Smith."}
+	segment.Segment(d)
+	c.AddDocument(d)
+	m := &Model{cases: newGazetteer(c.Entries(1))}
+	class := func(w string) uint8 {
+		var buf [64]byte
+		tok := newsgraph.Token{Text: w}
+		return m.infoOf(&tok, &buf, false).caseClass
+	}
+	cases := []struct {
+		word string
+		want uint8
+	}{
+		{"Market", caseLower}, // "market" twice, never capitalised inside a sentence
+		{"Smith", caseUpper},
+		{"Brown", caseMixed},
+		{"Zanzibar", 0}, // not seen
+		{"market", 0},   // a lowercase word is not looked up
+	}
+	for _, k := range cases {
+		if got := class(k.word); got != k.want {
+			t.Errorf("%s: class %d, want %d", k.word, got, k.want)
+		}
+	}
+}
