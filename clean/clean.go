@@ -21,7 +21,7 @@
 //
 // # Invariants
 // Apart from the removed captions and residue, the body is kept byte for
-// byte: only "\r\n" becomes "\n", space at the edges of a paragraph is
+// byte: only "\r\n" (or a run of "\r" before "\n") becomes "\n", space at the edges of a paragraph is
 // trimmed, and paragraphs are joined by one blank line ("\n\n"). Line breaks
 // inside a paragraph are kept. Every caption, credit and dropped string is
 // a piece of the input. Clean never panics.
@@ -83,7 +83,7 @@ func Clean(d *newsgraph.Document) {
 // residue. Lines are the unit: a line may be residue, a caption or a credit;
 // what is kept keeps its paragraph.
 func Text(raw string) (string, []newsgraph.Caption, []string) {
-	raw = strings.ReplaceAll(raw, "\r\n", "\n")
+	raw = normaliseBreaks(raw)
 	paras := splitParagraphs(raw)
 	var (
 		out     [][]string // kept paragraphs, each a list of lines
@@ -192,6 +192,38 @@ func Text(raw string) (string, []newsgraph.Caption, []string) {
 		}
 	}
 	return b.String(), caps, dropped
+}
+
+// normaliseBreaks turns each run of carriage returns that ends with a line
+// feed into the line feed: "\r\n" and also "\r\r\n", which a file
+// converted twice has; replacing "\r\n" once would leave "\r\n" there.
+// Other carriage returns stay.
+func normaliseBreaks(raw string) string {
+	if !strings.Contains(raw, "\r\n") {
+		return raw
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); {
+		if raw[i] != '\r' {
+			j := strings.IndexByte(raw[i:], '\r')
+			if j < 0 {
+				j = len(raw) - i
+			}
+			b.WriteString(raw[i : i+j])
+			i += j
+			continue
+		}
+		j := i
+		for j < len(raw) && raw[j] == '\r' {
+			j++
+		}
+		if j == len(raw) || raw[j] != '\n' {
+			b.WriteString(raw[i:j])
+		}
+		i = j
+	}
+	return b.String()
 }
 
 func lastOf(lines []string) string { return lines[len(lines)-1] }

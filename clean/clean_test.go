@@ -25,6 +25,7 @@ func TestText(t *testing.T) {
 	}{
 		{"plain body unchanged", "One.\n\nTwo.", "One.\n\nTwo.", nil, nil},
 		{"windows line endings", "One.\r\n\r\nTwo.\r\nThree.", "One.\n\nTwo.\nThree.", nil, nil},
+		{"line endings converted twice", "One.\r\r\n\r\r\nTwo.\r\r\nThree.\rFour.", "One.\n\nTwo.\nThree.\rFour.", nil, nil},
 		{"nbsp kept", "It cost 5\u00a0euros.\n\nNext\u00a0one.", "It cost 5\u00a0euros.\n\nNext\u00a0one.", nil, nil},
 		{"many blank lines", "One.\n\n\n \n\nTwo.", "One.\n\nTwo.", nil, nil},
 		{"agency after caption sentence", "Leaders at the summit in Paris. AFP\n\nThe talks began.",
