@@ -9,22 +9,23 @@
 // BenchmarkAnalyze (go test -run '^$' -bench Analyze -benchmem ./pipeline)
 // reports wall-clock MB/s and cpu-MB/s, bytes per second of the process's
 // CPU time, which a machine shared with other jobs inflates less. On the
-// 2-core AMD EPYC with a load average of 3–6, three runs: the 123 MEANTIME
-// articles (218 kB) at 2.0–2.1 cpu-MB/s, 13.8 MB and 55 k allocations a
-// pass; the model article at 2.4–2.7 cpu-MB/s (1.6–1.7 and 2.0–2.2, 97 k
-// allocations on MEANTIME, before the speed changes to tag, clean, timex
-// and event, the record unchanged). The
-// named-entity tagger (in mention) and the POS tagger take a third and a
-// quarter of the CPU time each; entity, event, quote 6–7% each; timex,
-// segment, clean 3–4% each.
+// 2-core AMD EPYC with a load average of 4–6, three runs: the 123 MEANTIME
+// articles (218 kB) at 2.06–2.24 cpu-MB/s (1.86–2.04 wall), 13.8 MB and
+// 55 k allocations a pass; the model article at 2.45–2.58 cpu-MB/s. Before
+// the speed changes to tag, clean, timex, quote and event (the record
+// unchanged): 1.76–1.87 and 1.96–2.25 cpu-MB/s, 97.5 k allocations. CPU
+// profile per MEANTIME pass: 88 ms (109 before), of which mention with the
+// named-entity tagger 34, tag 24 (35), entity 8, event 7, quote 4, clean 4
+// (8), segment 4, timex 2 (5).
 //
-// The binary pays about 0.3 s of CPU and 100 MB of memory at start, most of
-// it go-dateparser's package initialisation (its locale data, linked
+// The binary pays about 0.27 s of CPU and 100 MB of memory at start, most
+// of it go-dateparser's package initialisation (its locale data, linked
 // through the HTML extractor) before any text is read. `newsgraph analyze
-// DIR --workers 1` over the MEANTIME texts 1×, 4× and 16× (0.22, 0.87 and
-// 3.5 MB) takes 0.48, 0.89 and 2.62 s of CPU: 0.64 and 0.66 s a MB above the
-// start-up, linear in the input. With --workers 2 over 20× (4.3 MB) the
-// peak RSS is 135–139 MB.
+// DIR --workers 1 --published 2010-01-01` over the MEANTIME texts 1×, 4×
+// and 16× (0.22, 0.87 and 3.5 MB) takes 0.39, 0.76 and 2.13 s of CPU: 0.55,
+// 0.56 and 0.53 s a MB above the start-up, linear in the input (1.8–1.9 MB
+// per CPU-second). With --workers 2 over 20× (4.3 MB) the peak RSS is
+// 130–139 MB.
 package pipeline
 
 import (
