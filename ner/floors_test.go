@@ -4,7 +4,7 @@ package ner_test
 // less a margin of about 0.03, so that a regression fails.
 const (
 	conllValidFloor = 0.80 // measured 0.833 (the split the trainer's settings and the rules were chosen on)
-	conllFloor      = 0.76 // measured 0.795 (test split: measured, not tuned on)
+	conllFloor      = 0.76 // measured 0.796 (test split: measured, not tuned on)
 	meantimeFloor   = 0.37 // measured 0.399 (MEANTIME annotates only some names: precision is low by construction)
-	gumFloor        = 0.52 // measured 0.552
+	gumFloor        = 0.53 // measured 0.562
 )

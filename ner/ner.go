@@ -127,6 +127,16 @@ func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span
 				}
 			}
 		}
+		// a name of two or three words that ends in the surname of a
+		// person named in full elsewhere is that person, misspelt or
+		// mistyped ("Voldymyr Zelensky" after "Volodymyr Zelensky")
+		if n := s.Last - s.First; s.Label != "PER" && n >= 2 && n <= 3 {
+			if last := &d.Tokens[s.Last-1]; last.Start > s.Start && startsCapital(last.Text) {
+				if sv := sc.votes[d.Text[last.Start:s.End]]; sv[0] >= 6 && sv[0] > sv[1]+sv[2]+sv[3] {
+					v[0] += sv[0]
+				}
+			}
+		}
 		best := labelSlot(s.Label)
 		for k := range v {
 			if v[k] > v[best] {

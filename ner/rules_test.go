@@ -77,6 +77,8 @@ func TestDocumentRules(t *testing.T) {
 		{"surname", "Pierre Buyoya took power in a coup. Buyoya said on Saturday that talks would wait. Buyoya left.",
 			[]string{"PERSON:Pierre Buyoya", "PERSON:Buyoya"}, []string{"GPE:Buyoya", "ORG:Buyoya"}},
 		{"initials", "M. Atherton lbw b Mushtaq Ahmed 1", []string{"PERSON:M. Atherton"}, nil},
+		{"misspelt first name", "Volodymyr Petrenko met the minister. Later Voldymyr Petrenko and the minister spoke. Petrenko left.",
+			[]string{"PERSON:Volodymyr Petrenko", "PERSON:Voldymyr Petrenko", "PERSON:Petrenko"}, nil},
 		{"time zone", "The shares rose by 1350 GMT in Milan.", nil, []string{"ORG:GMT"}},
 		{"product", "He urged the delivery of further US-made Patriot air defense systems.", nil,
 			[]string{"ORG:Patriot", "PERSON:Patriot", "GPE:Patriot"}},
