@@ -192,12 +192,12 @@ type docEvent struct {
 
 // documentData is what the document page shows.
 type documentData struct {
-	Rec      *newsgraph.Record
-	Info     *store.DocumentInfo
-	Body     template.HTML
-	Entities []docEntity
-	Quotes   []docQuote
-	Times    []newsgraph.RecordTime
+	Rec       *newsgraph.Record
+	Info      *store.DocumentInfo
+	Body      template.HTML
+	Entities  []docEntity
+	Quotes    []docQuote
+	Times     []newsgraph.RecordTime
 	Events    []docEvent
 	Positions []docPosition
 }
