@@ -272,6 +272,12 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 	if evEnd < s.sent.EndToken && s.isGerund(evEnd) && s.clauseOf(evEnd) == s.clauseOf(k) {
 		evEnd = s.phraseEnd(evEnd + 1) // "insist on Ukraine | joining NATO"
 	}
+	// the phrase rules may look one token past the sentence ("demand that A"
+	// at its very end); the evidence stays inside it
+	evEnd = min(evEnd, s.sent.EndToken)
+	if evEnd <= evFrom {
+		evEnd = evFrom + 1
+	}
 	meta.recip = e.recip
 	meta.evidence = newsgraph.Span{Start: d.Tokens[evFrom].Start, End: d.Tokens[evEnd-1].End}
 
