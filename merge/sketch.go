@@ -20,6 +20,11 @@ const (
 	// NearDuplicate is the estimated Jaccard similarity from which two
 	// documents are linked as near-duplicates.
 	NearDuplicate = 0.7
+	// MaxNearLinks is how many near-duplicates a new document is linked to,
+	// the most similar first. Wire copy republished by hundreds of outlets
+	// would otherwise make linking quadratic in the number of copies; the
+	// copies still form one connected cluster through their links.
+	MaxNearLinks = 16
 )
 
 const rowsPerBand = SketchSize / NumBands

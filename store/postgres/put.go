@@ -285,6 +285,11 @@ func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// the most similar first, the earlier stored first among equals
+	slices.SortStableFunc(near, func(a, b cand) int { return cmp.Compare(b.sim, a.sim) })
+	if len(near) > merge.MaxNearLinks {
+		near = near[:merge.MaxNearLinks]
+	}
 	b := &pgx.Batch{}
 	var ids []string
 	for _, c := range near {

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -259,7 +260,11 @@ func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
 			return nil, err
 		}
 	}
-	var near []string
+	type scored struct {
+		rowid int64
+		sim   float64
+	}
+	var found []scored
 	for _, o := range cands {
 		var blob []byte
 		if err := p.row("sketch", o).Scan(&blob); err != nil {
@@ -269,15 +274,22 @@ func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
 		if err != nil {
 			continue
 		}
-		sim := merge.Similarity(sketch, other)
-		if sim < merge.NearDuplicate {
-			continue
+		if sim := merge.Similarity(sketch, other); sim >= merge.NearDuplicate {
+			found = append(found, scored{o, sim})
 		}
-		if _, err := p.exec("insNear", doc, o, sim, o, doc, sim); err != nil {
+	}
+	// the most similar first, the earlier stored first among equals
+	slices.SortStableFunc(found, func(a, b scored) int { return cmp.Compare(b.sim, a.sim) })
+	if len(found) > merge.MaxNearLinks {
+		found = found[:merge.MaxNearLinks]
+	}
+	var near []string
+	for _, c := range found {
+		if _, err := p.exec("insNear", doc, c.rowid, c.sim, c.rowid, doc, c.sim); err != nil {
 			return nil, err
 		}
 		var id string
-		if err := p.tx.QueryRowContext(p.ctx, `SELECT id FROM documents WHERE rowid = ?`, o).Scan(&id); err != nil {
+		if err := p.tx.QueryRowContext(p.ctx, `SELECT id FROM documents WHERE rowid = ?`, c.rowid).Scan(&id); err != nil {
 			return nil, err
 		}
 		near = append(near, id)

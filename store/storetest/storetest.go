@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/newsgraph/newsgraph/merge"
 	"maps"
 	"slices"
 	"strings"
@@ -37,6 +38,7 @@ func Run(t *testing.T, f Factory) {
 		{"InputsRemembered", testInputs},
 		{"FailuresRecordedAndCleared", testFailures},
 		{"NearDuplicatesLinked", testNearDuplicates},
+		{"NearDuplicateLinksBounded", testNearDuplicateLinksBounded},
 		{"SpellingsJoinIntoOneActor", testActorsJoin},
 		{"EventsMergedAcrossOutlets", testEventsMerged},
 		{"VariantKeysJoinOnPut", testVariantKeys},
@@ -317,6 +319,21 @@ func testNearDuplicates(t *testing.T, s store.Store) {
 	}
 	if len(info.NearDuplicates) != 1 || info.NearDuplicates[0].ID != republished.ID || info.NearDuplicates[0].Similarity < 0.7 {
 		t.Errorf("info of the original = %+v", info)
+	}
+}
+
+// testNearDuplicateLinksBounded: wire copy republished many times links each
+// new copy to at most merge.MaxNearLinks earlier ones, so storing stays
+// linear in the number of copies.
+func testNearDuplicateLinksBounded(t *testing.T, s store.Store) {
+	n := merge.MaxNearLinks + 4
+	var last store.PutResult
+	for i := range n {
+		text := fmt.Sprintf("PLACE%d (Wire) — ", i) + wire
+		last = Put(t, s, Record(t, Spec{URL: fmt.Sprintf("https://paper%d.example/wire", i), Text: text}), "")
+	}
+	if len(last.NearDuplicates) != merge.MaxNearLinks {
+		t.Errorf("copy %d linked to %d near-duplicates, want %d", n, len(last.NearDuplicates), merge.MaxNearLinks)
 	}
 }
 
