@@ -566,3 +566,69 @@ func ScoreEvents(gold []GoldEvent, p Pred) PRF {
 	}
 	return s
 }
+
+// QuoteMiss is one disagreement between gold and predicted quotes, as
+// ScoreQuotes (all kinds) counts it: a gold quote with no match (Pred
+// -1), a prediction with no match (Gold -1), or a match whose kind or
+// speaker is wrong. Best is, for an unmatched quote, the quote on the
+// other side that overlaps it most (-1: none), so that a span drawn too
+// wide or too narrow can be told from a quote not found at all.
+type QuoteMiss struct {
+	Gold, Pred int
+	Best       int
+	KindWrong  bool
+	SpeakerBad bool
+}
+
+// QuoteMisses lists the quote errors of one article for reading.
+func QuoteMisses(gold []GoldQuote, p Pred) []QuoteMiss {
+	var cands []pair
+	for g := range gold {
+		for q := range p.Quotes {
+			if r := halfUnion(gold[g].Start, gold[g].End, p.Quotes[q].Start, p.Quotes[q].End); r >= 0.5 {
+				cands = append(cands, pair{g, q, r})
+			}
+		}
+	}
+	ms := greedy(cands, len(gold), len(p.Quotes))
+	gm, pm := make([]int, len(gold)), make([]int, len(p.Quotes))
+	for i := range gm {
+		gm[i] = -1
+	}
+	for i := range pm {
+		pm[i] = -1
+	}
+	for _, m := range ms {
+		gm[m.g], pm[m.p] = m.p, m.g
+	}
+	var out []QuoteMiss
+	for g, q := range gm {
+		if q < 0 {
+			best, bo := -1, 0
+			for i, pq := range p.Quotes {
+				if o := overlap(gold[g].Start, gold[g].End, pq.Start, pq.End); o > bo {
+					best, bo = i, o
+				}
+			}
+			out = append(out, QuoteMiss{Gold: g, Pred: -1, Best: best})
+			continue
+		}
+		kw := gold[g].Kind != p.Quotes[q].Kind
+		sb := !speakerOK(gold[g], p, p.Quotes[q].Speaker)
+		if kw || sb {
+			out = append(out, QuoteMiss{Gold: g, Pred: q, Best: q, KindWrong: kw, SpeakerBad: sb})
+		}
+	}
+	for q, g := range pm {
+		if g < 0 {
+			best, bo := -1, 0
+			for i, gq := range gold {
+				if o := overlap(gq.Start, gq.End, p.Quotes[q].Start, p.Quotes[q].End); o > bo {
+					best, bo = i, o
+				}
+			}
+			out = append(out, QuoteMiss{Gold: -1, Pred: q, Best: best})
+		}
+	}
+	return out
+}

@@ -1,7 +1,9 @@
 package quote_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"github.com/newsgraph/newsgraph"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,9 +15,12 @@ import (
 )
 
 // TestEvalMisses prints, for the gold files of QUOTE_GOLD (a folder written
-// by `newsgraph convert`), the quotes the stage missed (FN), those it made
-// that match nothing (FP) and the wrong speakers (SPK), as eval scores
-// them. It is a tool for reading errors, not a check.
+// by `newsgraph convert`), the quotes the stage missed (FN, with the
+// prediction overlapping most as "near"), those it made that match nothing
+// (FP), the wrong kinds (KIND) and the wrong speakers (SPK), as eval scores
+// them. QUOTE_OUT writes the list to a file; QUOTE_JSON writes each article
+// with its gold and predicted quotes as JSON lines. It is a tool for reading
+// errors, not a check.
 func TestEvalMisses(t *testing.T) {
 	dir := os.Getenv("QUOTE_GOLD")
 	if dir == "" {
@@ -25,17 +30,37 @@ func TestEvalMisses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(files) == 0 {
+		files = []string{dir}
+	}
 	sort.Strings(files)
 	out := &strings.Builder{}
+	var dump *json.Encoder
+	if o := os.Getenv("QUOTE_JSON"); o != "" {
+		f, err := os.Create(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		dump = json.NewEncoder(f)
+	}
 	p := pipeline.Default()
 	for _, f := range files {
 		g, err := eval.ReadGold(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pred, err := eval.Analyze(p, g)
+		d, err := pipeline.Analyze(p, newsgraph.Article{ID: g.ID, Published: g.Published, Text: g.Text})
 		if err != nil {
 			t.Fatal(err)
+		}
+		pred := eval.FromDocument(d, g.Text) // one predicted quote per quote of d, in order
+		if dump != nil {
+			// the article, its gold quotes and the predicted ones, for
+			// reading the errors with other tools
+			if err := dump.Encode(map[string]any{"file": filepath.Base(f), "text": g.Text, "gold": g.Quotes, "pred": pred.Quotes, "cues": cues(d)}); err != nil {
+				t.Fatal(err)
+			}
 		}
 		runes := []rune(g.Text)
 		txt := func(s, e int) string {
@@ -43,86 +68,71 @@ func TestEvalMisses(t *testing.T) {
 			if e <= s {
 				return ""
 			}
-			r := string(runes[s:e])
-			r = strings.ReplaceAll(r, "\n", "¶")
-			if len(r) > 160 {
-				r = r[:80] + " … " + r[len(r)-70:]
+			r := strings.ReplaceAll(string(runes[s:e]), "\n", "¶")
+			if n := []rune(r); len(n) > 160 {
+				r = string(n[:80]) + " … " + string(n[len(n)-70:])
 			}
 			return r
 		}
 		ctx := func(s, e int) string { return txt(s-60, s) + "⟦" + txt(s, e) + "⟧" + txt(e, e+30) }
-		gm := make([]int, len(g.Quotes))
-		for i := range gm {
-			gm[i] = -1
-		}
-		pm := make([]int, len(pred.Quotes))
-		for i := range pm {
-			pm[i] = -1
-		}
-		for gi, gq := range g.Quotes {
-			best, bv := -1, 0.0
-			for pi, pq := range pred.Quotes {
-				if pm[pi] >= 0 {
-					continue
-				}
-				o := min(gq.End, pq.End) - max(gq.Start, pq.Start)
-				u := max(gq.End, pq.End) - min(gq.Start, pq.Start)
-				if o > 0 && float64(o)/float64(u) >= 0.5 && float64(o)/float64(u) > bv {
-					best, bv = pi, float64(o)/float64(u)
-				}
+		speaker := func(q eval.PredQuote) string {
+			if q.Speaker < 0 || q.Speaker >= len(pred.Entities) {
+				return "-"
 			}
-			if best >= 0 {
-				gm[gi], pm[best] = best, gi
+			if n := pred.Entities[q.Speaker].Names; len(n) > 0 {
+				return n[0]
 			}
+			return "?"
 		}
 		name := filepath.Base(f)
-		for gi, gq := range g.Quotes {
+		for _, m := range eval.QuoteMisses(g.Quotes, pred) {
+			if m.Gold < 0 {
+				q := pred.Quotes[m.Pred]
+				near := ""
+				if m.Best >= 0 {
+					b := g.Quotes[m.Best]
+					near = fmt.Sprintf(" near=%s⟦%s⟧", b.Kind, txt(b.Start, b.End))
+				}
+				fmt.Fprintf(out, "FP %s %s cue=%q spk=%q %s%s\n", q.Kind, name, d.Quotes[m.Pred].Cue, speaker(q), ctx(q.Start, q.End), near)
+				continue
+			}
+			gq := g.Quotes[m.Gold]
 			spk := ""
 			if gq.Speaker != nil {
 				spk = *gq.Speaker
 			}
-			if gm[gi] < 0 {
-				fmt.Fprintf(out, "FN %s %s cue=%q src=%q %s\n", gq.Kind, name, gq.Cue, spk, ctx(gq.Start, gq.End))
-				continue
-			}
-			pq := pred.Quotes[gm[gi]]
-			if pq.Kind != gq.Kind {
-				fmt.Fprintf(out, "KIND %s->%s %s %s\n", gq.Kind, pq.Kind, name, ctx(gq.Start, gq.End))
-			}
-			ok := false
-			if pq.Speaker >= 0 && gq.SpeakerStart != nil {
-				for _, mi := range pred.Entities[pq.Speaker].Mentions {
-					m := pred.Mentions[mi]
-					if m.Start < *gq.SpeakerEnd && m.End > *gq.SpeakerStart {
-						ok = true
-					}
+			switch {
+			case m.Pred < 0:
+				near := ""
+				if m.Best >= 0 {
+					b := pred.Quotes[m.Best]
+					near = fmt.Sprintf(" near=%s⟦%s⟧", b.Kind, txt(b.Start, b.End))
 				}
-				for _, n := range pred.Entities[pq.Speaker].Names {
-					if n == eval.Fold(spk) {
-						ok = true
-					}
+				fmt.Fprintf(out, "FN %s %s cue=%q src=%q %s%s\n", gq.Kind, name, gq.Cue, spk, ctx(gq.Start, gq.End), near)
+			default:
+				pq := pred.Quotes[m.Pred]
+				if m.KindWrong {
+					fmt.Fprintf(out, "KIND %s->%s %s %s\n", gq.Kind, pq.Kind, name, ctx(gq.Start, gq.End))
 				}
-			}
-			if gq.SpeakerStart == nil && pq.Speaker < 0 {
-				ok = true
-			}
-			if !ok {
-				got := "-"
-				if pq.Speaker >= 0 {
-					got = strings.Join(pred.Entities[pq.Speaker].Names, "|")
+				if m.SpeakerBad {
+					fmt.Fprintf(out, "SPK %s %s want=%q got=%q cue=%q %s\n", gq.Kind, name, spk, speaker(pq), gq.Cue, ctx(gq.Start, gq.End))
 				}
-				fmt.Fprintf(out, "SPK %s %s want=%q got=%q cue=%q %s\n", gq.Kind, name, spk, got, gq.Cue, ctx(gq.Start, gq.End))
-			}
-		}
-		for pi, pq := range pred.Quotes {
-			if pm[pi] < 0 {
-				fmt.Fprintf(out, "FP %s %s %s\n", pq.Kind, name, ctx(pq.Start, pq.End))
 			}
 		}
 	}
 	if o := os.Getenv("QUOTE_OUT"); o != "" {
-		os.WriteFile(o, []byte(out.String()), 0o644)
+		if err := os.WriteFile(o, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		return
 	}
 	t.Log(out.String())
+}
+
+func cues(d *newsgraph.Document) []string {
+	out := make([]string, len(d.Quotes))
+	for i, q := range d.Quotes {
+		out[i] = q.Cue
+	}
+	return out
 }
