@@ -20,13 +20,19 @@
 //
 // The statistical tagger of package ner reads each sentence as well: where
 // the rules can only guess a name's type, the tagger's type is taken (still
-// a guess that the other mentions of the name may overrule); a run of
-// capitalised words that the tagger reads as several names ("Hamid Algabid
-// of Niger") or as a name after a describing word ("Defender Hassan Abbas")
-// is split as the tagger reads it; a city that the tagger reads as an
-// organisation (a club named after it) is one, unless it is a capital; and
-// names the rules did not reach are added with the tagger's type, or the
-// knowledge base's when it knows the name.
+// a guess that the other mentions of the name may overrule); a guess the
+// tagger does not support at all, or reads as a name of no type (an event,
+// a product: "Patriot" missiles), is no name mention; a guess the document
+// gives no other support is kept when the tagger reads it as a name; a run
+// of capitalised words that the tagger reads as several names ("Hamid
+// Algabid of Niger") or as a name after a describing word ("Defender Hassan
+// Abbas") is split as the tagger reads it, and a guessed name that covers
+// part of a tagger's name or more than it takes the tagger's bounds ("A.
+// Stewart", "Kim In-so"); a city or a name ending in a place word that the
+// tagger reads as an organisation (a club named after it: "Leeds", "Crystal
+// Palace") is one, unless it is a capital; and names the rules did not reach
+// are added with the tagger's type, or the knowledge base's when it knows
+// the name.
 //
 // Titles written before a name ("US President Donald Trump", "Kremlin leader
 // Vladimir Putin", "his special envoy Steve Witkoff") become a role mention
@@ -86,6 +92,7 @@ func Find(d *newsgraph.Document) {
 	for si := range d.Sentences {
 		before := len(f.out)
 		f.sentence(si)
+		f.taggerBounds(si, before)
 		f.taggedNames(si, before)
 		f.descriptions(si, before)
 	}
@@ -99,6 +106,9 @@ func Find(d *newsgraph.Document) {
 	// a name may be reached twice (as a run and inside a role): keep one
 	out := f.out[:0]
 	for i, m := range f.out {
+		if m.Kind == "" {
+			continue // replaced by the tagger's name (taggerBounds)
+		}
 		if i > 0 {
 			p := &out[len(out)-1]
 			if p.Start == m.Start && p.End == m.End && p.Kind == m.Kind {
@@ -145,6 +155,22 @@ func (f *finder) tagged(start, end int) (ner.Span, bool) {
 	return ner.Span{}, false
 }
 
+// taggedAny returns the tagger's name with exactly the bytes [start, end),
+// typed or not (MISC: an event, a product, a nationality used as a noun).
+func (f *finder) taggedAny(start, end int) (ner.Span, bool) {
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].Start >= start })
+	if i < len(f.names) && f.names[i].Start == start && f.names[i].End == end {
+		return f.names[i], true
+	}
+	return ner.Span{}, false
+}
+
+// taggerOverlaps reports whether any name of the tagger overlaps [start, end).
+func (f *finder) taggerOverlaps(start, end int) bool {
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].End > start })
+	return i < len(f.names) && f.names[i].Start < end
+}
+
 // splitByTagger reports the tagger's names inside the run [start, end) when
 // the tagger reads the run otherwise than as one name ("Hamid Algabid of
 // Niger" → two names; "Defender Hassan Abbas" → the name after the word
@@ -174,14 +200,80 @@ func (f *finder) splitByTagger(start, end, si int) bool {
 	return true
 }
 
-// taggedNames adds the tagger's names in sentence si that no mention found
-// by the rules (f.out[before:]) overlaps.
-func (f *finder) taggedNames(si, before int) {
+// taggerBounds lets the tagger's names in sentence si decide where a name
+// starts and ends when the rules found only part of it or more than it
+// ("Kim In-so", "A. Stewart", "Jan Allan Mueller"): the names the rules
+// typed by a guess (no knowledge-base key, no title) that overlap one name
+// of the tagger, and none exactly, become that name.
+func (f *finder) taggerBounds(si, before int) {
 	s := f.d.Sentences[si]
 	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].Start >= s.Start })
 	for ; i < len(f.names) && f.names[i].End <= s.End; i++ {
 		n := f.names[i]
 		if n.Type == "" {
+			continue
+		}
+		sp := newsgraph.Span{Start: n.Start, End: n.End}
+		first, ok := -1, true
+		for j := before; j < len(f.out) && ok; j++ {
+			m := &f.out[j]
+			if m.Kind == "" || !sp.Overlaps(newsgraph.Span{Start: m.Start, End: m.End}) {
+				continue
+			}
+			if m.Kind != newsgraph.NameMention || m.Key != "" || m.Role != "" || m.Start == n.Start && m.End == n.End {
+				ok = false
+				break
+			}
+			// a rule name reaching past the tagger's may hold another name
+			if m.Start < n.Start || m.End > n.End {
+				if f.otherTagged(m.Start, m.End, i) {
+					ok = false
+					break
+				}
+			}
+			if first < 0 {
+				first = j
+			}
+		}
+		if !ok || first < 0 {
+			continue
+		}
+		for j := first + 1; j < len(f.out); j++ {
+			m := &f.out[j]
+			if m.Kind != "" && sp.Overlaps(newsgraph.Span{Start: m.Start, End: m.End}) {
+				m.Kind = ""
+			}
+		}
+		typ, key := n.Type, ""
+		if e, ok := kb.Lookup(f.d.Text[n.Start:n.End]); ok {
+			typ, key = e.Type, e.Key
+		}
+		m := &f.out[first]
+		m.Start, m.End, m.Text, m.Type, m.Key = n.Start, n.End, f.d.Text[n.Start:n.End], typ, key
+	}
+}
+
+// otherTagged reports whether a name of the tagger other than names[skip]
+// overlaps [start, end).
+func (f *finder) otherTagged(start, end, skip int) bool {
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].End > start })
+	for ; i < len(f.names) && f.names[i].Start < end; i++ {
+		if i != skip {
+			return true
+		}
+	}
+	return false
+}
+
+// taggedNames adds the tagger's names in sentence si that no mention found
+// by the rules (f.out[before:]) overlaps.
+func (f *finder) taggedNames(si, before int) {
+	s := f.d.Sentences[si]
+	headline := isHeadline(f.toks[s.FirstToken:s.EndToken])
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].Start >= s.Start })
+	for ; i < len(f.names) && f.names[i].End <= s.End; i++ {
+		n := f.names[i]
+		if n.Type == "" || headline && f.headlineWords(n.Start, n.End) {
 			continue
 		}
 		sp := newsgraph.Span{Start: n.Start, End: n.End}
@@ -438,13 +530,13 @@ func (f *finder) initialWord(k, lo int) bool {
 // ordinary word capitalised only because of its place.
 func (f *finder) commonInitial(k, next int) bool {
 	t := &f.toks[k]
+	if _, known := kb.Lookup(t.Text); known {
+		return false // "Ukrainian President Zelensky spoke", "Israel said"
+	}
 	if t.POS != "" {
 		return t.POS != "NNP" && t.POS != "NNPS"
 	}
 	if _, ok := lowerLookup(common, t.Text); !ok {
-		return false
-	}
-	if _, known := kb.Lookup(t.Text); known {
 		return false
 	}
 	// "Will Smith said": a first name followed by another name word
@@ -500,7 +592,8 @@ func (f *finder) run(a, b, lo, hi, si int) {
 			st = f.toks[a+1].Start
 		}
 		if e, ok := kb.Lookup(f.d.Text[st:en]); ok && en > st {
-			f.emit(st, en, newsgraph.NameMention, e.Type, e.Key, "", si)
+			typ, key := f.clubOrPlace(st, en, e)
+			f.emit(st, en, newsgraph.NameMention, typ, key, "", si)
 			return
 		}
 	}
@@ -547,13 +640,7 @@ func (f *finder) run(a, b, lo, hi, si int) {
 	}
 	text := f.d.Text[start:end]
 	if e, ok := kb.Lookup(text); ok {
-		typ, key := e.Type, e.Key
-		// a city that the tagger reads as an organisation is a club or a
-		// company named after it ("Leeds beat Chelsea 2-0"), not the city;
-		// a capital stays the state it stands for ("Kiev said")
-		if n, ok := f.tagged(start, end); ok && n.Type == newsgraph.Org && strings.HasPrefix(e.Key, "city:") && e.StandsFor == "" {
-			typ, key = newsgraph.Org, ""
-		}
+		typ, key := f.clubOrPlace(start, end, e)
 		f.emit(start, end, newsgraph.NameMention, typ, key, "", si)
 		return
 	}
@@ -567,6 +654,17 @@ func (f *finder) run(a, b, lo, hi, si int) {
 		return
 	}
 	f.plainName(a, b, start, end, lo, hi, si, placeCue)
+}
+
+// clubOrPlace types the known name [start, end): a city that the tagger
+// reads as an organisation is a club or a company named after it ("Leeds
+// beat Chelsea 2-0"), not the city; a capital stays the state it stands for
+// ("Kiev said").
+func (f *finder) clubOrPlace(start, end int, e kb.Entry) (newsgraph.EntityType, string) {
+	if n, ok := f.tagged(start, end); ok && n.Type == newsgraph.Org && strings.HasPrefix(e.Key, "city:") && e.StandsFor == "" {
+		return newsgraph.Org, ""
+	}
+	return e.Type, e.Key
 }
 
 // splitDemonym splits a leading demonym off a name that it only describes:
@@ -820,6 +918,11 @@ func (f *finder) plainName(a, b, start, end, lo, hi, si int, placeCue bool) {
 		typ = newsgraph.Org
 	case suffixType[lastWord] != "":
 		typ = suffixType[lastWord]
+		// a place word ends the names of clubs too ("Crystal Palace", "Notts
+		// County"): the tagger, which reads the line, decides
+		if n, ok := f.tagged(start, end); ok && n.Type == newsgraph.Org && typ != newsgraph.EventT {
+			typ = newsgraph.Org
+		}
 	case roleAt >= 0:
 		typ = newsgraph.Person
 		role = f.d.Text[roleAt:f.toks[a-1].End]
@@ -855,8 +958,14 @@ func (f *finder) plainName(a, b, start, end, lo, hi, si int, placeCue bool) {
 	// a guess yields to the tagger, which has seen the words around the
 	// name; it stays a guess that the other mentions of the same name in
 	// the document may overrule (resolveWeak)
-	if n, ok := f.tagged(start, end); ok && (g != strong || cue == cueFirstName || cue == cueSays) {
+	if n, ok := f.taggedAny(start, end); ok && (g != strong || cue == cueFirstName || cue == cueSays) {
+		if n.Type == "" {
+			return // an event, a product or a nationality used as a noun
+		}
 		typ = n.Type
+	}
+	if g != strong && !f.taggerOverlaps(start, end) {
+		return // a guess that the tagger does not support
 	}
 	i := f.emit(start, end, newsgraph.NameMention, typ, "", role, si)
 	if g != strong {
@@ -1048,7 +1157,12 @@ func (f *finder) resolveWeak() {
 		// a word the document also writes in lowercase is an ordinary word;
 		// one found only at the start of a sentence has nothing for it
 		if u.lower && !strings.Contains(m.Text, " ") || f.guess[n] == weakInitial && !u.midCaps {
-			drop[i] = true
+			// the tagger, which read the words around it, may still say it
+			// is a name, unless it holds a verb or a function word (a
+			// headline in title case)
+			if _, ok := f.tagged(m.Start, m.End); !ok || f.headlineWords(m.Start, m.End) {
+				drop[i] = true
+			}
 		}
 	}
 	if len(drop) > 0 {
@@ -1061,6 +1175,31 @@ func (f *finder) resolveWeak() {
 		f.out = out
 	}
 }
+
+// headlineWords reports whether the words in [start, end) hold a verb or a
+// capitalised function word, which a headline in title case has and a name
+// does not ("Report Speculates About Territorial Cessions").
+func (f *finder) headlineWords(start, end int) bool {
+	for k := f.tokenAt(start); k < len(f.toks) && f.toks[k].End <= end; k++ {
+		t := &f.toks[k]
+		if !startsUpper(t.Text) {
+			continue
+		}
+		if strings.HasPrefix(t.POS, "VB") && t.POS != "VBN" {
+			return true
+		}
+		if _, ok := lowerLookup(headlineFunctionWords, t.Text); ok && t.Start > start {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineFunctionWords are words that a headline in title case capitalises
+// and names write in lowercase.
+var headlineFunctionWords = map[string]bool{"about": true, "after": true, "against": true, "amid": true,
+	"as": true, "at": true, "by": true, "for": true, "from": true, "in": true, "into": true, "is": true,
+	"on": true, "over": true, "says": true, "to": true, "with": true, "are": true, "was": true, "were": true}
 
 // usage says how the document writes a word: in lowercase somewhere, and
 // capitalised away from the start of a sentence and outside headlines.

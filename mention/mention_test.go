@@ -11,11 +11,17 @@ import (
 	"github.com/newsgraph/newsgraph/internal/shared"
 	"github.com/newsgraph/newsgraph/mention"
 	"github.com/newsgraph/newsgraph/segment"
+	"github.com/newsgraph/newsgraph/tag"
 )
 
 func find(text string) []newsgraph.Mention {
 	d := &newsgraph.Document{Text: text}
 	segment.Segment(d)
+	if err := tag.Stage.Process(d); err != nil { // as in the pipeline, when the tagger loads
+		for i := range d.Tokens {
+			d.Tokens[i].POS = ""
+		}
+	}
 	mention.Find(d)
 	return d.Mentions
 }

@@ -197,6 +197,7 @@ func TestCoNLLValid(t *testing.T) {
 	if f := tagDocs(t, docs).report(t, "CoNLL-2003 valid (tagger alone)"); f < conllValidFloor {
 		t.Errorf("F1 %.3f fell below %.3f", f, conllValidFloor)
 	}
+	mentionDocs(t, docs).report(t, "CoNLL-2003 valid (mention stage)")
 }
 
 // TestMEANTIMEHeldOut measures the tagger on the MEANTIME articles held out
