@@ -239,6 +239,11 @@ func (db *DB) Migrate(ctx context.Context) error {
 		if _, err := tx.Exec(ctx, migrations[v-1]); err != nil {
 			return fmt.Errorf("migrate %d: %w", v, err)
 		}
+		if v == keysStep {
+			if err := backfillKeys(ctx, tx); err != nil {
+				return fmt.Errorf("migrate %d: %w", v, err)
+			}
+		}
 		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, v); err != nil {
 			return fmt.Errorf("migrate %d: %w", v, err)
 		}

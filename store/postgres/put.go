@@ -178,7 +178,7 @@ func (p *putTx) put(d *store.Doc) (store.PutResult, error) {
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("near-duplicates: %w", err)
 	}
-	actors, err := p.entities(doc, d)
+	actors, err := p.entities(doc, d, true)
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("actors: %w", err)
 	}
@@ -303,8 +303,10 @@ func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
 // entities joins the document's entities to global actors and stores their
 // names, the entities and their mentions; it returns entity id → actor id.
 // Actors are resolved in the record's order (as SQLite does), then the
-// shared rows are updated in actor order.
-func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
+// shared rows are updated in actor order. count adds the document to its
+// keys' counts (actor_keys.docs); Reconcile storing a document's entities
+// again does not.
+func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64, error) {
 	rec := d.Record
 	var keys []string
 	for _, e := range rec.Entities {
@@ -337,29 +339,12 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 
 	type bump struct{ docs, mentions int }
 	bumps := map[int64]*bump{}
-	type nameKey struct {
-		actor      int64
-		kind, name string
-	}
-	type nameUse struct {
-		n, canonical int // uses, and uses as an entity's name
-	}
 	names := map[nameKey]*nameUse{}
-	useName := func(k nameKey, canonical bool) {
-		u := names[k]
-		if u == nil {
-			u = &nameUse{}
-			names[k] = u
-		}
-		u.n++
-		if canonical {
-			u.canonical++
-		}
-	}
 	var ents struct {
-		actor                    []int64
-		eid, name, typ, mentions []string
+		actor                         []int64
+		eid, key, name, typ, mentions []string
 	}
+	docKeys := map[string]int64{} // the document's keys and their actors
 	for _, e := range rec.Entities {
 		key := d.Keys[e.ID]
 		if key == "" {
@@ -373,27 +358,16 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 			known[key] = actor
 		}
 		actors[e.ID] = actor
+		docKeys[key] = actor
 		bp := bumps[actor]
 		if bp == nil {
 			bp = &bump{docs: 1}
 			bumps[actor] = bp
 		}
 		bp.mentions += len(e.Mentions)
-		all := append([]string{e.Name}, e.Aliases...)
-		for i, n := range all {
-			if n == "" || slices.Contains(all[:i], n) {
-				continue
-			}
-			useName(nameKey{actor, "name", n}, i == 0)
-		}
-		for i, r := range e.Roles {
-			if r == "" || slices.Contains(e.Roles[:i], r) {
-				continue
-			}
-			useName(nameKey{actor, "role", r}, false)
-		}
+		useNames(names, actor, e)
 		ents.actor = append(ents.actor, actor)
-		ents.eid, ents.name, ents.typ = append(ents.eid, e.ID), append(ents.name, e.Name), append(ents.typ, e.Type)
+		ents.eid, ents.key, ents.name, ents.typ = append(ents.eid, e.ID), append(ents.key, key), append(ents.name, e.Name), append(ents.typ, e.Type)
 		ents.mentions = append(ents.mentions, mentionsJSON(e.Mentions))
 	}
 
@@ -452,10 +426,60 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 			WHERE actors.id = n.actor AND (n.full AND position(' ' in actors.name) = 0
 				OR n.full = (position(' ' in actors.name) > 0) AND n.count > actors.name_count)`, cActor, cName)
 	}
-	b.Queue(`INSERT INTO entities (doc, eid, actor, name, type, mentions)
-		SELECT $1::bigint, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING`,
-		doc, ents.eid, ents.actor, ents.name, ents.typ, ents.mentions)
+	b.Queue(`INSERT INTO entities (doc, eid, actor, name, type, mentions, key)
+		SELECT $1::bigint, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) ON CONFLICT DO NOTHING`,
+		doc, ents.eid, ents.actor, ents.name, ents.typ, ents.mentions, ents.key)
+	if count {
+		// in key order, as every writer locks them
+		ks := make([]string, 0, len(docKeys))
+		for k := range docKeys {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		b.Queue(`UPDATE actor_keys SET docs = docs + 1 FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) u
+			WHERE actor_keys.key = u.k`, ks)
+	}
 	return actors, p.send(b)
+}
+
+// nameKey is one spelling or role of an actor, a row of actor_names.
+type nameKey struct {
+	actor      int64
+	kind, name string
+}
+
+// nameUse counts a document's uses of a name.
+type nameUse struct {
+	n, canonical int // uses, and uses as an entity's name
+}
+
+// useNames counts the names and roles that entity e, joined to actor,
+// gives it.
+func useNames(names map[nameKey]*nameUse, actor int64, e newsgraph.RecordEntity) {
+	use := func(k nameKey, canonical bool) {
+		u := names[k]
+		if u == nil {
+			u = &nameUse{}
+			names[k] = u
+		}
+		u.n++
+		if canonical {
+			u.canonical++
+		}
+	}
+	all := append([]string{e.Name}, e.Aliases...)
+	for i, n := range all {
+		if n == "" || slices.Contains(all[:i], n) {
+			continue
+		}
+		use(nameKey{actor, "name", n}, i == 0)
+	}
+	for i, r := range e.Roles {
+		if r == "" || slices.Contains(e.Roles[:i], r) {
+			continue
+		}
+		use(nameKey{actor, "role", r}, false)
+	}
 }
 
 // resolveActor finds the global actor of an entity key that actor_keys

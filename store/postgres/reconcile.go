@@ -1,7 +1,9 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -9,21 +11,28 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/merge"
+	"github.com/newsgraph/newsgraph/store"
 )
 
-// Reconcile implements store.Store with store/sqlite's rules: Put joins a
-// key to an actor only by what is stored before it, so a surname alone or
-// a middle initial that arrives before the full name — or, with many
-// writers, at the same moment — gets an actor of its own; Reconcile applies
-// the rules to the whole store and merges such actors with their mentions,
-// quotes, events and positions, and the events that then share their
-// participants.
+// Reconcile implements store.Store. Put joins a key to an actor by what is
+// stored before it, so a surname alone or a middle initial that arrives
+// before the full name — or, with many writers, at the same moment — gets
+// an actor of its own, and a surname alone may join whoever dominated it
+// at that moment. Reconcile decides the joins again from the keys and
+// their document counts alone (merge.Plan): a key joined to an actor the
+// plan puts it apart from is moved out, with its documents' entities,
+// quotes, events and positions (moveKeys); then the actors of each group
+// are merged, with their mentions, quotes, events and positions, and the
+// events that then share their participants. The store it leaves depends
+// on the set of documents stored, not on the order they came in or on how
+// many writers stored them.
 //
 // It runs in one transaction under the store's exclusive lock, which every
 // Put takes shared: writers wait while it runs. It reads every actor key
 // into memory (about 100 bytes a key). A run that lost its connection runs
-// again (whileLost).
+// again (whileLost). It returns the number of actors merged and keys moved.
 func (db *DB) Reconcile(ctx context.Context) (int, error) {
 	var n int
 	err := db.whileLost(ctx, func() error {
@@ -43,192 +52,343 @@ func (db *DB) reconcile(ctx context.Context) (int, error) {
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, db.reconcileLock); err != nil {
 		return 0, err
 	}
-	keys := map[string]int64{}
-	rows, err := tx.Query(ctx, `SELECT key, actor FROM actor_keys`)
+	keys, kd, err := loadKeys(ctx, tx)
 	if err != nil {
 		return 0, err
 	}
-	for rows.Next() {
-		var k string
-		var a int64
-		if err := rows.Scan(&k, &a); err != nil {
-			rows.Close()
+	plan := merge.Plan(kd)
+	groupDocs := map[string]int{}
+	for _, k := range kd {
+		groupDocs[plan[k.Key]] += k.Docs
+	}
+	// the groups each actor holds keys of, and those keys
+	held := map[int64]map[string][]string{}
+	for _, k := range kd {
+		a, g := keys[k.Key], plan[k.Key]
+		if held[a] == nil {
+			held[a] = map[string][]string{}
+		}
+		held[a][g] = append(held[a][g], k.Key) // sorted: kd is
+	}
+	// an actor holding keys of two groups or more keeps the group of the
+	// most documents; the keys of the others move out
+	var moves []keyMove
+	for _, a := range sortedKeys(held) {
+		gs := held[a]
+		if len(gs) < 2 {
+			continue
+		}
+		names := sortedKeys(gs)
+		slices.SortStableFunc(names, func(x, y string) int { return cmp.Compare(groupDocs[y], groupDocs[x]) })
+		for _, g := range names[1:] {
+			moves = append(moves, keyMove{keys: gs[g], from: a, group: g})
+		}
+	}
+	moved := 0
+	if len(moves) > 0 {
+		if err := moveKeys(ctx, tx, moves, held); err != nil {
+			return 0, fmt.Errorf("move keys: %w", err)
+		}
+		for _, m := range moves {
+			moved += len(m.keys)
+		}
+		if keys, _, err = loadKeys(ctx, tx); err != nil {
 			return 0, err
 		}
-		keys[k] = a
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, err
+	// the actors of each group are merged into the one in most documents
+	actorsOf := map[string][]int64{}
+	for k, a := range keys {
+		g := plan[k]
+		if !slices.Contains(actorsOf[g], a) {
+			actorsOf[g] = append(actorsOf[g], a)
+		}
 	}
-	var actors []actorRow
-	rows, err = tx.Query(ctx, `SELECT id, compact, surname, given, type, docs FROM actors`)
-	if err != nil {
-		return 0, err
+	var many []int64
+	for _, as := range actorsOf {
+		if len(as) > 1 {
+			many = append(many, as...)
+		}
 	}
-	for rows.Next() {
-		var a actorRow
-		if err := rows.Scan(&a.id, &a.compact, &a.surname, &a.given, &a.typ, &a.docs); err != nil {
-			rows.Close()
+	docs := map[int64]int{}
+	if len(many) > 0 {
+		rows, err := tx.Query(ctx, `SELECT id, docs FROM actors WHERE id = ANY($1)`, many)
+		if err != nil {
 			return 0, err
 		}
-		actors = append(actors, a)
+		for rows.Next() {
+			var id int64
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return 0, err
+			}
+			docs[id] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, err
+	into := map[int64]int64{}
+	for _, as := range actorsOf {
+		if len(as) < 2 {
+			continue
+		}
+		to := as[0]
+		for _, a := range as[1:] {
+			if docs[a] > docs[to] || docs[a] == docs[to] && a < to {
+				to = a
+			}
+		}
+		for _, a := range as {
+			if a != to {
+				into[a] = to
+			}
+		}
 	}
-	into := reconcilePlan(keys, actors)
-	froms := make([]int64, 0, len(into))
-	for a := range into {
-		froms = append(froms, a)
-	}
-	slices.Sort(froms)
-	for _, a := range froms {
+	for _, a := range sortedKeys(into) {
 		if err := mergeActor(ctx, tx, a, into[a]); err != nil {
 			return 0, fmt.Errorf("merge actor %d into %d: %w", a, into[a], err)
 		}
 	}
-	return len(froms), tx.Commit(ctx)
+	return len(into) + moved, tx.Commit(ctx)
 }
 
-// actorRow is what reconcilePlan needs of an actor.
-type actorRow struct {
-	id                           int64
-	compact, surname, given, typ string
-	docs                         int
+// loadKeys reads every actor key with its actor and document count.
+func loadKeys(ctx context.Context, tx pgx.Tx) (map[string]int64, []merge.KeyDocs, error) {
+	keys := map[string]int64{}
+	var kd []merge.KeyDocs
+	rows, err := tx.Query(ctx, `SELECT key, actor, docs FROM actor_keys ORDER BY key`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k merge.KeyDocs
+		var a int64
+		if err := rows.Scan(&k.Key, &a, &k.Docs); err != nil {
+			return nil, nil, err
+		}
+		keys[k.Key] = a
+		kd = append(kd, k)
+	}
+	return keys, kd, rows.Err()
 }
 
-// reconcilePlan decides which actors join which: it returns actor → the
-// actor it is merged into (never itself). It is store/sqlite's Reconcile
-// computation, over the same rows, so both stores join the same actors.
-func reconcilePlan(keys map[string]int64, actorRows []actorRow) map[int64]int64 {
-	type person struct {
-		id   int64
-		docs int
+func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
+	out := make([]K, 0, len(m))
+	for k := range m {
+		out = append(out, k)
 	}
-	docs := map[int64]int{}
-	compact := map[string][]int64{}
-	surnames := map[string][]person{}
-	givens := map[string][]person{}
-	for _, a := range actorRows {
-		docs[a.id] = a.docs
-		compact[a.compact] = append(compact[a.compact], a.id)
-		if a.surname != "" && a.typ == "PERSON" {
-			surnames[a.surname] = append(surnames[a.surname], person{a.id, a.docs})
-			givens[a.given] = append(givens[a.given], person{a.id, a.docs})
-		}
-	}
-	// into maps an actor to the one it joins; find follows the chain.
-	into := map[int64]int64{}
-	var find func(int64) int64
-	find = func(a int64) int64 {
-		if b, ok := into[a]; ok && b != a {
-			r := find(b)
-			into[a] = r
-			return r
-		}
-		return a
-	}
-	// join unites two actors under the one in more documents, so that a
-	// stray spelling never takes the name of the person it belongs to
-	join := func(a, b int64) {
-		a, b = find(a), find(b)
-		if a == b {
-			return
-		}
-		if docs[a] > docs[b] || docs[a] == docs[b] && a < b {
-			a, b = b, a
-		}
-		into[a] = b
-		docs[b] += docs[a]
-	}
-	sorted := make([]string, 0, len(keys))
-	for k := range keys {
-		sorted = append(sorted, k)
-	}
-	slices.Sort(sorted) // a fixed order, so that a rerun does the same
-	for _, k := range sorted {
-		if fl := merge.FirstLast(k); fl != "" {
-			if to, ok := keys[fl]; ok {
-				join(keys[k], to)
-			}
-		}
-	}
-	compacts := make([]string, 0, len(compact))
-	for c := range compact {
-		compacts = append(compacts, c)
-	}
-	slices.Sort(compacts)
-	for _, c := range compacts {
-		ids := compact[c]
-		if len(ids) < 2 {
-			continue
-		}
-		best := ids[0]
-		for _, id := range ids[1:] {
-			if docs[id] > docs[best] {
-				best = id
-			}
-		}
-		for _, id := range ids {
-			join(id, best)
-		}
-	}
-	for _, k := range sorted {
-		one := int64(0)
-		for _, w := range merge.Windows(k) {
-			if a, ok := keys[w]; ok {
-				if one != 0 && find(a) != one {
-					one = -1
-					break
-				}
-				one = find(a)
-			}
-		}
-		if one > 0 {
-			join(keys[k], one)
-		}
-	}
-	// dominant is the person who takes a one-word key among cands, counted
-	// after the joins above
-	dominant := func(cands []person) (int64, bool) {
-		sum := map[int64]int{}
-		for _, c := range cands {
-			sum[find(c.id)] = docs[find(c.id)]
-		}
-		var first, second int
-		var best int64
-		for id, n := range sum {
-			switch {
-			case n > first || n == first && id < best:
-				second, first, best = first, n, id
-			case n > second:
-				second = n
-			}
-		}
-		return best, merge.Dominant(first, second)
-	}
-	for _, k := range sorted {
-		w := merge.SurnameOnly(k)
-		if w == "" {
-			continue
-		}
-		cands := append(slices.Clip(surnames[w]), givens[w]...)
-		if len(cands) == 0 {
-			continue
-		}
-		if best, ok := dominant(cands); ok {
-			join(keys[k], best)
-		}
-	}
-	out := make(map[int64]int64, len(into))
-	for a := range into {
-		if r := find(a); r != a {
-			out[a] = r
-		}
-	}
+	slices.Sort(out)
 	return out
+}
+
+// keyMove is keys of one plan group that leave actor from.
+type keyMove struct {
+	keys  []string
+	from  int64
+	group string
+	to    int64
+}
+
+// moveKeys moves each move's keys out of their actor, into an actor that
+// holds keys of their group alone, or into a new one; held is which groups
+// each actor holds keys of before the moves. The documents that name an
+// entity by a moved key are stored again (restore): their entities, quotes'
+// speakers, events and positions follow the keys; then the counts and
+// canonical names of every actor they touch are counted again.
+func moveKeys(ctx context.Context, tx pgx.Tx, moves []keyMove, held map[int64]map[string][]string) error {
+	// an actor keeps the key it was created by unless that key moves
+	for _, m := range moves {
+		var key string
+		if err := tx.QueryRow(ctx, `SELECT key FROM actors WHERE id = $1`, m.from).Scan(&key); err != nil {
+			return err
+		}
+		if !slices.Contains(m.keys, key) {
+			continue
+		}
+		var left []string
+		for _, ks := range held[m.from] {
+			for _, k := range ks {
+				if !slices.ContainsFunc(moves, func(o keyMove) bool { return o.from == m.from && slices.Contains(o.keys, k) }) {
+					left = append(left, k)
+				}
+			}
+		}
+		nk := slices.Min(left)
+		if _, err := tx.Exec(ctx, `UPDATE actors SET key = $2, compact = $3, surname = $4, given = $5 WHERE id = $1`,
+			m.from, nk, merge.Compact(nk), merge.Surname(nk), merge.Given(nk)); err != nil {
+			return err
+		}
+	}
+	touched := map[int64]bool{}
+	docSet := map[int64]bool{}
+	for i := range moves {
+		m := &moves[i]
+		// an actor that holds this group's keys and no other's
+		for _, a := range sortedKeys(held) {
+			if gs := held[a]; a != m.from && len(gs) == 1 && gs[m.group] != nil {
+				m.to = a
+				break
+			}
+		}
+		if m.to == 0 {
+			for _, o := range moves[:i] {
+				if o.group == m.group {
+					m.to = o.to
+				}
+			}
+		}
+		if m.to == 0 {
+			var name, typ string
+			err := tx.QueryRow(ctx, `SELECT name, type FROM entities WHERE actor = $1 AND key = ANY($2) ORDER BY doc, eid LIMIT 1`,
+				m.from, m.keys).Scan(&name, &typ)
+			if errors.Is(err, pgx.ErrNoRows) {
+				name, typ = m.keys[0], ""
+				err = tx.QueryRow(ctx, `SELECT type FROM actors WHERE id = $1`, m.from).Scan(&typ)
+			}
+			if err != nil {
+				return err
+			}
+			k := m.keys[0]
+			if err := tx.QueryRow(ctx, `INSERT INTO actors (key, name, type, compact, surname, given) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+				k, name, typ, merge.Compact(k), merge.Surname(k), merge.Given(k)).Scan(&m.to); err != nil {
+				return err
+			}
+		}
+		touched[m.from], touched[m.to] = true, true
+		rows, err := tx.Query(ctx, `SELECT DISTINCT doc FROM entities WHERE actor = $1 AND key = ANY($2)`, m.from, m.keys)
+		if err != nil {
+			return err
+		}
+		ds, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			docSet[d] = true
+		}
+		if _, err := tx.Exec(ctx, `UPDATE actor_keys SET actor = $2 WHERE key = ANY($1)`, m.keys, m.to); err != nil {
+			return err
+		}
+	}
+	p := &putTx{ctx: ctx, tx: tx}
+	for _, doc := range sortedKeys(docSet) {
+		if err := p.restore(doc, touched); err != nil {
+			return fmt.Errorf("document %d: %w", doc, err)
+		}
+	}
+	ids := sortedKeys(touched)
+	if _, err := tx.Exec(ctx, `UPDATE actors SET
+			docs = (SELECT count(DISTINCT doc) FROM entities WHERE actor = actors.id),
+			mentions = (SELECT COALESCE(sum(json_array_length(mentions::json)), 0) FROM entities WHERE actor = actors.id)
+		WHERE id = ANY($1)`, ids); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `UPDATE actors SET name = n.name, name_count = n.count FROM (
+			SELECT DISTINCT ON (actor) actor, name, count FROM actor_names WHERE kind = 'canonical' AND actor = ANY($1)
+			ORDER BY actor, position(' ' in name) > 0 DESC, count DESC, name) n
+		WHERE actors.id = n.actor`, ids)
+	return err
+}
+
+// restore stores again what document doc derives across documents — its
+// entities and their names, its quotes' speakers, its events and positions
+// — after the keys of actor_keys have moved: first it takes away what the
+// document added, then it stores it as Put does, by the keys as they are
+// now. The actors it touches are added to touched; their counts are
+// counted again by the caller.
+func (p *putTx) restore(doc int64, touched map[int64]bool) error {
+	var raw string
+	if err := p.tx.QueryRow(p.ctx, `SELECT record FROM documents WHERE rowid = $1`, doc).Scan(&raw); err != nil {
+		return err
+	}
+	rec := new(newsgraph.Record)
+	if err := json.Unmarshal([]byte(raw), rec); err != nil {
+		return fmt.Errorf("decode record: %w", err)
+	}
+	d := &store.Doc{Record: rec, Keys: merge.EntityKeys(rec)}
+	old := map[string]int64{}
+	rows, err := p.tx.Query(p.ctx, `SELECT eid, actor FROM entities WHERE doc = $1`, doc)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var eid string
+		var a int64
+		if err := rows.Scan(&eid, &a); err != nil {
+			rows.Close()
+			return err
+		}
+		old[eid] = a
+		touched[a] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	names := map[nameKey]*nameUse{}
+	for _, e := range rec.Entities {
+		if a, ok := old[e.ID]; ok {
+			useNames(names, a, e)
+		}
+	}
+	var nActor []int64
+	var nKind, nName []string
+	var nCount []int32
+	for k, u := range names {
+		nActor, nKind, nName, nCount = append(nActor, k.actor), append(nKind, k.kind), append(nName, k.name), append(nCount, int32(u.n))
+		if u.canonical > 0 {
+			nActor, nKind, nName, nCount = append(nActor, k.actor), append(nKind, "canonical"), append(nName, k.name), append(nCount, int32(u.canonical))
+		}
+	}
+	b := &pgx.Batch{}
+	b.Queue(`UPDATE actor_names n SET count = n.count - u.c FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[]) AS u(a, k, n, c)
+		WHERE n.actor = u.a AND n.kind = u.k AND n.name = u.n`, nActor, nKind, nName, nCount)
+	b.Queue(`DELETE FROM actor_names WHERE actor = ANY($1) AND count <= 0`, nActor)
+	b.Queue(`DELETE FROM entities WHERE doc = $1`, doc)
+	b.Queue(`WITH gone AS (DELETE FROM events WHERE doc = $1 RETURNING merged),
+			m AS (UPDATE merged_events SET sources = sources - 1 WHERE id IN (SELECT merged FROM gone) RETURNING id, sources)
+		DELETE FROM event_actors WHERE merged IN (SELECT id FROM m WHERE sources = 0)`, doc)
+	b.Queue(`DELETE FROM merged_events WHERE sources = 0`)
+	b.Queue(`WITH gone AS (DELETE FROM position_evidence WHERE doc = $1 RETURNING position)
+		DELETE FROM positions p WHERE p.id IN (SELECT position FROM gone)
+			AND NOT EXISTS (SELECT 1 FROM position_evidence e WHERE e.position = p.id AND e.doc <> $1)`, doc)
+	if err := p.send(b); err != nil {
+		return fmt.Errorf("take away: %w", err)
+	}
+	actors, err := p.entities(doc, d, false)
+	if err != nil {
+		return err
+	}
+	for _, a := range actors {
+		touched[a] = true
+	}
+	if len(rec.Quotes) > 0 {
+		var qid []string
+		var speaker []*int64
+		for _, q := range rec.Quotes {
+			var sp *int64
+			if q.Speaker != nil {
+				if a, ok := actors[*q.Speaker]; ok {
+					sp = &a
+				}
+			}
+			qid, speaker = append(qid, q.ID), append(speaker, sp)
+		}
+		if _, err := p.tx.Exec(p.ctx, `UPDATE quotes q SET speaker = u.s FROM unnest($2::text[], $3::bigint[]) AS u(q, s)
+			WHERE q.doc = $1 AND q.qid = u.q`, doc, qid, speaker); err != nil {
+			return err
+		}
+	}
+	if err := p.events(doc, d, actors); err != nil {
+		return err
+	}
+	b = &pgx.Batch{}
+	p.queuePositions(b, doc, d, actors)
+	return p.send(b)
 }
 
 // mergeActor moves everything of actor from to actor to and deletes from.
@@ -365,4 +525,52 @@ func rekeyEvent(ctx context.Context, tx pgx.Tx, m int64) error {
 		}
 	}
 	return nil
+}
+
+// backfillKeys gives the entities stored before schema step 7 their actor
+// keys, read from their documents' records, and counts each key's
+// documents.
+func backfillKeys(ctx context.Context, tx pgx.Tx) error {
+	var any bool
+	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM entities)`).Scan(&any); err != nil || !any {
+		return err
+	}
+	for after := int64(0); ; {
+		rows, err := tx.Query(ctx, `SELECT rowid, record FROM documents WHERE rowid > $1 ORDER BY rowid LIMIT 500`, after)
+		if err != nil {
+			return err
+		}
+		var docs []int64
+		var eids, keys []string
+		n := 0
+		for rows.Next() {
+			var raw string
+			if err := rows.Scan(&after, &raw); err != nil {
+				rows.Close()
+				return err
+			}
+			n++
+			var rec newsgraph.Record
+			if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+				continue // check reports it
+			}
+			for eid, k := range merge.EntityKeys(&rec) {
+				docs, eids, keys = append(docs, after), append(eids, eid), append(keys, k)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if n == 0 {
+			break
+		}
+		if _, err := tx.Exec(ctx, `UPDATE entities e SET key = u.k FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(d, e, k)
+			WHERE e.doc = u.d AND e.eid = u.e`, docs, eids, keys); err != nil {
+			return err
+		}
+	}
+	_, err := tx.Exec(ctx, `UPDATE actor_keys k SET docs = c.n FROM (SELECT key, count(DISTINCT doc) AS n FROM entities GROUP BY key) c
+		WHERE k.key = c.key`)
+	return err
 }

@@ -228,4 +228,16 @@ DROP TABLE mentions;
 DROP INDEX actors_by_compact;
 CREATE INDEX actors_by_compact ON actors (compact, docs DESC);
 `,
+	// 7: each entity's actor key, and each key's number of documents, so
+	// that Reconcile can decide the joins from the keys alone (merge.Plan),
+	// whatever order the documents came in, and move a key to another actor
+	// when a later document changes the answer. Rows stored before this
+	// step get their keys from the records (backfillKeys).
+	`
+ALTER TABLE entities ADD COLUMN key text NOT NULL DEFAULT '';
+ALTER TABLE actor_keys ADD COLUMN docs integer NOT NULL DEFAULT 0;
+`,
 }
+
+// keysStep is the step after which backfillKeys runs.
+const keysStep = 7

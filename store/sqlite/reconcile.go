@@ -106,7 +106,13 @@ func (db *DB) Reconcile(ctx context.Context) (int, error) {
 			}
 		}
 	}
-	for _, ids := range compact {
+	compacts := make([]string, 0, len(compact))
+	for c := range compact {
+		compacts = append(compacts, c)
+	}
+	slices.Sort(compacts) // map order would make a rerun join otherwise
+	for _, c := range compacts {
+		ids := compact[c]
 		if len(ids) < 2 {
 			continue
 		}
