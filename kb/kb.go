@@ -116,6 +116,23 @@ func Country(key string) (Entry, bool) {
 	return Get(key)
 }
 
+// HasDemonym reports whether the place with the given key has a people of
+// its own named by a demonym ("English" for England, "Ukrainian" for
+// Ukraine): a country, or a region that fields national teams.
+func HasDemonym(key string) bool {
+	return demonymOf()[key]
+}
+
+var demonymOf = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range loadIndex().entries {
+		if e.Type == newsgraph.NORP && e.StandsFor != "" {
+			m[e.StandsFor] = true
+		}
+	}
+	return m
+})
+
 // Get returns the entry with the given key, of any kind.
 func Get(key string) (Entry, bool) {
 	ix := loadIndex()

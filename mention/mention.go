@@ -191,10 +191,7 @@ func (f *finder) splitByTagger(start, end, si int) bool {
 		}
 	}
 	for _, n := range inside {
-		typ, key := n.Type, ""
-		if e, ok := kb.Lookup(f.d.Text[n.Start:n.End]); ok {
-			typ, key = e.Type, e.Key
-		}
+		typ, key := f.taggedType(n)
 		f.emit(n.Start, n.End, newsgraph.NameMention, typ, key, "", si)
 	}
 	return true
@@ -244,10 +241,7 @@ func (f *finder) taggerBounds(si, before int) {
 				m.Kind = ""
 			}
 		}
-		typ, key := n.Type, ""
-		if e, ok := kb.Lookup(f.d.Text[n.Start:n.End]); ok {
-			typ, key = e.Type, e.Key
-		}
+		typ, key := f.taggedType(n)
 		m := &f.out[first]
 		m.Start, m.End, m.Text, m.Type, m.Key = n.Start, n.End, f.d.Text[n.Start:n.End], typ, key
 	}
@@ -287,10 +281,7 @@ func (f *finder) taggedNames(si, before int) {
 		if covered {
 			continue
 		}
-		typ, key := n.Type, ""
-		if e, ok := kb.Lookup(f.d.Text[n.Start:n.End]); ok {
-			typ, key = e.Type, e.Key
-		}
+		typ, key := f.taggedType(n)
 		f.emit(n.Start, n.End, newsgraph.NameMention, typ, key, "", si)
 	}
 }
@@ -659,12 +650,23 @@ func (f *finder) run(a, b, lo, hi, si int) {
 // clubOrPlace types the known name [start, end): a city that the tagger
 // reads as an organisation is a club or a company named after it ("Leeds
 // beat Chelsea 2-0"), not the city; a capital stays the state it stands for
-// ("Kiev said").
+// ("Kiev said"); a state named as a team in a results line is the team
+// ("Colorado 4 ST LOUIS 7").
 func (f *finder) clubOrPlace(start, end int, e kb.Entry) (newsgraph.EntityType, string) {
-	if n, ok := f.tagged(start, end); ok && n.Type == newsgraph.Org && strings.HasPrefix(e.Key, "city:") && e.StandsFor == "" {
+	if n, ok := f.tagged(start, end); ok && n.Type == newsgraph.Org && (n.Team || strings.HasPrefix(e.Key, "city:") && e.StandsFor == "") {
 		return newsgraph.Org, ""
 	}
 	return e.Type, e.Key
+}
+
+// taggedType types a name of the tagger: by the knowledge base when it
+// knows the name (a club named after a city or a state excepted), else as
+// the tagger does.
+func (f *finder) taggedType(n ner.Span) (newsgraph.EntityType, string) {
+	if e, ok := kb.Lookup(f.d.Text[n.Start:n.End]); ok {
+		return f.clubOrPlace(n.Start, n.End, e)
+	}
+	return n.Type, ""
 }
 
 // splitDemonym splits a leading demonym off a name that it only describes:

@@ -23,6 +23,12 @@ type Span struct {
 	// name (GPE, LOC, FAC), GPE when it does not know it; "" for MISC.
 	Type newsgraph.EntityType
 
+	// Team is true for an organisation named as a team in a line of
+	// sports results ("Derbyshire 471 and 71-1", "Colorado 4 ST LOUIS 7"),
+	// and for the same name elsewhere in the document: it is the club,
+	// though the knowledge base knows a place of that name.
+	Team bool
+
 	// sure keeps the label against the document's votes (the town of a
 	// dateline or the place of a game is a place, whatever the same word
 	// is elsewhere)
@@ -54,13 +60,16 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			trimNames(part, sc.info, out)
 			knownPlaces(d.Text, part, sc.info, sc.head, out)
 			sure := off == 0 && dateline(part, sc.info, out)
-			venue := teamLine(part, sc.info, out)
+			venue, teams := teamLine(part, sc.info, out)
 			titledPerson(d.Text, part, sc.info, out)
 			initials(part, sc.info, out)
 			n0 := len(dst)
 			dst = appendSpans(dst, d.Text, part, s.FirstToken+off, out)
 			if sure && len(dst) > n0 {
 				dst[n0].sure = true
+			}
+			for k := n0; k < len(dst) && teams; k++ {
+				dst[k].Team = dst[k].Label == "ORG"
 			}
 			for k := n0; k < len(dst) && venue >= 0; k++ {
 				if dst[k].First == s.FirstToken+off+venue {
@@ -92,8 +101,15 @@ func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span
 		v[labelSlot(label)] += n
 		sc.votes[text] = v
 	}
+	teams := false
 	for i := range spans {
 		s := &spans[i]
+		if s.Team {
+			// a team in a results line is a team in the report below it
+			vote(d.Text[s.Start:s.End], s.Label, 4)
+			teams = true
+			continue
+		}
 		vote(d.Text[s.Start:s.End], s.Label, 2)
 		if s.Label == "PER" && s.Last-s.First >= 2 {
 			last := &d.Tokens[s.Last-1]
@@ -189,7 +205,34 @@ func consistent(dst []Span, base int, d *newsgraph.Document, sc *scratch) []Span
 		spans = dst[base:]
 		slices.SortStableFunc(spans, func(a, b Span) int { return a.Start - b.Start })
 	}
+	if teams {
+		teamNames(spans, d, sc)
+	}
 	return dst
+}
+
+// teamNames types as organisations the names of a document that a line of
+// sports results names as teams, wherever the document reads them as
+// organisations: the knowledge base's place of that name (a state, a city)
+// is not what is meant, unless it is a country or a region with a people of
+// its own (national teams: "England", "Scotland").
+func teamNames(spans []Span, d *newsgraph.Document, sc *scratch) {
+	for i := range spans {
+		s := &spans[i]
+		if s.Label != "ORG" || s.Type == newsgraph.Org {
+			continue
+		}
+		if !s.Team {
+			v := sc.votes[d.Text[s.Start:s.End]]
+			if v[labelSlot("ORG")] < 4 {
+				continue
+			}
+		}
+		if e, ok := kb.Lookup(d.Text[s.Start:s.End]); ok && (strings.HasPrefix(e.Key, "country:") || kb.HasDemonym(e.Key)) {
+			continue
+		}
+		s.Type, s.Team = newsgraph.Org, true
+	}
 }
 
 // legalForm reports whether w is the legal form that ends a company's name.

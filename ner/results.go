@@ -24,12 +24,13 @@ import (
 // name (golf and athletics rows name people).
 
 // teamLine rewrites labels (of toks, one sentence) when the sentence is a
-// results line. The run after "at" is the place of the game, a place; it
-// returns the index of its first token, or -1.
-func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) int {
+// results line, and reports whether it is one. The run after "at" is the
+// place of the game, a place; it returns the index of its first token, or
+// -1.
+func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) (int, bool) {
 	n := len(toks)
 	if n < 2 || n > 40 {
-		return -1
+		return -1, false
 	}
 	type run struct{ a, b int } // tokens [a, b)
 	var runs [12]run
@@ -64,7 +65,7 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) int {
 			label := j < n && toks[j].Text == ":"
 			if depth == 0 && !label {
 				if nr == len(runs) {
-					return -1
+					return -1, false
 				}
 				if nr > 0 && !gapMark {
 					gapOK = false
@@ -82,12 +83,12 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) int {
 			i = j - 1
 		case isNumberToken(w):
 			if len(w) == 4 && i+1 < n && toks[i+1].Text == "-" && (w[:2] == "19" || w[:2] == "20") {
-				return -1 // a date: a dateline ("DUBLIN 1996-08-31")
+				return -1, false // a date: a dateline ("DUBLIN 1996-08-31")
 			}
 			numbers++
 			gapMark = true
 		case t.Kind == newsgraph.Word:
-			return -1 // a lowercase word: running text
+			return -1, false // a lowercase word: running text
 		default:
 			switch w {
 			case "(", "[":
@@ -96,7 +97,7 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) int {
 				depth = max(0, depth-1)
 			case ",", ":", ";", "-", ".", "/", "*", "–", "—":
 			default:
-				return -1
+				return -1, false
 			}
 		}
 	}
@@ -108,7 +109,7 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) int {
 		teams = labels[r.a] != labelO || info[r.a].gazTypes != 0 || info[r.a].kb != 0 || numbers >= 4
 	}
 	if !teams {
-		return -1
+		return -1, false
 	}
 	org := int8(LabelIndex("B-ORG"))
 	for ri, r := range runs[:nr] {
@@ -143,9 +144,9 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) int {
 		}
 	}
 	if venue >= 0 {
-		return runs[venue].a
+		return runs[venue].a, true
 	}
-	return -1
+	return -1, true
 }
 
 func isSeparatorWord(w string) bool {

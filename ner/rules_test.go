@@ -83,6 +83,10 @@ func TestDocumentRules(t *testing.T) {
 		{"product", "He urged the delivery of further US-made Patriot air defense systems.", nil,
 			[]string{"ORG:Patriot", "PERSON:Patriot", "GPE:Patriot"}},
 		{"event", "They qualified for the UEFA Cup on Friday.", nil, []string{"ORG:UEFA Cup"}},
+		{"state as team", "Colorado 4 Minnesota 7\n\nMinnesota won again.\n\nColorado lost .",
+			[]string{"ORG:Colorado", "ORG:Minnesota"}, []string{"GPE:Colorado", "GPE:Minnesota"}},
+		{"national team keeps its place", "England 2 Moldova 0\n\nEngland won.",
+			[]string{"GPE:England"}, []string{"ORG:England"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
