@@ -309,6 +309,11 @@ func (a *analyzer) parenthetical(c *cue, s newsgraph.Sentence) bool {
 		!a.word(last+1) || a.lowIs(last+1, "that") {
 		return false
 	}
+	// `…, said Dante Scala, a professor at …`: an appositive of the
+	// speaker follows, not the rest of the content
+	if c.inverted && (a.is(last+1, determiners) || a.is(last+1, appositiveOpeners) || a.capitalised(last+1) && !a.textIs(last+1, "I")) {
+		return false
+	}
 	start := s.FirstToken
 	for k := c.tok - 1; k >= s.FirstToken; k-- {
 		if a.claimed[k] {
@@ -334,6 +339,9 @@ func (a *analyzer) parenthetical(c *cue, s newsgraph.Sentence) bool {
 	}
 	return a.addIndirect(c, start, s.EndToken)
 }
+
+// appositiveOpeners open a phrase that describes the speaker.
+var appositiveOpeners = set("who", "whose", "one", "himself", "herself")
 
 // contentEnd trims a clause's last tokens of sentence-final punctuation.
 func (a *analyzer) contentEnd(first, end int) int {
@@ -452,13 +460,18 @@ func (a *analyzer) backward(c *cue, s newsgraph.Sentence) bool {
 	if c.addrS >= 0 {
 		after = c.addrE
 	}
-	if a.lowIs(after, "that") || s.EndToken-after > 12 {
-		return false
+	// "…, said Dante Scala, a professor at …": an appositive of the
+	// speaker after the inverted cue, however long, is not content
+	appositive := c.inverted && a.textIs(after, ",") && a.word(after+1) && !a.lowIs(after+1, "that")
+	if !appositive {
+		if a.lowIs(after, "that") || s.EndToken-after > 12 {
+			return false
+		}
+		if after < s.EndToken && a.word(after) && !a.is(after, afterTrailingCue) {
+			return false // "…, Zelensky announced unspecified meetings": an object follows
+		}
 	}
-	if after < s.EndToken && a.word(after) && !a.is(after, afterTrailingCue) {
-		return false // "…, Zelensky announced unspecified meetings": an object follows
-	}
-	for k := after; k < s.EndToken; k++ {
+	for k := after; k < s.EndToken && !appositive; k++ {
 		if a.inQuote[k] != 0 && a.spans[a.inQuote[k]-1].kind != titleSpan {
 			return false
 		}
@@ -485,6 +498,9 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 	start := c.endTok
 	if c.inverted {
 		start = c.subjE
+		if a.textIs(start, ",") {
+			return // `said X, a professor at …`: the appositive is no content
+		}
 	}
 	if c.addrS >= 0 && c.addrE > start {
 		start = c.addrE

@@ -93,6 +93,7 @@ func Find(d *newsgraph.Document) {
 	a.classifySpans()
 	a.findCues()
 	a.directQuotes()
+	a.headlines()
 	a.indirectQuotes()
 	a.leftoverSpans()
 	a.continueSpeakers()
