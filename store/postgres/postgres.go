@@ -136,6 +136,12 @@ func Open(ctx context.Context, url string) (*DB, error) {
 			return nil, err
 		}
 	}
+	return openWith(ctx, cfg)
+}
+
+// openWith opens the store with a parsed pool configuration whose schema
+// exists.
+func openWith(ctx context.Context, cfg *pgxpool.Config) (*DB, error) {
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
@@ -143,7 +149,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	db := &DB{pool: pool}
 	if err := pool.QueryRow(ctx, `SELECT current_schema()`).Scan(&db.schema); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("postgres: connect %s: %w", redact(url), err)
+		return nil, fmt.Errorf("postgres: connect %s: %w", redact(cfg.ConnString()), err)
 	}
 	db.reconcileLock = db.LockID("reconcile")
 	if err := db.Migrate(ctx); err != nil {

@@ -1,0 +1,178 @@
+package postgres
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/internal/shared"
+	"github.com/newsgraph/newsgraph/jsonl"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/postgres/pgtest"
+)
+
+// polnearDocs analyses the first 300 PolNeAR articles once per process.
+var polnearDocs = sync.OnceValues(func() ([]*store.Doc, error) {
+	path := filepath.Join(shared.Dir(), "data/polnear/polnear-articles.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	p := pipeline.Default()
+	var docs []*store.Doc
+	err = jsonl.Read(bufio.NewReader(f), path, jsonl.Options{}, func(line int, a newsgraph.Article, err error) bool {
+		if err != nil {
+			return true
+		}
+		d, err := pipeline.Analyze(p, a)
+		if err != nil {
+			return true
+		}
+		sd, err := store.Prepare(d.Record(), a.Text, "")
+		if err == nil {
+			docs = append(docs, sd)
+		}
+		return len(docs) < 300
+	})
+	return docs, err
+})
+
+// BenchmarkPut measures the writer alone, as store/sqlite's BenchmarkPut
+// does: analysed PolNeAR records put in batches of 64 into a fresh schema,
+// the analysis done beforehand. NEWSGRAPH_PG_TRACE=1 times each statement
+// as the client sees it (a statement of a pipelined batch from the answer
+// before it) and prints the statements that took the most.
+//
+//	go test ./store/postgres -run '^$' -bench Put -benchtime 3x
+func BenchmarkPut(b *testing.B) {
+	shared.Path(b, "data/polnear")
+	docs, err := polnearDocs()
+	if err != nil || len(docs) == 0 {
+		b.Skip("no PolNeAR documents:", err)
+	}
+	ctx := context.Background()
+	tr := &stmtTracer{took: map[string]*stmtTime{}}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db, err := Open(ctx, pgtest.URL(b))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if os.Getenv("NEWSGRAPH_PG_TRACE") != "" {
+			db.Close()
+			cfg := db.pool.Config()
+			cfg.ConnConfig.Tracer = tr
+			if db, err = openWith(ctx, cfg); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		for j := 0; j < len(docs); j += 64 {
+			if _, err := db.Put(ctx, docs[j:min(j+64, len(docs))]...); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(docs)), "ms/doc")
+	if len(tr.took) > 0 {
+		tr.report(b, b.N*len(docs))
+	}
+}
+
+// stmtTracer adds up the time of each statement, by its first words.
+type stmtTracer struct {
+	mu   sync.Mutex
+	took map[string]*stmtTime
+	last map[*pgx.Conn]time.Time
+}
+
+type stmtTime struct {
+	n int
+	d time.Duration
+}
+
+type traceKey struct{}
+
+func (s *stmtTracer) add(sql string, d time.Duration) {
+	sql = strings.Join(strings.Fields(sql), " ")
+	if len(sql) > 90 {
+		sql = sql[:90]
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.took[sql]
+	if t == nil {
+		t = &stmtTime{}
+		s.took[sql] = t
+	}
+	t.n++
+	t.d += d
+}
+
+func (s *stmtTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+	return context.WithValue(ctx, traceKey{}, [2]any{d.SQL, time.Now()})
+}
+
+func (s *stmtTracer) TraceQueryEnd(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryEndData) {
+	if v, ok := ctx.Value(traceKey{}).([2]any); ok {
+		s.add(v[0].(string), time.Since(v[1].(time.Time)))
+	}
+}
+
+func (s *stmtTracer) TraceBatchStart(ctx context.Context, c *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
+	s.mu.Lock()
+	if s.last == nil {
+		s.last = map[*pgx.Conn]time.Time{}
+	}
+	s.last[c] = time.Now()
+	s.mu.Unlock()
+	return ctx
+}
+
+func (s *stmtTracer) TraceBatchQuery(ctx context.Context, c *pgx.Conn, d pgx.TraceBatchQueryData) {
+	s.mu.Lock()
+	prev := s.last[c]
+	now := time.Now()
+	s.last[c] = now
+	s.mu.Unlock()
+	s.add(d.SQL, now.Sub(prev))
+}
+
+func (s *stmtTracer) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
+
+func (s *stmtTracer) report(b *testing.B, docs int) {
+	type row struct {
+		sql string
+		stmtTime
+	}
+	var rows []row
+	var total time.Duration
+	for k, v := range s.took {
+		rows = append(rows, row{k, *v})
+		total += v.d
+	}
+	slices.SortFunc(rows, func(a, b row) int { return cmp.Compare(b.d, a.d) })
+	var out strings.Builder
+	fmt.Fprintf(&out, "statements: %.2f ms/doc in all\n", float64(total.Microseconds())/1000/float64(docs))
+	for _, r := range rows[:min(len(rows), 25)] {
+		fmt.Fprintf(&out, "%7.3f ms/doc %6.2f/doc  %s\n", float64(r.d.Microseconds())/1000/float64(docs), float64(r.n)/float64(docs), r.sql)
+	}
+	b.Log(out.String())
+}
