@@ -95,6 +95,7 @@ func Find(d *newsgraph.Document) {
 	a.directQuotes()
 	a.headlines()
 	a.indirectQuotes()
+	a.impersonalQuotes()
 	a.leftoverSpans()
 	a.continueSpeakers()
 	a.emit()

@@ -1,0 +1,168 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// impersonalQuotes reads what the writer reports as expected or apparent
+// without a source, as PolNeAR annotates it: `Trump is expected to deliver
+// a victory speech`, `the race appears closer in Ohio`, `It seems that …`,
+// and the question put to a speaker: `Asked whether he would run, …`,
+// `when asked what Mr. Clinton would do`. The content is the clause
+// (subject, cue and complement; after an expletive "it" only the
+// complement), or the question; the speaker is -1: the text names none.
+func (a *analyzer) impersonalQuotes() {
+	for si, s := range a.d.Sentences {
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if a.toks[k].Kind != newsgraph.Word || a.inQuote[k] != 0 || a.claimed[k] {
+				continue
+			}
+			switch string(a.low(k)) {
+			case "expected":
+				if a.is(k-1, passiveAux) && k-1 >= s.FirstToken && a.lowIs(k+1, "to") {
+					a.impersonal(si, s, k-1, k)
+				}
+			case "seem", "seems", "seemed":
+				if k > s.FirstToken && !a.is(k-1, determiners) {
+					a.impersonal(si, s, k, k)
+				}
+			case "appear", "appears", "appeared":
+				if k > s.FirstToken && a.appearsJudgement(k) {
+					a.impersonal(si, s, k, k)
+				}
+			case "asked":
+				a.askedQuestion(si, s, k)
+			}
+		}
+	}
+}
+
+// appearsJudgement reports whether "appear" at k judges (`appears to be`,
+// `appears weak`, `it appears that`) rather than shows up (`appeared on
+// Fox News`).
+func (a *analyzer) appearsJudgement(k int) bool {
+	n := k + 1
+	if a.lowIs(n, "to") {
+		return a.word(n+1) && !a.capitalised(n+1) && !a.is(n+1, determiners)
+	}
+	if a.lowIs(n, "that") || a.textIs(n, ",") && a.lowIs(k-1, "it") {
+		return true
+	}
+	pos := a.toks[min(n, len(a.toks)-1)].POS
+	return n < len(a.toks) && (strings.HasPrefix(pos, "JJ") || a.lowIs(n, "likely") || a.lowIs(n, "unlikely"))
+}
+
+// impersonal makes the quote of a cue whose first word is at v and last
+// at k.
+func (a *analyzer) impersonal(si int, s newsgraph.Sentence, v, k int) {
+	c := cue{tok: v, endTok: k + 1, sentence: si, subjS: -1, addrS: -1, speaker: -1}
+	var first, end int
+	expletive := a.lowIs(v-1, "it") || a.lowIs(v-1, "there") && v-1 == s.FirstToken
+	if expletive {
+		// `It is expected to rise`, `It appears, though, that …`
+		first = k + 1
+		for first < s.EndToken && (a.textIs(first, ",") || a.is(first, introWords) || a.lowIs(first, "though") ||
+			a.lowIs(first, "that") || a.lowIs(first, "likely")) {
+			first++
+		}
+		if a.lowIs(v-1, "there") {
+			first = v - 1
+		}
+	} else {
+		first = a.clauseStart(s, v)
+	}
+	end = s.EndToken
+	for j := k + 1; j < s.EndToken; j++ {
+		if a.claimed[j] || a.textIs(j, ";") || a.textIs(j, ",") && (a.lowIs(j+1, "according") || a.isCueForm(j+1) ||
+			a.isCueForm(j+2) && !a.lowIs(j+1, "that")) {
+			end = j
+			break
+		}
+	}
+	if first >= end || !expletive && first > v {
+		return
+	}
+	a.cues = append(a.cues, c)
+	a.addIndirect(&a.cues[len(a.cues)-1], first, end)
+}
+
+// clauseStart finds where the clause of the verb at v begins: after the
+// last break before it (a semicolon, colon or dash, a conjunction after a
+// comma, a subordinator), past an opening adverb or phrase set off by a
+// comma (`Indeed, …`, `In the past few days, …`). A relative pronoun
+// stays in (`which is expected to draw …`).
+func (a *analyzer) clauseStart(s newsgraph.Sentence, v int) int {
+	start := s.FirstToken
+	for j := s.FirstToken; j < v; j++ {
+		switch {
+		case a.inQuote[j] != 0:
+		case a.textIs(j, ";") || a.textIs(j, ":") || isDash(a.toks[j].Text):
+			start = j + 1
+		case a.word(j) && (a.is(j, subordinators) || a.lowIs(j, "that") || a.lowIs(j, "if")):
+			start = j + 1
+		case a.word(j) && (a.lowIs(j, "but") || a.lowIs(j, "and") || a.lowIs(j, "so") || a.lowIs(j, "yet")) &&
+			(j == s.FirstToken || a.textIs(j-1, ",")):
+			start = j + 1
+		case a.word(j) && (a.lowIs(j, "which") || a.lowIs(j, "who")) && a.textIs(j-1, ","):
+			start = j
+		}
+	}
+	for start < v && (a.word(start) && a.is(start, introWords) || a.textIs(start, ",")) {
+		start++
+	}
+	// an opening phrase set off by a comma, when the subject follows it
+	// (the comma does not close an appositive of the subject)
+	if !a.textIs(v-1, ",") {
+		for j := v - 1; j > start; j-- {
+			if a.textIs(j, ",") && a.inQuote[j] == 0 {
+				if !a.lowIs(j+1, "which") && !a.lowIs(j+1, "who") {
+					start = j + 1
+				}
+				break
+			}
+		}
+	}
+	return start
+}
+
+// askedQuestion reads the question put to someone: `Asked whether he
+// would run, …`, `when asked what Mr. Clinton would do`, `was asked about
+// the plan`. The content runs from the question word to the clause's end.
+func (a *analyzer) askedQuestion(si int, s newsgraph.Sentence, k int) {
+	p := k - 1
+	if !(k == s.FirstToken || a.lowIs(p, "when") || a.lowIs(p, "after") || a.lowIs(p, "if") ||
+		a.is(p, passiveAux) || a.textIs(p, ",") || a.lowIs(p, "being")) {
+		return
+	}
+	q := -1
+	for j := k + 1; j < s.EndToken && j <= k+7; j++ {
+		if a.is(j, questionWords) {
+			q = j
+			break
+		}
+		if !a.word(j) || a.inQuote[j] != 0 {
+			break
+		}
+	}
+	if q < 0 {
+		return
+	}
+	end := s.EndToken
+	for j := q + 1; j < s.EndToken; j++ {
+		if a.claimed[j] || a.textIs(j, ",") || a.textIs(j, ";") || a.inQuote[j] != 0 && a.spans[a.inQuote[j]-1].kind == fullSpan {
+			end = j
+			break
+		}
+	}
+	if a.lowIs(q, "about") {
+		q++
+	}
+	c := cue{tok: k, endTok: k + 1, sentence: si, subjS: -1, addrS: -1, speaker: -1}
+	a.cues = append(a.cues, c)
+	a.addIndirect(&a.cues[len(a.cues)-1], q, end)
+}
+
+// questionWords open the question after "asked".
+var questionWords = set("if", "whether", "what", "why", "how", "who", "whom", "which", "when", "where", "about")
