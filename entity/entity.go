@@ -380,6 +380,11 @@ func (r *resolver) unify() {
 			continue
 		}
 		at, ok := surnames[m.Text]
+		if !ok && m.Key == "" {
+			// a spelling of the surname ("Qaddafi", "Kadhafi" after
+			// "Muammar Gaddafi"): a guessed type yields to it too
+			ok = similarSurname(m.Text, surnames)
+		}
 		if !ok {
 			continue
 		}
@@ -396,6 +401,20 @@ func (r *resolver) unify() {
 	}
 	r.orgAliases(count, surnames)
 	r.knownOrgAliases(count)
+}
+
+// similarSurname reports whether w is a spelling of one of the surnames
+// (translit.SimilarWord), for words of four letters or more.
+func similarSurname(w string, surnames map[string]int) bool {
+	if len(w) < 4 {
+		return false
+	}
+	for sn := range surnames {
+		if translit.SimilarWord(w, sn) {
+			return true
+		}
+	}
+	return false
 }
 
 // knownOrgAliases joins an organisation's full name to the knowledge-base

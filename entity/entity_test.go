@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/shared"
 	"github.com/newsgraph/newsgraph/mention"
 	"github.com/newsgraph/newsgraph/segment"
+	"github.com/newsgraph/newsgraph/tag"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -23,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 func analyze(t testing.TB, text string) *newsgraph.Document {
 	t.Helper()
 	d := &newsgraph.Document{Text: text, Raw: text}
-	if err := (newsgraph.Pipeline{segment.Stage, mention.Stage, entity.Stage}).Run(d); err != nil {
+	if err := (newsgraph.Pipeline{segment.Stage, tag.Stage, mention.Stage, entity.Stage}).Run(d); err != nil {
 		t.Fatal(err)
 	}
 	return d

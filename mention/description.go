@@ -24,9 +24,12 @@ import (
 // preposition and a name ("members of Congress", "a spokesman for Clinton",
 // "officials from the Kremlin"). Nouns of documents ("the report", "a
 // poll") are descriptions only where the document speaks: before a verb of
-// saying or finding, or after "according to".
+// saying or finding, or after "according to"; an indefinite one that names
+// no author ("according to a media report") stands for no actor and is
+// left out.
 //
-// The mention's Type is PERSON, ORG or NORP as the head says; Role stays
+// The mention's Type is PERSON, ORG or NORP as the head says (a plural of
+// people is a group, NORP: "officials", "US troops"); Role stays
 // empty (descriptions that are titles, found by description(), carry
 // their title in Role), Key stays empty.
 
@@ -209,6 +212,13 @@ func (f *finder) descriptions(si, before int) {
 			if !f.documentSpeaks(k, start, hi) {
 				continue
 			}
+			// "according to a media report": an indefinite document that
+			// nobody is said to have written stands for no actor
+			if d := f.toks[f.tokenAt(start)].Text; strings.EqualFold(d, "a") || strings.EqualFold(d, "an") {
+				if _, et := f.descriptionPP(k, hi, before); et <= k+1 {
+					continue
+				}
+			}
 		}
 		endTok := k + 1
 		if poss == 0 {
@@ -226,12 +236,10 @@ func (f *finder) descriptions(si, before int) {
 			if class == collectiveNoun && (strings.EqualFold(w, "staff") || strings.EqualFold(w, "public")) {
 				typ = newsgraph.Person
 			}
-		case groupNoun:
+		case groupNoun, peopleNoun:
+			// a plural of people is a group, not a person: "the European
+			// allies", "US troops", "Interfax-Ukraine journalists"
 			typ = newsgraph.NORP
-		case peopleNoun:
-			if f.holdsDemonym(start, end, before) {
-				typ = newsgraph.NORP // "the European allies", "Afghan soldiers": a group by nation
-			}
 		}
 		f.emit(start, end, newsgraph.DescriptionMention, typ, "", "", si)
 		k = endTok - 1
@@ -515,15 +523,3 @@ var collectiveFollowers = func() map[string]bool {
 	}
 	return m
 }()
-
-// holdsDemonym reports whether a nationality word (a NORP name found
-// before) stands inside [start, end).
-func (f *finder) holdsDemonym(start, end, before int) bool {
-	for i := before; i < len(f.out); i++ {
-		m := &f.out[i]
-		if m.Kind == newsgraph.NameMention && m.Type == newsgraph.NORP && start <= m.Start && m.End <= end {
-			return true
-		}
-	}
-	return false
-}
