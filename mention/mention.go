@@ -165,10 +165,16 @@ func (f *finder) taggedAny(start, end int) (ner.Span, bool) {
 	return ner.Span{}, false
 }
 
-// taggerOverlaps reports whether any name of the tagger overlaps [start, end).
+// taggerOverlaps reports whether a typed name of the tagger overlaps
+// [start, end).
 func (f *finder) taggerOverlaps(start, end int) bool {
 	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].End > start })
-	return i < len(f.names) && f.names[i].Start < end
+	for ; i < len(f.names) && f.names[i].Start < end; i++ {
+		if f.names[i].Type != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // splitByTagger reports the tagger's names inside the run [start, end) when
@@ -208,6 +214,14 @@ func (f *finder) taggerBounds(si, before int) {
 	for ; i < len(f.names) && f.names[i].End <= s.End; i++ {
 		n := f.names[i]
 		if n.Type == "" {
+			// a guessed name inside an event or a product ("Day" of
+			// "Labor Day") is part of it, no name of its own
+			for j := before; j < len(f.out); j++ {
+				m := &f.out[j]
+				if m.Kind == newsgraph.NameMention && m.Key == "" && m.Role == "" && m.Start >= n.Start && m.End <= n.End && f.isWeak(j) {
+					m.Kind = ""
+				}
+			}
 			continue
 		}
 		sp := newsgraph.Span{Start: n.Start, End: n.End}
@@ -245,6 +259,16 @@ func (f *finder) taggerBounds(si, before int) {
 		m := &f.out[first]
 		m.Start, m.End, m.Text, m.Type, m.Key = n.Start, n.End, f.d.Text[n.Start:n.End], typ, key
 	}
+}
+
+// isWeak reports whether f.out[i] was typed by a guess.
+func (f *finder) isWeak(i int) bool {
+	for _, w := range f.weak {
+		if w == i {
+			return true
+		}
+	}
+	return false
 }
 
 // otherTagged reports whether a name of the tagger other than names[skip]
@@ -729,6 +753,11 @@ func (f *finder) titledName(a, b, start, end, lo, hi, si int) bool {
 	if j < 0 {
 		return false
 	}
+	// a title word inside a name the tagger reads as something else than
+	// a person ("Labor Day", "Minister Hotel") is no title
+	if f.taggedAcross(j, b) {
+		return false
+	}
 	nameFrom := j + 1
 	for nameFrom < b && (f.toks[nameFrom].Text == "." || connectors[f.toks[nameFrom].Text]) {
 		nameFrom++
@@ -768,9 +797,29 @@ func (f *finder) titledName(a, b, start, end, lo, hi, si int) bool {
 	typ, key := newsgraph.Person, ""
 	if e, ok := kb.Lookup(f.d.Text[nameStart:end]); ok && e.Type != newsgraph.NORP {
 		typ, key = e.Type, e.Key
+	} else if f.splitByTagger(nameStart, end, si) {
+		// "President Tono Eitel of Germany": the person and a place; the
+		// first of the tagger's names is the person with the title
+		for i := len(f.out) - 1; i >= 0 && f.out[i].Start >= nameStart; i-- {
+			if f.out[i].Start == nameStart && f.out[i].Type == newsgraph.Person {
+				f.out[i].Role = role
+			}
+		}
+		return true
 	}
 	f.emit(nameStart, end, newsgraph.NameMention, typ, key, role, si)
 	return true
+}
+
+// taggedAcross reports whether a name of the tagger other than a person's
+// holds token j and the token after it.
+func (f *finder) taggedAcross(j, b int) bool {
+	if j+1 >= b {
+		return false
+	}
+	st, en := f.toks[j].Start, f.toks[j+1].End
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].End > st })
+	return i < len(f.names) && f.names[i].Start <= st && f.names[i].End >= en && f.names[i].Type != newsgraph.Person
 }
 
 // titleEnds reports whether toks[a:b] ends in a title ("Culture Minister",
