@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/newsgraph/newsgraph"
+import (
+	"sort"
+
+	"github.com/newsgraph/newsgraph"
+)
 
 // newDraft makes a quote of bytes [s, e) with cue c (nil: none).
 func (a *analyzer) newDraft(kind newsgraph.QuoteKind, s, e, firstTok, lastTok, span int, c *cue) draft {
@@ -311,6 +315,9 @@ func (a *analyzer) parenthetical(c *cue, s newsgraph.Sentence) bool {
 	}
 	// `…, said Dante Scala, a professor at …`: an appositive of the
 	// speaker follows, not the rest of the content
+	if w, ok := cueWords[string(a.low(last+1))]; ok && w.form == ingForm {
+		return false // `…, Spicer said, adding, "…"`
+	}
 	if c.inverted && (a.is(last+1, determiners) || a.is(last+1, appositiveOpeners) || a.capitalised(last+1) && !a.textIs(last+1, "I")) {
 		return false
 	}
@@ -463,6 +470,10 @@ func (a *analyzer) backward(c *cue, s newsgraph.Sentence) bool {
 	// "…, said Dante Scala, a professor at …": an appositive of the
 	// speaker after the inverted cue, however long, is not content
 	appositive := c.inverted && a.textIs(after, ",") && a.word(after+1) && !a.lowIs(after+1, "that")
+	// `…, Spicer said, adding, "…"`: what follows is the participle's
+	if w, ok := cueWords[string(a.low(min(after+1, len(a.toks)-1)))]; ok && w.form == ingForm && a.textIs(after, ",") {
+		appositive = true
+	}
 	if !appositive {
 		if a.lowIs(after, "that") || s.EndToken-after > 12 {
 			return false
@@ -653,24 +664,32 @@ func (a *analyzer) continueSpeakers() {
 			inherit(&a.quotes[prev], &a.quotes[sp.quote])
 		}
 	}
-	// adjacency: a quotation opening the sentence after a quote continues it
+	// adjacency: a quotation opening the sentence after a quote (direct,
+	// mixed or indirect: `…, Clinton said.` ¶ `"He voted …"`) continues it
+	order := make([]int, len(a.quotes))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return a.quotes[order[i]].Start < a.quotes[order[j]].Start })
 	var last *draft
-	for i := range a.spans {
-		sp := a.spans[i]
-		if sp.quote < 0 {
-			continue
+	for _, qi := range order {
+		q := &a.quotes[qi]
+		if q.impersonal {
+			continue // a question put or a forecast has no speaker to go on
 		}
-		q := &a.quotes[sp.quote]
-		if !q.hasCue && q.Speaker < 0 && last != nil && sp.chainPrev < 0 && sp.kind == fullSpan {
-			s := a.toks[sp.open].Sentence
-			lastSent := a.toks[last.lastTok-1].Sentence
-			para, lastPara := a.d.Sentences[s].Paragraph, a.d.Sentences[lastSent].Paragraph
-			// a quotation that opens a sentence in the paragraph of the
-			// quote before, or opens the next paragraph, goes on with the
-			// same speaker, as news writing runs a speaker's quotations
-			if sp.open == a.d.Sentences[s].FirstToken && last.Speaker >= 0 &&
-				(s == lastSent+1 || s == lastSent || para == lastPara || para == lastPara+1 && a.opensParagraph(sp.open)) {
-				inherit(q, last)
+		if q.span >= 0 && !q.hasCue && q.Speaker < 0 && last != nil {
+			sp := a.spans[q.span]
+			if sp.chainPrev < 0 && sp.kind == fullSpan {
+				s := a.toks[sp.open].Sentence
+				lastSent := a.toks[last.lastTok-1].Sentence
+				para, lastPara := a.d.Sentences[s].Paragraph, a.d.Sentences[lastSent].Paragraph
+				// a quotation that opens a sentence in the paragraph of the
+				// quote before, or opens the next paragraph, goes on with the
+				// same speaker, as news writing runs a speaker's quotations
+				if sp.open == a.d.Sentences[s].FirstToken && last.Speaker >= 0 &&
+					(s == lastSent+1 || s == lastSent || para == lastPara || para == lastPara+1 && a.opensParagraph(sp.open)) {
+					inherit(q, last)
+				}
 			}
 		}
 		last = q

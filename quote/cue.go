@@ -209,7 +209,10 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	// the subject
 	switch {
 	case c.participleComma:
-		if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
+		// `Spicer said, adding, "…"`: the subject of the cue before
+		if n := len(a.cues); n > 0 && a.cues[n-1].sentence == si && a.cues[n-1].subjS >= 0 && !a.cues[n-1].according {
+			c.subjS, c.subjE = a.cues[n-1].subjS, a.cues[n-1].subjE
+		} else if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
 			c.subjS, c.subjE = ns, ne
 		}
 	case j >= s.FirstToken && a.word(j) && a.lowIs(j, "who"):

@@ -85,7 +85,9 @@ func (a *analyzer) impersonal(si int, s newsgraph.Sentence, v, k int) {
 		return
 	}
 	a.cues = append(a.cues, c)
-	a.addIndirect(&a.cues[len(a.cues)-1], first, end)
+	if a.addIndirect(&a.cues[len(a.cues)-1], first, end) {
+		a.quotes[len(a.quotes)-1].impersonal = true
+	}
 }
 
 // clauseStart finds where the clause of the verb at v begins: after the
@@ -161,7 +163,9 @@ func (a *analyzer) askedQuestion(si int, s newsgraph.Sentence, k int) {
 	}
 	c := cue{tok: k, endTok: k + 1, sentence: si, subjS: -1, addrS: -1, speaker: -1}
 	a.cues = append(a.cues, c)
-	a.addIndirect(&a.cues[len(a.cues)-1], q, end)
+	if a.addIndirect(&a.cues[len(a.cues)-1], q, end) {
+		a.quotes[len(a.quotes)-1].impersonal = true
+	}
 }
 
 // questionWords open the question after "asked".

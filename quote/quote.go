@@ -117,10 +117,13 @@ type analyzer struct {
 // draft is a quote under construction.
 type draft struct {
 	newsgraph.Quote
-	span     int // the quoted span it was made from, or -1
-	hasCue   bool
-	firstTok int
-	lastTok  int // exclusive
+	span   int // the quoted span it was made from, or -1
+	hasCue bool
+	// impersonal: a quote with no source by its nature (a forecast, a
+	// question put), which no later quotation continues
+	impersonal bool
+	firstTok   int
+	lastTok    int // exclusive
 }
 
 func (a *analyzer) indexMentions() {

@@ -189,6 +189,12 @@ func TestFind(t *testing.T) {
 		{"the question put to a speaker", "Asked whether he would run again, Smith said he had not decided.",
 			map[string]ent{"Smith": {"John Smith", newsgraph.Person, ""}},
 			[]want{{"whether he would run again", "indirect", "", "Asked", ""}, {"he had not decided", "indirect", "John Smith", "said", ""}}},
+		{"a quotation goes on after an indirect quote", "The plan will fail, Clinton said.\n\n\"He voted against it twice.\"",
+			map[string]ent{"Clinton": {"Hillary Clinton", newsgraph.Person, ""}},
+			[]want{{"The plan will fail", "indirect", "Hillary Clinton", "said", ""}, {"He voted against it twice.", "direct", "Hillary Clinton", "said", ""}}},
+		{"a participle after a cue keeps its subject", `Ryan and Trump will meet next week, Spicer said, adding, "They need to talk."`,
+			map[string]ent{"Spicer": {"Sean Spicer", newsgraph.Person, ""}, "Ryan": {"Paul Ryan", newsgraph.Person, ""}, "Trump": trump},
+			[]want{{"Ryan and Trump will meet next week", "indirect", "Sean Spicer", "said", ""}, {"They need to talk.", "direct", "Sean Spicer", "adding", ""}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
