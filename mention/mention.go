@@ -763,8 +763,12 @@ func (f *finder) titledName(a, b, start, end, lo, hi, si int) bool {
 		nameFrom++
 	}
 	if nameFrom >= b {
-		// only a title: "Culture Minister", "the US President"
+		// only a title: "Culture Minister", "the US President"; not a
+		// name the tagger reads as a person's ("Hun Sen")
 		if !f.titleEnds(a, b) {
+			return false
+		}
+		if n, ok := f.tagged(start, end); ok && n.Type == newsgraph.Person {
 			return false
 		}
 		ds := start

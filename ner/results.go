@@ -295,9 +295,11 @@ func trimNames(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 		}
 		if l == per {
 			// a nationality before a person ("Australian Anthony Hill")
-			// and what goes before it are not the name
+			// and what goes before it are not the name; a nationality that
+			// is also a given name opening the name is the name
+			// ("Christian Cullen")
 			for k := j - 2; k >= i; k-- {
-				if info[k].kb == norp {
+				if info[k].kb == norp && !(k == i && info[k].flags&fFirstName != 0) {
 					for m := i; m <= k; m++ {
 						labels[m] = labelO
 					}
