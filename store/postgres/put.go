@@ -83,7 +83,12 @@ func (db *DB) putOnce(ctx context.Context, docs []*store.Doc) ([]store.PutResult
 // a job killed before the commit did nothing and one killed after it is not
 // run again. The caller commits, and retries when the error is a deadlock.
 func (db *DB) PutTx(ctx context.Context, tx pgx.Tx, docs ...*store.Doc) ([]store.PutResult, error) {
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock_shared($1)`, db.reconcileLock); err != nil {
+	// The commit does not wait for the WAL to reach the disk: a server
+	// that crashes may lose the last transactions of a fraction of a
+	// second, each whole, with the queue job or the input record that
+	// would have marked it done, so it is stored again; a worker's crash
+	// loses nothing. It halves the cost of a document's transaction.
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock_shared($1), set_config('synchronous_commit', 'off', true)`, db.reconcileLock); err != nil {
 		return nil, fmt.Errorf("lock: %w", err)
 	}
 	p := &putTx{ctx: ctx, tx: tx, db: db}
@@ -345,18 +350,25 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 		eid, key, name, typ, mentions []string
 	}
 	docKeys := map[string]int64{} // the document's keys and their actors
+	var unknown []newsgraph.RecordEntity
+	for _, e := range rec.Entities {
+		if key := d.Keys[e.ID]; key != "" {
+			if _, ok := known[key]; !ok && !slices.ContainsFunc(unknown, func(u newsgraph.RecordEntity) bool { return d.Keys[u.ID] == key }) {
+				unknown = append(unknown, e)
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		if err := p.resolveActors(unknown, d.Keys, known); err != nil {
+			return nil, err
+		}
+	}
 	for _, e := range rec.Entities {
 		key := d.Keys[e.ID]
 		if key == "" {
 			continue
 		}
-		actor, ok := known[key]
-		if !ok {
-			if actor, err = p.resolveActor(key, e); err != nil {
-				return nil, err
-			}
-			known[key] = actor
-		}
+		actor := known[key]
 		actors[e.ID] = actor
 		docKeys[key] = actor
 		bp := bumps[actor]
@@ -482,106 +494,173 @@ func useNames(names map[nameKey]*nameUse, actor int64, e newsgraph.RecordEntity)
 	}
 }
 
-// resolveActor finds the global actor of an entity key that actor_keys
-// does not list: an actor whose key differs only in middle names (Donald J.
-// Trump), in separators (HillaryClinton), or, for a surname alone, the
-// person who dominates that surname (merge.Dominant); else a new actor. The
-// rules are store/sqlite's, so that both stores join the same keys.
-func (p *putTx) resolveActor(key string, e newsgraph.RecordEntity) (int64, error) {
-	var actor int64
-	one := func(q string, arg any) (bool, error) {
-		err := p.tx.QueryRow(p.ctx, q, arg).Scan(&actor)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return false, nil
+// resolveActors finds the global actors of the entity keys that actor_keys
+// does not list, in the record's order, and adds them to known: an actor
+// whose key differs only in middle names (Donald J. Trump), in separators
+// (HillaryClinton), or by words stuck to the name (Windows), or, for a
+// surname alone, the person who dominates that surname (merge.Dominant);
+// else a new actor. What is stored is read in one round trip for all the
+// keys, the new actors are made in one statement, and a key of the
+// document sees the keys before it as if they were stored. These joins are
+// provisional: Reconcile decides them again from all the keys stored.
+func (p *putTx) resolveActors(ents []newsgraph.RecordEntity, keyOf map[string]string, known map[string]int64) error {
+	var probe, compacts, words []string
+	for _, e := range ents {
+		k := keyOf[e.ID]
+		probe = append(probe, k)
+		if fl := merge.FirstLast(k); fl != "" {
+			probe = append(probe, fl)
 		}
-		return err == nil, err
-	}
-	const byKey = `SELECT actor FROM actor_keys WHERE key = $1`
-	found, err := one(byKey, key)
-	if err != nil || found {
-		return actor, err
-	}
-	if fl := merge.FirstLast(key); fl != "" {
-		if found, err = one(byKey, fl); err != nil {
-			return 0, err
-		}
-	}
-	if !found {
-		if found, err = one(`SELECT id FROM actors WHERE compact = $1 ORDER BY docs DESC, id LIMIT 1`, merge.Compact(key)); err != nil {
-			return 0, err
+		probe = append(probe, merge.Windows(k)...)
+		compacts = append(compacts, merge.Compact(k))
+		if w := merge.SurnameOnly(k); w != "" {
+			words = append(words, w)
 		}
 	}
-	if !found {
-		var one int64
-		for _, w := range merge.Windows(key) {
-			var a int64
-			err := p.tx.QueryRow(p.ctx, byKey, w).Scan(&a)
-			if errors.Is(err, pgx.ErrNoRows) {
-				continue
+	b := &pgx.Batch{}
+	byKey := map[string]int64{}
+	byCompact := map[string]int64{}
+	type cand struct {
+		id   int64
+		docs int
+	}
+	byWord := map[string][]cand{}
+	b.Queue(`SELECT key, actor FROM actor_keys WHERE key = ANY($1)`, probe).Query(func(rows pgx.Rows) error {
+		var k string
+		var a int64
+		_, err := pgx.ForEachRow(rows, []any{&k, &a}, func() error { byKey[k] = a; return nil })
+		return err
+	})
+	b.Queue(`SELECT DISTINCT ON (compact) compact, id FROM actors WHERE compact = ANY($1) ORDER BY compact, docs DESC, id`, compacts).Query(func(rows pgx.Rows) error {
+		var c string
+		var a int64
+		_, err := pgx.ForEachRow(rows, []any{&c, &a}, func() error { byCompact[c] = a; return nil })
+		return err
+	})
+	if len(words) > 0 {
+		b.Queue(`SELECT w, x.id, x.docs FROM unnest($1::text[]) AS w CROSS JOIN LATERAL (
+				(SELECT id, docs FROM actors WHERE surname = w AND type = 'PERSON' ORDER BY docs DESC LIMIT 2)
+				UNION (SELECT id, docs FROM actors WHERE given = w AND type = 'PERSON' ORDER BY docs DESC LIMIT 2)) x`, words).Query(func(rows pgx.Rows) error {
+			var w string
+			var c cand
+			_, err := pgx.ForEachRow(rows, []any{&w, &c.id, &c.docs}, func() error {
+				if !slices.Contains(byWord[w], c) {
+					byWord[w] = append(byWord[w], c)
+				}
+				return nil
+			})
+			return err
+		})
+	}
+	if err := p.send(b); err != nil {
+		return err
+	}
+	// a key joins a stored actor (> 0) or the new actor of an earlier key
+	// of the document (-i-1, i its index in fresh)
+	to := map[string]int64{}
+	var fresh []newsgraph.RecordEntity
+	lookup := func(k string) (int64, bool) {
+		if a, ok := byKey[k]; ok {
+			return a, true
+		}
+		a, ok := to[k]
+		return a, ok
+	}
+	for _, e := range ents {
+		k := keyOf[e.ID]
+		a, found := lookup(k)
+		if !found {
+			if fl := merge.FirstLast(k); fl != "" {
+				a, found = lookup(fl)
 			}
-			if err != nil {
-				return 0, err
-			}
-			if one != 0 && a != one {
-				one = -1 // two people named in one run of words: neither
-				break
-			}
-			one = a
 		}
-		if one > 0 {
-			actor, found = one, true
+		if !found {
+			a, found = byCompact[merge.Compact(k)]
 		}
+		if !found {
+			one := int64(0)
+			for _, w := range merge.Windows(k) {
+				if x, ok := lookup(w); ok {
+					if one != 0 && x != one {
+						one = 0 // two people named in one run of words: neither
+						break
+					}
+					one = x
+				}
+			}
+			a, found = one, one != 0
+		}
+		if !found {
+			if w := merge.SurnameOnly(k); w != "" {
+				var first, second int
+				var best int64
+				for _, c := range byWord[w] {
+					switch {
+					case c.docs > first || c.docs == first && c.id < best:
+						second, first, best = first, c.docs, c.id
+					case c.docs > second:
+						second = c.docs
+					}
+				}
+				a, found = best, best > 0 && merge.Dominant(first, second)
+			}
+		}
+		if !found {
+			fresh = append(fresh, e)
+			a = -int64(len(fresh))
+			byCompact[merge.Compact(k)] = a
+		}
+		to[k] = a
 	}
-	if !found {
-		if w := merge.SurnameOnly(key); w != "" {
-			a, ok, err := p.dominant(w)
-			if err != nil {
-				return 0, err
-			}
-			actor, found = a, ok
+	ids := make([]int64, len(fresh))
+	if len(fresh) > 0 {
+		n := len(fresh)
+		key, name, typ, compact, surname, given := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		for i, e := range fresh {
+			k := keyOf[e.ID]
+			key[i], name[i], typ[i], compact[i], surname[i], given[i] = k, e.Name, e.Type, merge.Compact(k), merge.Surname(k), merge.Given(k)
 		}
-	}
-	if !found {
-		err := p.tx.QueryRow(p.ctx, `INSERT INTO actors (key, name, type, compact, surname, given) VALUES ($1, $2, $3, $4, $5, $6)
-			ON CONFLICT (key) DO NOTHING RETURNING id`, key, e.Name, e.Type, merge.Compact(key), merge.Surname(key), merge.Given(key)).Scan(&actor)
-		if errors.Is(err, pgx.ErrNoRows) {
-			err = p.tx.QueryRow(p.ctx, `SELECT id FROM actors WHERE key = $1`, key).Scan(&actor)
-		}
+		made := map[string]int64{}
+		rows, err := p.tx.Query(p.ctx, `INSERT INTO actors (key, name, type, compact, surname, given)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+			ON CONFLICT (key) DO NOTHING RETURNING key, id`, key, name, typ, compact, surname, given)
 		if err != nil {
-			return 0, err
+			return err
 		}
-	}
-	_, err = p.tx.Exec(p.ctx, `INSERT INTO actor_keys (key, actor) VALUES ($1, $2) ON CONFLICT DO NOTHING`, key, actor)
-	return actor, err
-}
-
-// dominant returns the person who takes a one-word key, if one dominates
-// the people with that word as surname or given name.
-func (p *putTx) dominant(word string) (actor int64, ok bool, err error) {
-	rows, err := p.tx.Query(p.ctx, `(SELECT id, docs FROM actors WHERE surname = $1 AND type = 'PERSON' ORDER BY docs DESC LIMIT 2)
-		UNION (SELECT id, docs FROM actors WHERE given = $1 AND type = 'PERSON' ORDER BY docs DESC LIMIT 2)`, word)
-	if err != nil {
-		return 0, false, err
-	}
-	defer rows.Close()
-	var first, second int
-	for rows.Next() {
+		var k string
 		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return 0, false, err
+		if _, err := pgx.ForEachRow(rows, []any{&k, &id}, func() error { made[k] = id; return nil }); err != nil {
+			return err
 		}
-		switch {
-		case n > first || n == first && id < actor:
-			second, first, actor = first, n, id
-		case n > second:
-			second = n
+		if len(made) < n {
+			// an actor made by that key before, and joined elsewhere since
+			rows, err := p.tx.Query(p.ctx, `SELECT key, id FROM actors WHERE key = ANY($1)`, key)
+			if err != nil {
+				return err
+			}
+			if _, err := pgx.ForEachRow(rows, []any{&k, &id}, func() error { made[k] = id; return nil }); err != nil {
+				return err
+			}
+		}
+		for i, k := range key {
+			if ids[i] = made[k]; ids[i] == 0 {
+				return fmt.Errorf("actor of key %s neither made nor found", k)
+			}
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return 0, false, err
+	var ks []string
+	var as []int64
+	for _, e := range ents {
+		k := keyOf[e.ID]
+		a := to[k]
+		if a < 0 {
+			a = ids[-a-1]
+		}
+		known[k] = a
+		ks, as = append(ks, k), append(as, a)
 	}
-	return actor, merge.Dominant(first, second), nil
+	_, err := p.tx.Exec(p.ctx, `INSERT INTO actor_keys (key, actor) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING`, ks, as)
+	return err
 }
 
 func (p *putTx) queueQuotes(b *pgx.Batch, doc int64, rec *newsgraph.Record, actors map[string]int64) {

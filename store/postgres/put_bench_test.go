@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -52,9 +53,12 @@ var polnearDocs = sync.OnceValues(func() ([]*store.Doc, error) {
 
 // BenchmarkPut measures the writer alone, as store/sqlite's BenchmarkPut
 // does: analysed PolNeAR records put in batches of 64 into a fresh schema,
-// the analysis done beforehand. NEWSGRAPH_PG_TRACE=1 times each statement
-// as the client sees it (a statement of a pipelined batch from the answer
-// before it) and prints the statements that took the most.
+// the analysis done beforehand (NEWSGRAPH_PG_BATCH=n: n a transaction).
+// NEWSGRAPH_PG_TRACE=1 times each statement
+// as the client sees it and prints the statements that took the most; the
+// server answers a pipelined batch at its end, so the batch's time falls on
+// its first statement. NEWSGRAPH_PG_TRACE=server also has the server log
+// every statement's duration.
 //
 //	go test ./store/postgres -run '^$' -bench Put -benchtime 3x
 func BenchmarkPut(b *testing.B) {
@@ -65,6 +69,10 @@ func BenchmarkPut(b *testing.B) {
 	}
 	ctx := context.Background()
 	tr := &stmtTracer{took: map[string]*stmtTime{}}
+	batch := 64
+	if n, err := strconv.Atoi(os.Getenv("NEWSGRAPH_PG_BATCH")); err == nil && n > 0 {
+		batch = n // 1: as the workers put, a document per transaction
+	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -76,13 +84,18 @@ func BenchmarkPut(b *testing.B) {
 			db.Close()
 			cfg := db.pool.Config()
 			cfg.ConnConfig.Tracer = tr
+			if os.Getenv("NEWSGRAPH_PG_TRACE") == "server" {
+				// every statement's duration in the server's log (a
+				// superuser's setting): a batch's answers come together
+				cfg.ConnConfig.RuntimeParams["log_min_duration_statement"] = "0"
+			}
 			if db, err = openWith(ctx, cfg); err != nil {
 				b.Fatal(err)
 			}
 		}
 		b.StartTimer()
-		for j := 0; j < len(docs); j += 64 {
-			if _, err := db.Put(ctx, docs[j:min(j+64, len(docs))]...); err != nil {
+		for j := 0; j < len(docs); j += batch {
+			if _, err := db.Put(ctx, docs[j:min(j+batch, len(docs))]...); err != nil {
 				b.Fatal(err)
 			}
 		}
