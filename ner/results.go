@@ -87,6 +87,9 @@ func teamLine(toks []newsgraph.Token, info []tokInfo, labels []int8) (int, bool)
 			}
 			numbers++
 			gapMark = true
+		case t.Kind == newsgraph.Word && (depth > 0 || w == "and" && i > 0 && isNumberToken(toks[i-1].Text) && i+1 < n && isNumberToken(toks[i+1].Text)):
+			// a note in brackets ("( K. Spiring 130 not out )"), the two
+			// innings of a cricket score ("183 and 185-6")
 		case t.Kind == newsgraph.Word:
 			return -1, false // a lowercase word: running text
 		default:

@@ -24,6 +24,9 @@ func TestResultsLines(t *testing.T) {
 		{"country in brackets", "Alba ( Germany ) 75 Red Star ( Yugoslavia ) 70", []string{"Alba"}, []string{"Germany", "Yugoslavia"}},
 		{"running text", "Wigan beat Bradford at home in the semifinal on Saturday.", nil, nil},
 		{"rates row", "Current 1.30 1.35 1.09", nil, []string{"Current"}},
+		{"cricket score", "Gloucestershire 183 and 185-6 ( J. Russell 56 not out ) , Northamptonshire 190 .",
+			[]string{"Gloucestershire", "Northamptonshire"}, []string{"J. Russell"}},
+		{"bracketed prose", "Leeds ( who won 3 of 4 games ) 12 points", nil, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
