@@ -397,8 +397,6 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 		bDocs[i], bMentions[i] = int32(bumps[a].docs), int32(bumps[a].mentions)
 	}
 	b.Queue(`SELECT 1 FROM actors WHERE id = ANY($1) ORDER BY id FOR UPDATE`, ids)
-	b.Queue(`UPDATE actors SET docs = docs + u.d, mentions = mentions + u.m
-		FROM unnest($1::bigint[], $2::int[], $3::int[]) AS u(id, d, m) WHERE actors.id = u.id`, ids, bDocs, bMentions)
 	nks := make([]nameKey, 0, 2*len(names))
 	for k, u := range names {
 		nks = append(nks, k)
@@ -410,8 +408,7 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 		return cmp.Or(cmp.Compare(a.actor, b.actor), cmp.Compare(a.kind, b.kind), cmp.Compare(a.name, b.name))
 	})
 	nActor, nKind, nName, nCount := make([]int64, len(nks)), make([]string, len(nks)), make([]string, len(nks)), make([]int32, len(nks))
-	var cActor []int64
-	var cName []string
+	cActor, cName := []int64{}, []string{}
 	for i, k := range nks {
 		nActor[i], nKind[i], nName[i] = k.actor, k.kind, k.name
 		if k.kind == "canonical" {
@@ -426,18 +423,21 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 			SELECT u.a, u.k, u.n, u.c FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[]) WITH ORDINALITY AS u(a, k, n, c, i) ORDER BY u.i
 			ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count`, nActor, nKind, nName, nCount)
 	}
-	if len(cActor) > 0 {
-		// the canonical name is the full name (of more than one word) that
-		// most documents give the actor, a one-word name only while there
-		// is none
-		b.Queue(`UPDATE actors SET name = n.name, name_count = n.count FROM (
-				SELECT DISTINCT ON (a.actor) a.actor, a.name, a.count, position(' ' in a.name) > 0 AS full
-				FROM actor_names a JOIN unnest($1::bigint[], $2::text[]) AS u(actor, name)
-					ON a.actor = u.actor AND a.kind = 'canonical' AND a.name = u.name
-				ORDER BY a.actor, position(' ' in a.name) > 0 DESC, a.count DESC, a.name) n
-			WHERE actors.id = n.actor AND (n.full AND position(' ' in actors.name) = 0
-				OR n.full = (position(' ' in actors.name) > 0) AND n.count > actors.name_count)`, cActor, cName)
-	}
+	// the counters and the canonical name in one update of each actor's
+	// row (every index of actors gets an entry for each new version): the
+	// canonical name is the full name (of more than one word) that most
+	// documents give the actor, a one-word name only while there is none
+	const better = `n.name IS NOT NULL AND (n.full AND position(' ' in actors.name) = 0
+		OR n.full = (position(' ' in actors.name) > 0) AND n.count > actors.name_count)`
+	b.Queue(`UPDATE actors SET docs = actors.docs + u.d, mentions = actors.mentions + u.m,
+			name = CASE WHEN `+better+` THEN n.name ELSE actors.name END,
+			name_count = CASE WHEN `+better+` THEN n.count ELSE actors.name_count END
+		FROM unnest($1::bigint[], $2::int[], $3::int[]) AS u(id, d, m)
+		LEFT JOIN LATERAL (SELECT a.name, a.count, position(' ' in a.name) > 0 AS full
+			FROM unnest($4::bigint[], $5::text[]) AS c(actor, name)
+			JOIN actor_names a ON a.actor = c.actor AND a.kind = 'canonical' AND a.name = c.name
+			WHERE c.actor = u.id ORDER BY 3 DESC, 2 DESC, 1 LIMIT 1) n ON true
+		WHERE actors.id = u.id`, ids, bDocs, bMentions, cActor, cName)
 	b.Queue(`INSERT INTO entities (doc, eid, actor, name, type, mentions, key)
 		SELECT $1::bigint, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) ON CONFLICT DO NOTHING`,
 		doc, ents.eid, ents.actor, ents.name, ents.typ, ents.mentions, ents.key)
