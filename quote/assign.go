@@ -56,6 +56,22 @@ func (a *analyzer) directQuotes() {
 				if c == nil && a.wordAfterClose(sp) {
 					continue // `"…" to drive up the price, she said`
 				}
+				if c == nil && a.leadWord(sp) >= 0 {
+					// `She argued that it would be better, "because …"`: a
+					// cue further back in the sentence reports the clause
+					// that holds the quotation (forward makes it mixed)
+					if b := a.cueBefore(sp, false); b != nil && b.word.class != thoughtCue && !b.used {
+						continue
+					}
+				}
+				// `It is time to lead, he said, "not only by a strong
+				// leader, but …"`: the quotation goes on with the writer's
+				// clause around the cue
+				if c != nil && !c.according && a.lowerStart(sp) && a.textIs(sp.open-1, ",") {
+					if lead := a.leadWord(sp); lead >= 0 && lead < min(c.tok, c.subjS) && a.addIndirect(c, lead, sp.close+1) {
+						continue
+					}
+				}
 			}
 			a.addDirect(i, c)
 		}
@@ -192,8 +208,10 @@ func (a *analyzer) cueAfter(sp *qspan) *cue {
 	si := a.toks[sp.close].Sentence
 	// "…?" Graham asked: the segmenter may end the sentence at the mark
 	next := -1
+	// (a quotation that ends in a period ends the sentence: `"…campaign."
+	// Ohio Gov. John Kasich said he …` is the next speaker's)
 	if s := a.d.Sentences[si]; s.EndToken == sp.close+1 && si+1 < len(a.d.Sentences) &&
-		a.d.Sentences[si+1].Paragraph == s.Paragraph {
+		a.d.Sentences[si+1].Paragraph == s.Paragraph && !a.textIs(sp.close-1, ".") {
 		next = si + 1
 	}
 	for ci := range a.cues {
@@ -608,6 +626,13 @@ func (a *analyzer) leftoverSpans() {
 			a.addDirect(i, c)
 			continue
 		}
+		// `But Mr. Kim's "execution has been challenged," Mr. Solomon
+		// said`: the writer's words and the quotation are one statement
+		if c := a.cueAfter(sp); c != nil {
+			if lead := a.leadWord(sp); lead >= 0 && a.addIndirect(c, lead, sp.close+1) {
+				continue
+			}
+		}
 		// a cue before it in the clause (mixed content that could not be
 		// made) still gives the speaker
 		if c := a.cueBefore(sp, false); c != nil && c.word.class != thoughtCue {
@@ -726,4 +751,15 @@ func (a *analyzer) heading(first, last int) (cue, bool) {
 	c.sentence = a.toks[k].Sentence
 	a.resolveSpeaker(&c)
 	return c, true
+}
+
+// lowerStart reports whether the quotation's first word is lowercase: it
+// goes on with a sentence begun outside the marks.
+func (a *analyzer) lowerStart(sp *qspan) bool {
+	for k := sp.first; k < sp.last; k++ {
+		if a.word(k) {
+			return !a.capitalised(k)
+		}
+	}
+	return false
 }
