@@ -245,6 +245,13 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 			return c, false
 		}
 	}
+	// `A picture shows the statesmen …`, `Moscow had shown itself open`:
+	// what an image shows, or a subject shows of itself, is no statement
+	if w.class == objectCue && (w.lemma == "show" || w.lemma == "see") {
+		if c.subjS >= 0 && a.is(c.subjE-1, imageNouns) || a.is(c.endTok, reflexives) {
+			return c, false
+		}
+	}
 	if w.class == tellCue {
 		start := c.endTok
 		if c.inverted {
@@ -694,3 +701,11 @@ func (a *analyzer) statementAt(k, hi int) (string, newsgraph.Span, bool) {
 	}
 	return "", newsgraph.Span{}, false
 }
+
+// imageNouns show what they depict, not what anyone says.
+var imageNouns = set("picture", "pictures", "photo", "photos", "photograph", "photographs", "image", "images",
+	"video", "videos", "footage", "clip", "clips", "screenshot", "screenshots", "map", "maps", "graphic",
+	"graphics", "caption", "scene", "scenes", "camera", "cameras", "livestream", "broadcast", "painting")
+
+// reflexives after "show" describe the subject ("shown itself open").
+var reflexives = set("itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself")

@@ -204,6 +204,7 @@ func TestFind(t *testing.T) {
 		{"a partial quotation before its cue", `But the plan "has been challenged," Solomon said.`,
 			map[string]ent{"Solomon": {"Ezra Solomon", newsgraph.Person, ""}},
 			[]want{{`the plan "has been challenged,"`, "mixed", "Ezra Solomon", "said", ""}}},
+		{"what a picture shows is no statement", "A picture shows the statesmen in the middle of the basilica.", nil, nil},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
