@@ -39,6 +39,17 @@ var orphanChecks = []struct{ name, query string }{
 	{"merged_events.sources ≠ documents reporting", `SELECT COUNT(*) FROM merged_events m
 		WHERE sources <> (SELECT COUNT(DISTINCT doc) FROM events WHERE merged = m.id)`},
 	{"failures of inputs since stored", `SELECT COUNT(*) FROM failures WHERE input IN (SELECT input FROM inputs)`},
+	{"counts of Stats ≠ rows", `SELECT COUNT(*) FROM counts c WHERE n <> CASE name
+		WHEN 'documents' THEN (SELECT COUNT(*) FROM documents)
+		WHEN 'duplicates' THEN (SELECT COALESCE(SUM(duplicates), 0) FROM documents)
+		WHEN 'near_duplicates' THEN (SELECT COUNT(*) FROM near_duplicates)
+		WHEN 'actors' THEN (SELECT COUNT(*) FROM actors)
+		WHEN 'quotes' THEN (SELECT COUNT(*) FROM quotes)
+		WHEN 'events' THEN (SELECT COUNT(*) FROM events)
+		WHEN 'merged_events' THEN (SELECT COUNT(*) FROM merged_events)
+		WHEN 'positions' THEN (SELECT COUNT(*) FROM positions)
+		WHEN 'failures' THEN (SELECT COUNT(*) FROM failures)
+		ELSE n END`},
 }
 
 // ftsTables are the external-content FTS5 indexes; FTS5's integrity-check

@@ -21,23 +21,29 @@ var putSQL = map[string]string{
 	"findDup": `SELECT rowid, id FROM documents WHERE content_hash = ?1 OR (?2 <> '' AND url = ?2) LIMIT 1`,
 	"idTaken": `SELECT COUNT(*) FROM documents WHERE id = ?`,
 	"dupSeen": `UPDATE documents SET duplicates = duplicates + 1 WHERE rowid = ?`,
+	// the sketch is kept in doc_sketches (schema step 8)
 	"insDoc": `INSERT INTO documents (id, url, content_hash, source, title, published, record, sketch, added_at)
-		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, x'', ?)`,
 	"insDocFTS":     `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`,
 	"bandDocs":      `SELECT doc FROM doc_bands WHERE band = ? LIMIT 64`,
 	"insBand":       `INSERT OR IGNORE INTO doc_bands (band, doc) VALUES (?, ?)`,
-	"sketch":        `SELECT sketch FROM documents WHERE rowid = ?`,
+	"sketch":        `SELECT sketch FROM doc_sketches WHERE doc = ?`,
+	"insSketch":     `INSERT INTO doc_sketches (doc, sketch) VALUES (?, ?)`,
+	"docID":         `SELECT id FROM documents WHERE rowid = ?`,
 	"insNear":       `INSERT OR IGNORE INTO near_duplicates (doc, other, similarity) VALUES (?, ?, ?), (?, ?, ?)`,
-	"keyActor":      `SELECT actor FROM actor_keys WHERE key = ?`,
-	"compactActor":  `SELECT id FROM actors WHERE compact = ? ORDER BY docs DESC LIMIT 1`,
-	"surnameActors": `SELECT id, docs FROM actors WHERE surname = ? AND type = 'PERSON' ORDER BY docs DESC LIMIT 2`,
-	"givenActors":   `SELECT id, docs FROM actors WHERE given = ? AND type = 'PERSON' ORDER BY docs DESC LIMIT 2`,
+	"keyActor":      `SELECT k.actor, a.name FROM actor_keys k JOIN actors a ON a.id = k.actor WHERE k.key = ?`,
+	"compactActor":  `SELECT id FROM actors WHERE compact = ? ORDER BY docs DESC, id LIMIT 1`,
+	"surnameActors": `SELECT id, docs FROM actors WHERE surname = ?1 AND surname <> '' AND +type = 'PERSON' ORDER BY docs DESC, id LIMIT 2`,
+	"givenActors":   `SELECT id, docs FROM actors WHERE given = ?1 AND given <> '' AND +type = 'PERSON' ORDER BY docs DESC, id LIMIT 2`,
 	"insActor":      `INSERT INTO actors (key, name, type, compact, surname, given) VALUES (?, ?, ?, ?, ?, ?)`,
 	"insKey":        `INSERT OR IGNORE INTO actor_keys (key, actor) VALUES (?, ?)`,
 	"bumpActor":     `UPDATE actors SET docs = docs + ?, mentions = mentions + ? WHERE id = ?`,
+	// the actor's name becomes ?2 when it is a full name and the name is
+	// not, or when it is as full and more documents give it
 	"bestName": `UPDATE actors SET name = n.name, name_count = n.count
 		FROM (SELECT name, count, instr(name, ' ') > 0 AS full FROM actor_names WHERE actor = ?1 AND kind = 'canonical' AND name = ?2) AS n
-		WHERE actors.id = ?1 AND (n.full AND instr(actors.name, ' ') = 0 OR n.full = (instr(actors.name, ' ') > 0) AND n.count > actors.name_count)`,
+		WHERE actors.id = ?1 AND actors.name <> ?2 AND (n.full AND instr(actors.name, ' ') = 0 OR n.full = (instr(actors.name, ' ') > 0)
+			AND n.count > COALESCE((SELECT count FROM actor_names WHERE actor = ?1 AND kind = 'canonical' AND name = actors.name), 0))`,
 	"insQuote": `INSERT INTO quotes (doc, qid, kind, text, start, end, speaker, cue, venue)
 		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))`,
 	"insTime": `INSERT OR IGNORE INTO times (doc, tid, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -65,6 +71,12 @@ type putTx struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// What this transaction has read or written of actors, so that the
+	// documents of a batch, which name the same actors again and again, do
+	// not look them up again: a key's actor (a key once joined is never
+	// moved by Put), and an actor's canonical name while it is known.
+	keys  map[string]int64
+	names map[int64]string
 }
 
 func (p *putTx) stmt(name string) *sql.Stmt {
@@ -112,7 +124,7 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 // putInTx writes docs in tx, which the caller commits or rolls back (the
 // queue completes its job in the same transaction).
 func putInTx(ctx context.Context, tx *sql.Tx, docs []*store.Doc) ([]store.PutResult, error) {
-	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
+	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, keys: map[string]int64{}, names: map[int64]string{}}
 	defer func() {
 		for _, s := range p.stmts {
 			s.Close()
@@ -188,11 +200,14 @@ func (p *putTx) put(d *store.Doc) (store.PutResult, error) {
 	}
 
 	res, err := p.exec("insDoc", rec.ID, deref(rec.URL), d.ContentHash, deref(rec.Source), deref(rec.Title),
-		deref(rec.Published), string(d.JSON), merge.EncodeSketch(d.Sketch), now())
+		deref(rec.Published), string(d.JSON), now())
 	if err != nil {
 		return store.PutResult{}, err
 	}
 	doc, _ := res.LastInsertId()
+	if _, err := p.exec("insSketch", doc, merge.EncodeSketch(d.Sketch)); err != nil {
+		return store.PutResult{}, err
+	}
 	if _, err := p.exec("insDocFTS", doc, deref(rec.Title), rec.Text); err != nil {
 		return store.PutResult{}, err
 	}
@@ -289,7 +304,7 @@ func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
 			return nil, err
 		}
 		var id string
-		if err := p.tx.QueryRowContext(p.ctx, `SELECT id FROM documents WHERE rowid = ?`, c.rowid).Scan(&id); err != nil {
+		if err := p.row("docID", c.rowid).Scan(&id); err != nil {
 			return nil, err
 		}
 		near = append(near, id)
@@ -368,10 +383,18 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 	// the canonical name: the full name (of more than one word) that most
 	// documents give the actor, a one-word name only while there is none
 	for _, k := range order {
-		if k.kind == "canonical" {
-			if _, err := p.exec("bestName", k.actor, k.name); err != nil {
-				return nil, err
-			}
+		if k.kind != "canonical" {
+			continue
+		}
+		if n, ok := p.names[k.actor]; ok && n == k.name {
+			continue // the actor's name already: nothing to change
+		}
+		res, err := p.exec("bestName", k.actor, k.name)
+		if err != nil {
+			return nil, err
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			p.names[k.actor] = k.name
 		}
 	}
 	return actors, nil
@@ -411,23 +434,17 @@ func (p *putTx) multi(prefix string, width int, vals []any, suffix string, const
 // surname alone, the person who dominates that surname (merge.Dominant);
 // else a new actor.
 func (p *putTx) resolveActor(key string, e newsgraph.RecordEntity) (int64, error) {
-	var actor int64
-	err := p.row("keyActor", key).Scan(&actor)
-	if err == nil {
-		return actor, nil
+	actor, found, err := p.keyActor(key)
+	if err != nil || found {
+		return actor, err
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
-	}
-	found := false
 	if fl := merge.FirstLast(key); fl != "" {
-		if err := p.row("keyActor", fl).Scan(&actor); err == nil {
-			found = true
-		} else if !errors.Is(err, sql.ErrNoRows) {
+		if actor, found, err = p.keyActor(fl); err != nil {
 			return 0, err
 		}
 	}
-	if !found {
+	// a description is its document's own actor: no spelling joins it
+	if !found && !strings.HasPrefix(key, merge.DescriptionPrefix) {
 		if err := p.row("compactActor", merge.Compact(key)).Scan(&actor); err == nil {
 			found = true
 		} else if !errors.Is(err, sql.ErrNoRows) {
@@ -437,15 +454,16 @@ func (p *putTx) resolveActor(key string, e newsgraph.RecordEntity) (int64, error
 	if !found {
 		var one int64
 		for _, w := range merge.Windows(key) {
-			var a int64
-			if err := p.row("keyActor", w).Scan(&a); err == nil {
+			a, ok, err := p.keyActor(w)
+			if err != nil {
+				return 0, err
+			}
+			if ok {
 				if one != 0 && a != one {
 					one = -1 // two people named in one run of words: neither
 					break
 				}
 				one = a
-			} else if !errors.Is(err, sql.ErrNoRows) {
-				return 0, err
 			}
 		}
 		if one > 0 {
@@ -469,9 +487,34 @@ func (p *putTx) resolveActor(key string, e newsgraph.RecordEntity) (int64, error
 		if actor, err = res.LastInsertId(); err != nil {
 			return 0, err
 		}
+		p.names[actor] = e.Name
 	}
-	_, err = p.exec("insKey", key, actor)
-	return actor, err
+	if _, err = p.exec("insKey", key, actor); err != nil {
+		return 0, err
+	}
+	p.keys[key] = actor
+	return actor, nil
+}
+
+// keyActor returns the actor a key was joined to, if any.
+func (p *putTx) keyActor(key string) (int64, bool, error) {
+	if a, ok := p.keys[key]; ok {
+		return a, true, nil
+	}
+	var actor int64
+	var name string
+	err := p.row("keyActor", key).Scan(&actor, &name)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, false, nil
+	case err != nil:
+		return 0, false, err
+	}
+	p.keys[key] = actor
+	if _, ok := p.names[actor]; !ok {
+		p.names[actor] = name
+	}
+	return actor, true, nil
 }
 
 // dominant returns the person who takes a one-word key, if one dominates

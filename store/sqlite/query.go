@@ -172,23 +172,66 @@ func (db *DB) Actors(ctx context.Context, q store.ActorQuery, p store.Page) ([]s
 		return nil, "", err
 	}
 	n := p.Size()
-	where := []string{"1"}
-	var args []any
-	if q.Type != "" {
-		where = append(where, "a.type = ?")
-		args = append(args, strings.ToUpper(q.Type))
-	}
-	if strings.TrimSpace(q.Q) != "" {
-		fq, err := ftsQuery(q.Q)
-		if err != nil {
-			return nil, "", err
+	typ := strings.ToUpper(q.Type)
+	if strings.TrimSpace(q.Q) == "" {
+		where, args := "1", []any{}
+		if typ != "" {
+			where, args = "a.type = ?", append(args, typ)
 		}
-		where = append(where, `a.id IN (SELECT n.actor FROM actor_names_fts f JOIN actor_names n ON n.id = f.rowid WHERE actor_names_fts MATCH ?)`)
-		args = append(args, fq)
+		return db.actorPage(ctx, `SELECT a.id, a.key, a.name, a.type, a.docs, a.mentions FROM actors a
+			WHERE `+where+` ORDER BY a.docs DESC, a.id LIMIT ? OFFSET ?`, append(args, n+1, off), off, n)
 	}
-	args = append(args, n+1, off)
-	rows, err := db.r.QueryContext(ctx, `SELECT a.id, a.key, a.name, a.type, a.docs, a.mentions FROM actors a
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY a.docs DESC, a.id LIMIT ? OFFSET ?`, args...)
+	fq, err := ftsQuery(q.Q)
+	if err != nil {
+		return nil, "", err
+	}
+	// A word that many spellings hold ("Clinton": the actors named so and
+	// every description that names them) would cost a lookup per spelling
+	// to rank all their actors. The actors are tried instead in order of
+	// documents, the first actorScan of them, each by its own spellings;
+	// when those hold the page, it is the page. Otherwise, and for a word
+	// of few spellings, the matching actors are collected and sorted.
+	var hits int
+	if err := db.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT rowid FROM actor_names_fts WHERE actor_names_fts MATCH ? LIMIT ?)`,
+		fq, actorDense).Scan(&hits); err != nil {
+		return nil, "", err
+	}
+	if hits >= actorDense && off+int64(n) < actorScan {
+		index, where, args := "actors_by_docs", "", []any{}
+		if typ != "" {
+			index, where, args = "actors_by_type", "WHERE type = ?", append(args, typ)
+		}
+		args = append(args, actorScan, fq, n+1, off)
+		out, next, err := db.actorPage(ctx, `SELECT a.id, a.key, a.name, a.type, a.docs, a.mentions
+			FROM (SELECT * FROM actors INDEXED BY `+index+` `+where+` ORDER BY docs DESC, id LIMIT ?) a
+			WHERE EXISTS (SELECT 1 FROM actor_names n WHERE n.actor = a.id
+				AND n.id IN (SELECT rowid FROM actor_names_fts WHERE actor_names_fts MATCH ?))
+			ORDER BY a.docs DESC, a.id LIMIT ? OFFSET ?`, args, off, n)
+		if err != nil || next != "" {
+			return out, next, err
+		}
+	}
+	where, args := "", []any{}
+	if typ != "" {
+		where, args = "+a.type = ? AND ", append(args, typ) // the few matching actors, not every one of the type
+	}
+	args = append(args, fq, n+1, off)
+	return db.actorPage(ctx, `SELECT a.id, a.key, a.name, a.type, a.docs, a.mentions FROM actors a
+		WHERE `+where+`a.id IN (SELECT n.actor FROM actor_names_fts f JOIN actor_names n ON n.id = f.rowid WHERE actor_names_fts MATCH ?)
+		ORDER BY a.docs DESC, a.id LIMIT ? OFFSET ?`, args, off, n)
+}
+
+// The bounds of the search of actors by a word (Actors): from actorDense
+// spellings on, the actorScan actors in most documents are tried first.
+var (
+	actorDense       = 2000
+	actorScan  int64 = 20000
+)
+
+// actorPage runs a query of actors (id, key, name, type, docs, mentions)
+// that asks for n+1 rows from offset off.
+func (db *DB) actorPage(ctx context.Context, query string, args []any, off int64, n int) ([]store.Actor, string, error) {
+	rows, err := db.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, "", err
 	}
@@ -254,20 +297,39 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 	}
 	rows.Close()
 	d.Mentions = []store.MentionRef{}
-	rows, err = db.r.QueryContext(ctx, `SELECT d.id, e.eid, e.mentions FROM entities e JOIN documents d ON d.rowid = e.doc
+	rows, err = db.r.QueryContext(ctx, `SELECT e.doc, e.eid, e.mentions FROM entities e
 		WHERE e.actor = ? ORDER BY e.doc, e.eid LIMIT ?`, id, store.DossierLimit)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() && len(d.Mentions) < store.DossierLimit {
-		var doc, eid, js string
-		if err := rows.Scan(&doc, &eid, &js); err != nil {
+	type entRow struct {
+		doc     int64
+		eid, js string
+	}
+	var ents []entRow
+	for rows.Next() {
+		var r entRow
+		if err := rows.Scan(&r.doc, &r.eid, &r.js); err != nil {
 			rows.Close()
 			return nil, err
 		}
+		ents = append(ents, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	docs, err := db.docMetas(ctx, len(ents), func(i int) int64 { return ents[i].doc })
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range ents {
+		if len(d.Mentions) >= store.DossierLimit {
+			break
+		}
+		doc, eid, js := docs[r.doc].id, r.eid, r.js
 		var ms [][4]any
 		if err := json.Unmarshal([]byte(js), &ms); err != nil {
-			rows.Close()
 			return nil, fmt.Errorf("mentions of %s %s: %w", doc, eid, err)
 		}
 		for _, m := range ms {
@@ -281,7 +343,6 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 			d.Mentions = append(d.Mentions, store.MentionRef{Document: doc, Entity: eid, Start: int(start), End: int(end), Text: text, Kind: kind})
 		}
 	}
-	rows.Close()
 	page := store.Page{Limit: store.DossierLimit}
 	pub := d.ID
 	if d.Quotes, _, err = db.Quotes(ctx, store.QuoteQuery{Speaker: pub}, page); err != nil {
@@ -352,25 +413,26 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]s
 		args = append(args, fq)
 	}
 	args = append(args, n+1)
-	rows, err := db.r.QueryContext(ctx, `SELECT q.id, d.id, q.qid, q.kind, q.text, q.start, q.end, q.cue, q.venue, d.published,
+	rows, err := db.r.QueryContext(ctx, `SELECT q.id, q.doc, q.qid, q.kind, q.text, q.start, q.end, q.cue, q.venue,
 			a.id, a.key, a.name, a.type
-		FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN actors a ON a.id = q.speaker
+		FROM quotes q LEFT JOIN actors a ON a.id = q.speaker
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY q.id LIMIT ?`, args...)
 	if err != nil {
 		return nil, "", err
 	}
 	defer rows.Close()
 	out := []store.QuoteHit{}
-	var ids []int64
+	var ids, docRows []int64
 	for rows.Next() {
 		var h store.QuoteHit
-		var id int64
-		var cue, venue, pub, key, name, typ sql.NullString
+		var id, doc int64
+		var cue, venue, key, name, typ sql.NullString
 		var aid sql.NullInt64
-		if err := rows.Scan(&id, &h.Document, &h.ID, &h.Kind, &h.Text, &h.Start, &h.End, &cue, &venue, &pub, &aid, &key, &name, &typ); err != nil {
+		if err := rows.Scan(&id, &doc, &h.ID, &h.Kind, &h.Text, &h.Start, &h.End, &cue, &venue, &aid, &key, &name, &typ); err != nil {
 			return nil, "", err
 		}
-		h.Cue, h.Venue, h.Published = cue.String, venue.String, pub.String
+		h.Cue, h.Venue = cue.String, venue.String
+		docRows = append(docRows, doc)
 		if aid.Valid {
 			h.Speaker = &store.ActorRef{ID: publicActor(aid.Int64), Key: key.String, Name: name.String, Type: typ.String}
 		}
@@ -379,6 +441,13 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]s
 	}
 	if err := rows.Err(); err != nil {
 		return nil, "", err
+	}
+	docs, err := db.docMetas(ctx, len(docRows), func(i int) int64 { return docRows[i] })
+	if err != nil {
+		return nil, "", err
+	}
+	for i, doc := range docRows {
+		out[i].Document, out[i].Published = docs[doc].id, docs[doc].published
 	}
 	out, next := page(out, ids, n)
 	return out, next, nil
@@ -509,26 +578,45 @@ func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = db.r.QueryContext(ctx, `SELECT e.merged, d.id, e.vid, d.source, d.url, d.published, e.modality, e.trigger_start, e.trigger_end, e.trigger_text
-		FROM events e JOIN documents d ON d.rowid = e.doc WHERE e.merged IN (`+list+`) ORDER BY e.merged, e.id`, args...)
+	rows, err = db.r.QueryContext(ctx, `SELECT e.merged, e.doc, e.vid, e.modality, e.trigger_start, e.trigger_end, e.trigger_text
+		FROM events e WHERE e.merged IN (`+list+`) ORDER BY e.merged, e.id`, args...)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
+	type source struct {
+		m, doc int64
+		s      store.EventSource
+	}
+	var srcs []source
 	for rows.Next() {
-		var m int64
-		var s store.EventSource
-		var src, url, pub sql.NullString
-		if err := rows.Scan(&m, &s.Document, &s.Event, &src, &url, &pub, &s.Modality, &s.Trigger.Start, &s.Trigger.End, &s.Trigger.Text); err != nil {
+		var r source
+		if err := rows.Scan(&r.m, &r.doc, &r.s.Event, &r.s.Modality, &r.s.Trigger.Start, &r.s.Trigger.End, &r.s.Trigger.Text); err != nil {
+			rows.Close()
 			return err
 		}
-		s.Source, s.URL, s.Published = src.String, url.String, pub.String
-		e := &evs[at[m]]
-		if len(e.Sources) < store.DossierLimit {
-			e.Sources = append(e.Sources, s)
+		if e := &evs[at[r.m]]; len(e.Sources) < store.DossierLimit {
+			e.Sources = append(e.Sources, store.EventSource{}) // a place kept; filled below
+			srcs = append(srcs, r)
 		}
 	}
-	return rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	docs, err := db.docMetas(ctx, len(srcs), func(i int) int64 { return srcs[i].doc })
+	if err != nil {
+		return err
+	}
+	for i := range evs {
+		evs[i].Sources = evs[i].Sources[:0]
+	}
+	for _, r := range srcs {
+		m := docs[r.doc]
+		r.s.Document, r.s.Source, r.s.URL, r.s.Published = m.id, m.source, m.url, m.published
+		e := &evs[at[r.m]]
+		e.Sources = append(e.Sources, r.s)
+	}
+	return nil
 }
 
 // Positions implements store.Store, in the order first stored.
@@ -591,31 +679,51 @@ func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page
 		at[id] = i
 	}
 	list, a := inList(ids)
-	rows, err = db.r.QueryContext(ctx, `SELECT pe.position, d.id, pe.vid, pe.qid, pe.trigger_start, pe.trigger_end, pe.trigger_text,
+	rows, err = db.r.QueryContext(ctx, `SELECT pe.position, pe.doc, pe.vid, pe.qid, pe.trigger_start, pe.trigger_end, pe.trigger_text,
 			pe.phrase_start, pe.phrase_end, pe.phrase_text
-		FROM position_evidence pe JOIN documents d ON d.rowid = pe.doc WHERE pe.position IN (`+list+`) ORDER BY pe.position, pe.doc`, a...)
+		FROM position_evidence pe WHERE pe.position IN (`+list+`) ORDER BY pe.position, pe.doc`, a...)
 	if err != nil {
 		return nil, "", err
 	}
-	defer rows.Close()
+	type evidence struct {
+		pid, doc int64
+		e        store.Evidence
+	}
+	var evs []evidence
 	for rows.Next() {
-		var pid int64
-		var e store.Evidence
+		var r evidence
 		var qid sql.NullString
-		if err := rows.Scan(&pid, &e.Document, &e.Event, &qid, &e.Trigger.Start, &e.Trigger.End, &e.Trigger.Text,
-			&e.Phrase.Start, &e.Phrase.End, &e.Phrase.Text); err != nil {
+		if err := rows.Scan(&r.pid, &r.doc, &r.e.Event, &qid, &r.e.Trigger.Start, &r.e.Trigger.End, &r.e.Trigger.Text,
+			&r.e.Phrase.Start, &r.e.Phrase.End, &r.e.Phrase.Text); err != nil {
+			rows.Close()
 			return nil, "", err
 		}
-		e.Quote = qid.String
-		if e.Event == e.Quote {
-			e.Event = "" // read from the quote alone
+		r.e.Quote = qid.String
+		if r.e.Event == r.e.Quote {
+			r.e.Event = "" // read from the quote alone
 		}
-		r := &out[at[pid]]
-		if len(r.Evidence) < store.DossierLimit {
-			r.Evidence = append(r.Evidence, e)
+		if p := &out[at[r.pid]]; len(p.Evidence) < store.DossierLimit {
+			p.Evidence = append(p.Evidence, store.Evidence{}) // a place kept; filled below
+			evs = append(evs, r)
 		}
 	}
-	return out, next, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	docs, err := db.docMetas(ctx, len(evs), func(i int) int64 { return evs[i].doc })
+	if err != nil {
+		return nil, "", err
+	}
+	for i := range out {
+		out[i].Evidence = out[i].Evidence[:0]
+	}
+	for _, r := range evs {
+		r.e.Document = docs[r.doc].id
+		p := &out[at[r.pid]]
+		p.Evidence = append(p.Evidence, r.e)
+	}
+	return out, next, nil
 }
 
 // ExportRecords implements store.Store.
@@ -691,21 +799,98 @@ func (db *DB) ExportEvents(ctx context.Context, fn func(store.EventRow) error) e
 	}
 }
 
-// Stats implements store.Store.
+// Stats implements store.Store, from the counts that triggers keep
+// (schema step 9).
 func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var s store.Stats
-	err := db.r.QueryRowContext(ctx, `SELECT
-		(SELECT COUNT(*) FROM documents),
-		(SELECT COALESCE(SUM(duplicates), 0) FROM documents),
-		(SELECT COUNT(*) FROM near_duplicates) / 2,
-		(SELECT COUNT(*) FROM actors),
-		(SELECT COUNT(*) FROM quotes),
-		(SELECT COUNT(*) FROM events),
-		(SELECT COUNT(*) FROM merged_events),
-		(SELECT COUNT(*) FROM positions),
-		(SELECT COUNT(*) FROM failures)`).Scan(&s.Documents, &s.Duplicates, &s.NearDuplicates, &s.Actors, &s.Quotes,
-		&s.Events, &s.MergedEvents, &s.Positions, &s.Failures)
-	return s, err
+	rows, err := db.r.QueryContext(ctx, `SELECT name, n FROM counts`)
+	if err != nil {
+		return s, err
+	}
+	defer rows.Close()
+	dst := map[string]*int{"documents": &s.Documents, "duplicates": &s.Duplicates, "near_duplicates": &s.NearDuplicates,
+		"actors": &s.Actors, "quotes": &s.Quotes, "events": &s.Events, "merged_events": &s.MergedEvents,
+		"positions": &s.Positions, "failures": &s.Failures}
+	for rows.Next() {
+		var name string
+		var n int
+		if err := rows.Scan(&name, &n); err != nil {
+			return s, err
+		}
+		if p, ok := dst[name]; ok {
+			*p = n
+		}
+	}
+	s.NearDuplicates /= 2 // a link is stored both ways
+	return s, rows.Err()
+}
+
+// docMeta is what lists of facts show of the document each comes from.
+type docMeta struct{ id, source, url, published string }
+
+// docCacheSize bounds the documents whose docMeta a DB keeps in memory.
+const docCacheSize = 200_000
+
+// docMetas returns the docMeta of the documents of n rows (rowid(i) is the
+// document of row i). A stored document does not change, so what is read
+// once is kept: a dossier names thousands of documents, each a page of its
+// own in the file.
+func (db *DB) docMetas(ctx context.Context, n int, rowid func(int) int64) (map[int64]docMeta, error) {
+	out := make(map[int64]docMeta, n)
+	var miss []int64
+	missing := map[int64]bool{}
+	db.docMu.Lock()
+	for i := range n {
+		r := rowid(i)
+		if _, ok := out[r]; ok || missing[r] {
+			continue
+		}
+		if m, ok := db.docCache[r]; ok {
+			out[r] = m
+		} else {
+			missing[r] = true
+			miss = append(miss, r)
+		}
+	}
+	db.docMu.Unlock()
+	for len(miss) > 0 {
+		chunk := miss[:min(len(miss), 500)]
+		miss = miss[len(chunk):]
+		list, args := inList(chunk)
+		rows, err := db.r.QueryContext(ctx, `SELECT rowid, id, source, url, published FROM documents WHERE rowid IN (`+list+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		got := make(map[int64]docMeta, len(chunk))
+		for rows.Next() {
+			var r int64
+			var m docMeta
+			var src, url, pub sql.NullString
+			if err := rows.Scan(&r, &m.id, &src, &url, &pub); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			m.source, m.url, m.published = src.String, url.String, pub.String
+			got[r] = m
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		db.docMu.Lock()
+		if len(db.docCache)+len(got) > docCacheSize {
+			db.docCache = nil // start again rather than track use
+		}
+		if db.docCache == nil {
+			db.docCache = make(map[int64]docMeta, len(got))
+		}
+		for r, m := range got {
+			out[r] = m
+			db.docCache[r] = m
+		}
+		db.docMu.Unlock()
+	}
+	return out, nil
 }
 
 // recordOf decodes a stored record; used by tests.
