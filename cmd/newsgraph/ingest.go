@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -65,7 +66,7 @@ Example:
 	var o ingestOpts
 	fs.StringVar(&o.published, "published", "", "publication `date` (YYYY-MM-DD or RFC 3339) for every article, overriding their own")
 	fs.IntVar(&o.workers, "workers", 0, "articles analysed at once (`n`); default the number of cores")
-	fs.IntVar(&o.batch, "batch", 64, "documents written per transaction (`n`)")
+	fs.IntVar(&o.batch, "batch", 256, "documents written per transaction (`n`)")
 	fs.Int64Var(&o.maxSize, "max-size", ingest.MaxSize, "largest input file accepted, in `bytes`")
 	retry := fs.Bool("retry-failed", false, "also try again every input recorded as failed")
 	allowFetch := fs.Bool("fetch", false, "allow http(s) URLs as inputs (public addresses only, with timeouts and size limits)")
@@ -73,9 +74,22 @@ Example:
 	quiet := fs.Bool("quiet", false, "no progress and no log lines, only the summary")
 	enqueue := fs.Bool("enqueue", false, "with a PostgreSQL store: queue the articles for 'newsgraph worker' processes instead of analysing them here")
 	useQueue := fs.Bool("queue", false, "with a SQLite store: run the work as durable River jobs in the store's file (analyze, merge); an interrupted run's jobs are finished by the next")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file`")
 	args, err := parseFlags(fs, args, stderr)
 	if err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
 	}
 	if len(args) == 0 && !*retry && !*useQueue {
 		fmt.Fprintln(stderr, "newsgraph ingest: no input; give files, directories or globs (or --retry-failed)")
@@ -389,7 +403,8 @@ func (g *ingester) run(ctx context.Context, sources []origin) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	items := make(chan item, workers*4)
-	outs := make(chan outcome, workers*4)
+	// room for a batch of analysed documents while the writer commits the last
+	outs := make(chan outcome, max(workers*4, g.o.batch))
 	// the reader
 	go func() {
 		defer close(items)
