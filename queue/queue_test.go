@@ -340,7 +340,8 @@ func TestWorkersKilledMidRun(t *testing.T) {
 	for i := range 3 {
 		workers = append(workers, startWorker(t, bin, url, dir, i, flags...))
 	}
-	// kill one when about a third is stored
+	// kill one when about a third is stored, or mid-run anyway after two
+	// minutes (a loaded machine)
 	for {
 		st, err := db.Stats(ctx)
 		if err != nil {
@@ -349,8 +350,12 @@ func TestWorkersKilledMidRun(t *testing.T) {
 		if st.Documents >= n/3 {
 			break
 		}
-		if time.Since(start) > 60*time.Second {
-			t.Fatalf("only %d documents stored after a minute", st.Documents)
+		if time.Since(start) > 2*time.Minute {
+			if st.Documents == 0 {
+				t.Fatalf("no document stored after two minutes")
+			}
+			t.Logf("only %d documents stored after two minutes: the kill comes now", st.Documents)
+			break
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -359,7 +364,7 @@ func TestWorkersKilledMidRun(t *testing.T) {
 	}
 	workers[0].Wait()
 	t.Logf("killed worker 0 after %s", time.Since(start).Round(time.Millisecond))
-	counts := waitDone(t, db, 100*time.Second)
+	counts := waitDone(t, db, 5*time.Minute)
 	t.Logf("all jobs done after %s: %v", time.Since(start).Round(time.Millisecond), counts)
 	for _, w := range workers[1:] {
 		w.Process.Signal(syscall.SIGTERM)

@@ -25,6 +25,14 @@
 //   - No SQL text is built from user strings: filters choose among fixed
 //     fragments and pass values as parameters; full-text queries are
 //     rebuilt from their words (tsQuery) and parsed by to_tsquery.
+//   - A Put commits without waiting for its WAL to reach the disk
+//     (synchronous_commit off for its transaction): a crash of the server
+//     may lose the last fraction of a second of transactions, each whole,
+//     together with the queue job or input record that marked it done, so
+//     the queue or the next ingest stores it again.
+//   - Reconcile leaves the actors, merged events and positions that the set
+//     of stored documents gives, whatever order they came in (merge.Plan);
+//     Put's own joins are provisional.
 //
 // # Concurrency
 // A DB is safe for concurrent use, and any number of processes may write
@@ -72,7 +80,7 @@
 // # Performance
 // A Put is a few round trips whatever the document's size: derived rows go
 // in pipelined batches (pgx.Batch), lookups that need an answer are made
-// for all of a document's keys at once. Callers that store many documents
+// for all of a document's keys at once, new actors made in one statement. Callers that store many documents
 // from one process batch them into one Put, which shares the transaction.
 // 1,500 generated articles of about 700 bytes put one by one over one
 // connection took 6.3 s (4.2 ms each) on a loaded 2-core machine; see
