@@ -149,7 +149,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		}
 		c.endTok = k + 2
 	}
-	if pos := a.toks[k].POS; pos != "" && !strings.HasPrefix(pos, "VB") {
+	if pos := a.toks[k].POS; pos != "" && !strings.HasPrefix(pos, "VB") && !a.verbInContext(k, c.endTok, w) {
 		return c, false
 	}
 	// words that make it no statement: "respond to a request", "said to be"
@@ -196,7 +196,8 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	}
 	switch w.form {
 	case baseForm:
-		if !sawAux && a.toks[k].POS != "VBP" && !(j >= s.FirstToken && (a.is(j, subjectPronounsBase) || a.pluralNoun(j))) {
+		if !sawAux && a.toks[k].POS != "VBP" && !(j >= s.FirstToken && (a.is(j, subjectPronounsBase) || a.pluralNoun(j) ||
+			a.toks[j].Kind == newsgraph.Number || a.textIs(j, "%"))) {
 			return c, false
 		}
 	case ingForm:
@@ -709,3 +710,35 @@ var imageNouns = set("picture", "pictures", "photo", "photos", "photograph", "ph
 
 // reflexives after "show" describe the subject ("shown itself open").
 var reflexives = set("itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself")
+
+// verbInContext reports whether a cue word the tagger did not read as a
+// verb stands as one all the same: a finite form between a subject (the
+// end of a name, a pronoun, a number: `Clinton plans to`, `Six in 10 say
+// he`) and a complement ("that", "to" and a verb, a pronoun).
+func (a *analyzer) verbInContext(k, next int, w cueWord) bool {
+	if w.form != thirdForm && w.form != baseForm && w.form != pastForm {
+		return false
+	}
+	p := k - 1
+	if p < 0 || a.toks[p].Sentence != a.toks[k].Sentence || a.possessive(p) {
+		return false
+	}
+	subject := a.is(p, pronouns) || a.toks[p].Kind == newsgraph.Number || a.textIs(p, "%")
+	if !subject && a.capitalised(p) {
+		for _, mi := range a.mentionsIn(a.toks[p].Start, a.toks[p].End) {
+			if a.d.Mentions[mi].End == a.toks[p].End {
+				subject = true
+			}
+		}
+	}
+	if !subject || next >= len(a.toks) {
+		return false
+	}
+	switch {
+	case a.lowIs(next, "that"):
+		return true
+	case a.lowIs(next, "to"):
+		return next+1 < len(a.toks) && a.toks[next+1].POS == "VB"
+	}
+	return a.is(next, pronouns) && !a.lowIs(next, "who")
+}

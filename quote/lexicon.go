@@ -78,7 +78,7 @@ var reportingVerbs = map[cueClass][]string{
 		"favour", "prefer:prefers:preferred:preferring", "admire", "consider", "regard", "decide",
 		"request", "encourage", "fault", "intend", "envision", "advocate", "champion", "embrace",
 		"back", "oppose", "push/for", "press/for", "ask/for", "call/for", "call/on", "talk/about",
-		"complain/about", "warn/of", "warn/about", "worry/about", "point/to", "refer/to", "argue/for",
+		"complain/about", "warn/of", "warn/about", "worry/about", "point/to", "refer/to:refers:referred:referring", "argue/for",
 		"speak/about", "comment/on", "rail/against", "lash/out", "weigh/in", "hint/at", "push/back",
 		"see:sees:saw:seeing:seen", "view", "describe/as", "denigrate", "disparage", "belittle",
 		"lambaste", "berate", "scold", "rebuke", "assail", "castigate", "excoriate", "pan",

@@ -205,6 +205,9 @@ func TestFind(t *testing.T) {
 			map[string]ent{"Solomon": {"Ezra Solomon", newsgraph.Person, ""}},
 			[]want{{`the plan "has been challenged,"`, "mixed", "Ezra Solomon", "said", ""}}},
 		{"what a picture shows is no statement", "A picture shows the statesmen in the middle of the basilica.", nil, nil},
+		{"referring to after a cue", `"It is the market," Hedge said, referring to the two resorts.`,
+			map[string]ent{"Hedge": {"Michael Hedge", newsgraph.Person, ""}},
+			[]want{{"It is the market,", "direct", "Michael Hedge", "said", ""}, {"the two resorts", "indirect", "Michael Hedge", "referring to", ""}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
