@@ -956,7 +956,10 @@ func (r *resolver) pronoun(i int) {
 		if lower[0] == 's' || lower == "her" || lower == "hers" {
 			g = 'F'
 		}
-		ei := r.personAntecedent(i, g)
+		ei := r.cataphor(i, g)
+		if ei < 0 {
+			ei = r.personAntecedent(i, g)
+		}
 		if ei >= 0 {
 			if p := r.people[ei]; p != nil && p.gender == 0 {
 				p.gender = g
@@ -977,7 +980,8 @@ func (r *resolver) pronoun(i int) {
 			if n.Sentence != m.Sentence {
 				break
 			}
-			if n.Entity >= 0 && r.d.Entities[n.Entity].Type != newsgraph.Person && !inside(r.d.Mentions, j) && r.objSubj[m.Sentence] == n.Entity {
+			if n.Entity >= 0 && r.d.Entities[n.Entity].Type != newsgraph.Person && !inside(r.d.Mentions, j) && r.objSubj[m.Sentence] == n.Entity &&
+				!r.placeOnly(n.Entity) {
 				r.attach(i, n.Entity)
 				return
 			}
@@ -986,6 +990,74 @@ func (r *resolver) pronoun(i int) {
 			r.attach(i, ei) // "Officials said … they"
 		}
 	}
+}
+
+// placeOnly reports a place that is not a state: a city, region or
+// unknown place is no "they" ("in Michigan a week ago, they supported
+// her": the voters).
+func (r *resolver) placeOnly(ei int) bool {
+	e := &r.d.Entities[ei]
+	switch e.Type {
+	case newsgraph.Loc, newsgraph.Fac:
+		return e.StandsFor < 0
+	case newsgraph.GPE:
+		return e.StandsFor < 0 && !strings.HasPrefix(e.Key, "country:")
+	}
+	return false
+}
+
+// cataphor returns the person a his/her (gender g) in an opening phrase
+// without a finite verb refers to when that phrase ends with a comma and
+// the person's name follows it as the subject: "Standing … with Mayor
+// Walsh by her side, Hillary Clinton turned …"; -1 otherwise.
+func (r *resolver) cataphor(i int, g byte) int {
+	m := &r.d.Mentions[i]
+	if m.Sentence < 0 || m.Sentence >= len(r.d.Sentences) {
+		return -1
+	}
+	s := r.d.Sentences[m.Sentence]
+	comma := -1
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		t := &r.d.Tokens[k]
+		if t.Start >= m.End && t.Text == "," {
+			comma = k
+			break
+		}
+		switch t.POS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return -1 // a clause of its own: "After Obama met Putin in his office, …"
+		}
+		if t.Kind == newsgraph.QuoteMark || t.Text == ";" || t.Text == ":" || k-s.FirstToken > 40 {
+			return -1
+		}
+	}
+	if comma < 0 || comma+1 >= s.EndToken {
+		return -1
+	}
+	next := r.d.Tokens[comma+1].Start
+	for j := i + 1; j < len(r.d.Mentions); j++ {
+		n := &r.d.Mentions[j]
+		if n.Start < next {
+			continue
+		}
+		if n.Start > next {
+			return -1
+		}
+		if n.Kind == newsgraph.RoleMention && j+1 < len(r.d.Mentions) && r.d.Mentions[j+1].Start <= n.End+1 {
+			// "Senator Jane Miller": the name after the title
+			next = r.d.Mentions[j+1].Start
+			continue
+		}
+		if n.Entity < 0 || n.Kind != newsgraph.NameMention {
+			return -1
+		}
+		if r.d.Entities[n.Entity].Type != newsgraph.Person || r.isGroup(n.Entity) || !r.genderFits(n.Entity, g) ||
+			r.after(n.End) != verbAfter {
+			return -1
+		}
+		return n.Entity
+	}
+	return -1
 }
 
 // personAntecedent chooses the person a he or she (gender g) refers to among
@@ -1033,12 +1105,13 @@ func (r *resolver) personAntecedent(i int, g byte) int {
 	}
 	opens := r.opensSentence(i)
 	possessive := strings.EqualFold(m.Text, "his") || strings.EqualFold(m.Text, "her")
+	subj := r.subjectBefore(i)
 	best, bestScore := -1, 0.0
 	for _, ei := range order { // nearest first: ties go to the nearer
 		c := cands[ei]
 		n := &r.d.Mentions[c.last]
 		score := -1.0 * float64(si-n.Sentence)
-		if si >= 0 && si < len(r.subject) && r.subject[si] == ei {
+		if subj == ei {
 			score += 1.5
 		}
 		if si > 0 && si-1 < len(r.subject) && r.subject[si-1] == ei && (opens || r.subject[si] < 0) {
@@ -1068,6 +1141,64 @@ func (r *resolver) personAntecedent(i int, g byte) int {
 	return best
 }
 
+// subjectBefore returns the subject of the sentence of pronoun i: its
+// first person mention, unless that mention is the object of a preposition
+// ("with Mayor Walsh by her side, Hillary Clinton turned …"); then the
+// first later person before the pronoun that a verb follows.
+func (r *resolver) subjectBefore(i int) int {
+	m := &r.d.Mentions[i]
+	si := m.Sentence
+	if si < 0 || si >= len(r.subject) {
+		return -1
+	}
+	first := r.subject[si]
+	if first < 0 {
+		return -1
+	}
+	for j := i - 1; j >= 0 && r.d.Mentions[j].Sentence == si; j-- {
+		n := &r.d.Mentions[j]
+		if n.Entity != first || r.lastBefore(first, j) >= 0 && r.d.Mentions[r.lastBefore(first, j)].Sentence == si {
+			continue
+		}
+		// n is the first mention of first in the sentence
+		if !r.afterPreposition(n.Start) {
+			return first
+		}
+		for k := j + 1; k < i; k++ {
+			c := &r.d.Mentions[k]
+			if c.Entity >= 0 && c.Entity != first && c.Kind != newsgraph.PronounMention &&
+				r.d.Entities[c.Entity].Type == newsgraph.Person && !r.isGroup(c.Entity) &&
+				!r.afterPreposition(c.Start) && r.after(c.End) == verbAfter {
+				return c.Entity
+			}
+		}
+		return first
+	}
+	return first
+}
+
+// subjectPreps introduce a name that is no subject.
+var subjectPreps = map[string]bool{"with": true, "by": true, "to": true, "for": true, "of": true, "from": true,
+	"at": true, "beside": true, "alongside": true, "near": true, "against": true, "among": true, "behind": true}
+
+// afterPreposition reports whether the word before offset at is a
+// preposition, over at most one title or capitalised word ("with Mayor
+// Marty Walsh").
+func (r *resolver) afterPreposition(at int) bool {
+	k := sort.Search(len(r.d.Tokens), func(k int) bool { return r.d.Tokens[k].Start >= at })
+	for n := 0; k > 0 && n < 2; n++ {
+		k--
+		t := &r.d.Tokens[k]
+		if lowerIn(subjectPreps, t.Text) {
+			return true
+		}
+		if !startsUpperASCII(t.Text) {
+			return false
+		}
+	}
+	return false
+}
+
 // thingAntecedent chooses the organisation, place or state an "it" or
 // "its" refers to among the non-person entities of its sentence and the
 // one before: organisations before places, the subject of a verb
@@ -1094,6 +1225,10 @@ func (r *resolver) thingAntecedent(i int) int {
 		e := &r.d.Entities[n.Entity]
 		if e.Type == newsgraph.Person || e.Type == newsgraph.NORP {
 			continue
+		}
+		if (e.Type == newsgraph.GPE || e.Type == newsgraph.Loc || e.Type == newsgraph.Fac) && !strings.HasPrefix(e.Key, "country:") &&
+			r.afterPlacePreposition(j) && r.after(n.End) != verbAfter {
+			continue // "signed … in Rome last October …, providing it is ratified": where, not what
 		}
 		if r.thingBetween(n.End, m.Start) {
 			break // "the plan … it": the nearer thing is the antecedent

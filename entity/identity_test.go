@@ -110,6 +110,25 @@ func TestWithinDocument(t *testing.T) {
 			}
 		}
 	})
+	t.Run("possessive-before-the-subject-is-the-subject", func(t *testing.T) {
+		d := analyze(t, "Standing before the crowd with Mayor Marty Walsh by her side, Senator Jane Miller turned to a subject that she had avoided. "+
+			"Walsh, a former union leader, had close ties to Vice President Paul Green. But on Sunday he endorsed Miller.")
+		miller, walsh := entityOf(t, d, "Jane Miller", 0), entityOf(t, d, "Marty Walsh", 0)
+		for _, m := range []string{"her", "she"} {
+			if got := entityOf(t, d, m, 0); got != miller {
+				t.Errorf("%q is entity %d, want Jane Miller (%d)\n%s", m, got, miller, dump(d))
+			}
+		}
+		if got := entityOf(t, d, "he", 0); got != walsh {
+			t.Errorf("he is entity %d, want Marty Walsh (%d)\n%s", got, walsh, dump(d))
+		}
+	})
+	t.Run("they-is-no-city", func(t *testing.T) {
+		d := analyze(t, "Black voters have backed Miller in earlier states. But in Springfield a week ago, they supported her by a smaller margin.")
+		if x := entityOf(t, d, "they", 0); x >= 0 && d.Entities[x].Name == "Springfield" {
+			t.Errorf("they is Springfield\n%s", dump(d))
+		}
+	})
 	t.Run("title-alone-joins-the-person-given-that-title", func(t *testing.T) {
 		d := analyze(t, "Foreign Minister Annalena Baerbock met Sergei Lavrov in Moscow. The minister said the talks were hard.")
 		if got, want := entityOf(t, d, "The minister", 0), entityOf(t, d, "Annalena Baerbock", 0); got != want {

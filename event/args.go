@@ -49,14 +49,22 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		meta.group = grp
 		subjStart = st
 		if passive {
-			addTo(&targets, subj...)
+			if st >= s.sent.EndToken || s.w(st) != "it" {
+				addTo(&targets, subj...) // not "it is ratified by": "it" is the treaty, not a party
+			}
 		} else {
 			addTo(&actors, subj...)
 		}
 	}
 	if nominal && (len(actors) == 0 || k == 0 || !s.is(k-1, cDet)) {
-		// "X and Y sealed their agreement": the pronoun is the subject again
-		addTo(&actors, s.possessor(k)...)
+		// "X and Y sealed their agreement": the pronoun is the subject again;
+		// "Kilroy-Silk's expulsion": a person undergoes the act
+		if ps := s.possessor(k); patientNouns[s.w(k)] && len(ps) > 0 && d.Entities[ps[0]].Type == newsgraph.Person {
+			actors = slices.DeleteFunc(actors, func(x int) bool { return slices.Contains(ps, x) })
+			addTo(&targets, ps...)
+		} else {
+			addTo(&actors, ps...)
+		}
 	}
 
 	// complement and object
@@ -69,7 +77,9 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		if j < s.sent.EndToken && s.w(j) == "that" {
 			ts, next := s.nounPhrases(j + 1)
 			if len(ts) > 0 {
-				addTo(&targets, ts...)
+				if !s.passiveClause(next) {
+					addTo(&targets, ts...) // not "demand that HB2 not be implemented"
+				}
 				issueFrom, issueEnd = s.complementObject(next)
 				objEnd = max(next, issueEnd)
 			}
@@ -175,6 +185,9 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		if k > s.sent.FirstToken && s.w(k-1) == "no" {
 			neg = true
 		}
+		if !neg && s.avoided(k) {
+			neg = true // "avoided direct criticism of Trump"
+		}
 		if !neg && s.failsAfter(end) {
 			neg = true
 			meta.failed = true
@@ -240,6 +253,15 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 				issueFrom, issueEnd = k, s.phraseEnd(k) // "the withdrawal of troops"
 			}
 		}
+	}
+	// "voters want a ban on Muslims": a demand for the act, not the act
+	if nominal && light < 0 && v.Type != "REQUEST" && s.wanted(k) {
+		v.Type, v.Mode = "REQUEST", ""
+		targets = targets[:0]
+		if len(actors) == 0 {
+			addTo(&actors, s.clauseSubject(k)...)
+		}
+		issueFrom, issueEnd = k, s.extendPhrase(s.phraseEnd(k))
 	}
 	// "approve the deal" is an agreement, not praise
 	if v.Type == "SUPPORT" && issueFrom >= 0 && s.hasAgreementNoun(issueFrom, issueEnd) {
@@ -683,8 +705,8 @@ func (s *state) prepArgs(k, end int, e *entry, nominal bool, actors, targets *[]
 				role = 'b'
 			}
 		case "by":
-			if nominal || s.isPassive(s.verbGroup(k), k) {
-				role = 'a'
+			if nominal && !s.participleBetween(end, j) || !nominal && s.isPassive(s.verbGroup(k), k) {
+				role = 'a' // not "the meeting was first reported by Politico"
 			}
 		case "from":
 			if e.typ == "REQUEST" || e.typ == "AID" || e.typ == "RETREAT" {
@@ -699,6 +721,9 @@ func (s *state) prepArgs(k, end int, e *entry, nominal bool, actors, targets *[]
 			if e.typ == "AID" || (e.typ == "CONSULT" && e.mode == "visit") || (e.typ == "CONCEDE") ||
 				e.typ == "REQUEST" && nominal && j == end { // "an appeal to Republicans"
 				role = 't'
+			}
+			if e.mode == "visit" && !s.directName(j+1) {
+				role = 0 // "a visit to the Brooklyn apartment": where, not whom
 			}
 		case "of":
 			if nominal && j == end {
@@ -841,6 +866,9 @@ func (s *state) modality(k, group, verb int) newsgraph.Modality {
 		}
 	}
 	var intended, demanded bool
+	if verb >= 0 && s.easeFor(group) {
+		return newsgraph.Hypothetical // "harder for the Republicans to attack Obama"
+	}
 	if verb >= 0 {
 		for j := group; j < verb; j++ {
 			switch {
@@ -1090,13 +1118,36 @@ func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, g
 	if !nominal && (v.Mode == "visit" || v.Mode == "host") && !s.directName(end) {
 		return false
 	}
+	k := k0(v, s)
+	if s.questioned(end) {
+		return false // "How hard will Clinton attack?": asked, not reported
+	}
+	if !nominal && v.Type == "AGREE" && end < s.sent.EndToken && s.w(end) == "with" && !s.agreesOn(end) {
+		return false // "he agrees with me": an opinion
+	}
+	if v.Mode == "investigate" && len(*targets) == 0 {
+		return false // "investigating the situation": no one is accused
+	}
+	if nominal && v.Type == "THREATEN" && s.characterised(k) {
+		return false // "posed a threat to UKIP": what someone is, not a threat made
+	}
+	if e.self && !nominal && s.warnedAgainst(end) {
+		return false // "warned his supporters against complacency": advice
+	}
+	if e.mood && !nominal && !s.demandMood(end) {
+		return false // "insisted he did not know": a statement
+	}
+	if v.Type == "REJECT" && s.refusesToSpeak(end) {
+		return false // "refused to discuss the reports"
+	}
 	switch v.Type {
 	case "ACCUSE", "SUPPORT", "REQUEST", "AGREE", "REJECT", "CONCEDE":
 		// "criticized Tulsa, Okla., police officer X": a town is where the
 		// person is from, not a party to a statement
 		*targets = slices.DeleteFunc(*targets, func(x int) bool {
 			en := &d.Entities[x]
-			return en.Type == newsgraph.GPE && en.StandsFor < 0 && (strings.HasPrefix(en.Key, "city:") || strings.HasPrefix(en.Key, "region:"))
+			return en.Type == newsgraph.GPE && en.StandsFor < 0 && (strings.HasPrefix(en.Key, "city:") || strings.HasPrefix(en.Key, "region:")) ||
+				en.Type == newsgraph.NORP && s.norpModifier(x) // "reject the European constitution"
 		})
 	}
 	if !nominal && v.Type == "CONSULT" && s.possessedObject(end) {
@@ -1117,7 +1168,8 @@ func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, g
 			*targets = slices.DeleteFunc(*targets, func(x int) bool {
 				en := &d.Entities[x]
 				return (en.Type == newsgraph.GPE || en.Type == newsgraph.Loc || en.Type == newsgraph.Fac) && en.StandsFor < 0 &&
-					(strings.HasPrefix(en.Key, "region:") || strings.HasPrefix(en.Key, "city:") || en.Type != newsgraph.GPE)
+					(strings.HasPrefix(en.Key, "region:") || strings.HasPrefix(en.Key, "city:") || strings.HasPrefix(en.Key, "gpe:") ||
+						en.Type != newsgraph.GPE)
 			})
 		}
 		orgs := len(actors) > 0 && !slices.ContainsFunc(actors, func(x int) bool { return d.Entities[x].Type != newsgraph.Org })
@@ -1401,6 +1453,9 @@ func k0(v *newsgraph.Event, s *state) int { return s.tokenAt(v.Trigger.Start) }
 func (s *state) asksFor(k, end int, nominal bool) bool {
 	cl := s.clauseOf(k)
 	for j := end; j < s.sent.EndToken && j < end+10 && s.clauseOf(j) == cl; j++ {
+		if s.is(j, cAux) || lexVerb(s, j) {
+			break // "his appeal is going to take hold": the to-infinitive is another verb's
+		}
 		switch s.w(j) {
 		case "for", "that":
 			return true

@@ -166,6 +166,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -569,6 +570,9 @@ func (s *state) match(k int) (ei, n int, nominal bool) {
 			if !ok || !s.needs(k+len(e.words), e) {
 				continue
 			}
+			if !nom && len(e.words) == 1 && s.particleAfter(k+1, e) {
+				continue // "backed away from", "struck down", "backed off": another verb
+			}
 			if nom && s.modifiesNoun(k+len(e.words)) {
 				continue // "summit meeting", "appeals court", "rallying cry": the next noun is the head
 			}
@@ -579,6 +583,20 @@ func (s *state) match(k int) (ei, n int, nominal bool) {
 		}
 	}
 	return ei, n, nominal
+}
+
+// particles that make a phrasal verb of the word before them.
+var particles = set("away", "off", "down", "out", "up")
+
+// particleAfter reports a particle at token j after a one-word verbal
+// trigger that makes it another verb ("backed off", "struck down"), unless
+// the entry asks for that word ("shoot down") or "with" follows ("met up
+// with").
+func (s *state) particleAfter(j int, e *entry) bool {
+	if j >= s.sent.EndToken || !particles[s.w(j)] || slices.Contains(e.need, s.w(j)) {
+		return false
+	}
+	return j+1 >= s.sent.EndToken || s.w(j+1) != "with"
 }
 
 // modifiesNoun reports whether token j, right after a nominal trigger, is a

@@ -28,6 +28,7 @@ type entry struct {
 	self    bool
 	noobj   bool
 	compreq bool
+	mood    bool
 	neg     string
 	need    []string
 }
@@ -91,6 +92,8 @@ func parseLexicon(src string) (*lexicon, error) {
 					e.noobj = true
 				case fl == "compreq":
 					e.compreq = true
+				case fl == "mood":
+					e.mood = true
 				case strings.HasPrefix(fl, "neg="):
 					e.neg = fl[4:]
 					if !valid[e.neg] {
