@@ -444,6 +444,25 @@ func (r *resolver) knownOrgAliases(count map[string]*votes) {
 		}
 		t := r.nameType[sl]
 		ws := v.words
+		// a known organisation with its legal form or trade: "General
+		// Motors Corporation" is General Motors, however it is written
+		// elsewhere ("GM")
+		if t == newsgraph.Org && len(ws) >= 2 {
+			found := false
+			for n := len(ws) - 1; n >= 1 && industryWords(ws[n:]); n-- {
+				if e, ok := kb.Lookup(strings.Join(ws[:n], " ")); ok && e.Type == newsgraph.Org {
+					if r.slugKB == nil {
+						r.slugKB = map[string]string{}
+					}
+					r.slugKB[sl] = e.Key
+					found = true
+					break
+				}
+			}
+			if found {
+				continue
+			}
+		}
 		for _, k := range kn {
 			switch {
 			case len(ws) > len(k.words) && wordsEqual(ws[:len(k.words)], k.words) && t == newsgraph.Org &&
@@ -648,17 +667,30 @@ func (r *resolver) acronymOf(text string) int {
 		if e.Type == newsgraph.Person || !strings.Contains(e.Name, " ") {
 			continue
 		}
-		var b strings.Builder
-		for _, w := range strings.Fields(e.Name) {
-			if w[0] >= 'A' && w[0] <= 'Z' {
-				b.WriteByte(w[0])
-			}
-		}
-		if b.String() == text {
+		ws := strings.Fields(e.Name)
+		if initials(ws) == text {
 			return ei
+		}
+		// without the legal form: GM, General Motors Corporation
+		for n := len(ws) - 1; n >= 2 && designators(ws[n:]); n-- {
+			if initials(ws[:n]) == text {
+				return ei
+			}
 		}
 	}
 	return -1
+}
+
+// initials returns the capital initials of the words ("General Motors" →
+// "GM").
+func initials(ws []string) string {
+	var b strings.Builder
+	for _, w := range ws {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String()
 }
 
 // nameWords splits a person's name into first name and surname, leaving out

@@ -196,6 +196,23 @@ func (f *finder) splitByTagger(start, end, si int) bool {
 			return false // the tagger's name crosses the run, or is not typed
 		}
 	}
+	// a word the tagger leaves out must be an ordinary one ("Defender");
+	// a name word it missed keeps the run whole ("Ahmed Mohamed" read as
+	// "Ahmed")
+	k := f.tokenAt(start)
+	for _, n := range inside {
+		for ; k < len(f.toks) && f.toks[k].End <= n.Start; k++ {
+			if f.uncoveredNameWord(k) {
+				return false
+			}
+		}
+		k = f.tokenAt(n.End)
+	}
+	for ; k < len(f.toks) && f.toks[k].End <= end; k++ {
+		if f.uncoveredNameWord(k) {
+			return false
+		}
+	}
 	for _, n := range inside {
 		typ, key := f.taggedType(n)
 		f.emit(n.Start, n.End, newsgraph.NameMention, typ, key, "", si)
@@ -281,6 +298,24 @@ func (f *finder) otherTagged(start, end, skip int) bool {
 		}
 	}
 	return false
+}
+
+// uncoveredNameWord reports whether token k is a capitalised word that no
+// list says is an ordinary word: a name word.
+func (f *finder) uncoveredNameWord(k int) bool {
+	t := &f.toks[k]
+	if t.Kind != newsgraph.Word || !startsUpper(t.Text) || len(t.Text) < 2 || allUpper(t.Text) {
+		return false
+	}
+	w := t.Text[:len(t.Text)-possessiveLen(t.Text)]
+	if _, ok := lowerLookup(common, w); ok {
+		return false
+	}
+	if kb.IsTitleWord(w) {
+		return false
+	}
+	_, known := kb.Lookup(w)
+	return !known
 }
 
 // taggedNames adds the tagger's names in sentence si that no mention found
