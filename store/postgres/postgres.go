@@ -160,7 +160,9 @@ func openWith(ctx context.Context, cfg *pgxpool.Config) (*DB, error) {
 		return nil, fmt.Errorf("postgres: connect %s: %w", redact(cfg.ConnString()), err)
 	}
 	db.reconcileLock = db.LockID("reconcile")
-	if err := db.Migrate(ctx); err != nil {
+	// a connection lost while migrating (the server restarting, or ending
+	// connections) migrates again: each step is one transaction
+	if err := db.whileLost(ctx, func() error { return db.Migrate(ctx) }); err != nil {
 		pool.Close()
 		return nil, err
 	}

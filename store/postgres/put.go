@@ -91,7 +91,7 @@ func (db *DB) PutTx(ctx context.Context, tx pgx.Tx, docs ...*store.Doc) ([]store
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock_shared($1), set_config('synchronous_commit', 'off', true)`, db.reconcileLock); err != nil {
 		return nil, fmt.Errorf("lock: %w", err)
 	}
-	p := &putTx{ctx: ctx, tx: tx, db: db}
+	p := &putTx{ctx: ctx, tx: tx, db: db, pending: &actorBumps{}}
 	out := make([]store.PutResult, len(docs))
 	for i, d := range docs {
 		res, err := p.put(d)
@@ -100,14 +100,79 @@ func (db *DB) PutTx(ctx context.Context, tx pgx.Tx, docs ...*store.Doc) ([]store
 		}
 		out[i] = res
 	}
+	b := &pgx.Batch{}
+	p.pending.queue(b)
+	if err := p.send(b); err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
 	return out, nil
+}
+
+// actorBumps is what the documents of a transaction add to the shared rows
+// of actors and keys, written once at its end (queue): a popular actor's
+// row gets one new version a transaction, not one a document.
+type actorBumps struct {
+	docs, mentions map[int64]int
+	canonical      map[nameKey]bool // kind "canonical": the names the documents gave
+	keys           map[string]int   // documents a key
+}
+
+func (ab *actorBumps) add(actor int64, docs, mentions int) {
+	if ab.docs == nil {
+		ab.docs, ab.mentions, ab.canonical, ab.keys = map[int64]int{}, map[int64]int{}, map[nameKey]bool{}, map[string]int{}
+	}
+	ab.docs[actor] += docs
+	ab.mentions[actor] += mentions
+}
+
+// queue queues the updates: the keys' counts in key order, then the actors'
+// rows locked in id order and their counters and canonical names updated
+// in one statement (each new version of an actor's row is an entry in
+// every one of its indexes). The canonical name is the full name (of more
+// than one word) that most documents give the actor, a one-word name only
+// while there is none.
+func (ab *actorBumps) queue(b *pgx.Batch) {
+	if len(ab.docs) == 0 {
+		return
+	}
+	if len(ab.keys) > 0 {
+		ks := sortedKeys(ab.keys)
+		ns := make([]int32, len(ks))
+		for i, k := range ks {
+			ns[i] = int32(ab.keys[k])
+		}
+		b.Queue(`UPDATE actor_keys SET docs = docs + u.n FROM unnest($1::text[], $2::int[]) AS u(k, n) WHERE actor_keys.key = u.k`, ks, ns)
+	}
+	ids := sortedKeys(ab.docs)
+	bDocs, bMentions := make([]int32, len(ids)), make([]int32, len(ids))
+	for i, a := range ids {
+		bDocs[i], bMentions[i] = int32(ab.docs[a]), int32(ab.mentions[a])
+	}
+	cActor, cName := []int64{}, []string{}
+	for k := range ab.canonical {
+		cActor, cName = append(cActor, k.actor), append(cName, k.name)
+	}
+	b.Queue(`SELECT 1 FROM actors WHERE id = ANY($1) ORDER BY id FOR UPDATE`, ids)
+	const better = `n.name IS NOT NULL AND (n.full AND position(' ' in actors.name) = 0
+		OR n.full = (position(' ' in actors.name) > 0) AND n.count > actors.name_count)`
+	b.Queue(`UPDATE actors SET docs = actors.docs + u.d, mentions = actors.mentions + u.m,
+			name = CASE WHEN `+better+` THEN n.name ELSE actors.name END,
+			name_count = CASE WHEN `+better+` THEN n.count ELSE actors.name_count END
+		FROM unnest($1::bigint[], $2::int[], $3::int[]) AS u(id, d, m)
+		LEFT JOIN (SELECT DISTINCT ON (a.actor) a.actor, a.name, a.count, position(' ' in a.name) > 0 AS full
+			FROM unnest($4::bigint[], $5::text[]) AS c(actor, name)
+			JOIN actor_names a ON a.actor = c.actor AND a.kind = 'canonical' AND a.name = c.name
+			ORDER BY a.actor, 4 DESC, a.count DESC, a.name) n ON n.actor = u.id
+		WHERE actors.id = u.id`, ids, bDocs, bMentions, cActor, cName)
+	*ab = actorBumps{}
 }
 
 // putTx is one write transaction.
 type putTx struct {
-	ctx context.Context
-	tx  pgx.Tx
-	db  *DB
+	ctx     context.Context
+	tx      pgx.Tx
+	db      *DB
+	pending *actorBumps // written at the end of the transaction; nil: at once
 }
 
 // send runs a batch of statements in one round trip and reports the first
@@ -383,20 +448,22 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 		ents.mentions = append(ents.mentions, mentionsJSON(e.Mentions))
 	}
 
-	// shared rows, each kind in one statement: the actors' counters (their
-	// rows locked first, in id order), then the names in (actor, kind,
-	// name) order, then the canonical names
+	// shared rows, each kind in one statement: the names in (actor, kind,
+	// name) order now, the actors' counters and canonical names and the
+	// keys' counts with the transaction's other documents' (actorBumps)
+	ab := p.pending
+	if ab == nil {
+		ab = &actorBumps{}
+	}
+	for a, bp := range bumps {
+		ab.add(a, bp.docs, bp.mentions)
+	}
+	if count {
+		for k := range docKeys {
+			ab.keys[k]++
+		}
+	}
 	b := &pgx.Batch{}
-	ids := make([]int64, 0, len(bumps))
-	for a := range bumps {
-		ids = append(ids, a)
-	}
-	slices.Sort(ids)
-	bDocs, bMentions := make([]int32, len(ids)), make([]int32, len(ids))
-	for i, a := range ids {
-		bDocs[i], bMentions[i] = int32(bumps[a].docs), int32(bumps[a].mentions)
-	}
-	b.Queue(`SELECT 1 FROM actors WHERE id = ANY($1) ORDER BY id FOR UPDATE`, ids)
 	nks := make([]nameKey, 0, 2*len(names))
 	for k, u := range names {
 		nks = append(nks, k)
@@ -408,12 +475,11 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 		return cmp.Or(cmp.Compare(a.actor, b.actor), cmp.Compare(a.kind, b.kind), cmp.Compare(a.name, b.name))
 	})
 	nActor, nKind, nName, nCount := make([]int64, len(nks)), make([]string, len(nks)), make([]string, len(nks)), make([]int32, len(nks))
-	cActor, cName := []int64{}, []string{}
 	for i, k := range nks {
 		nActor[i], nKind[i], nName[i] = k.actor, k.kind, k.name
 		if k.kind == "canonical" {
 			nCount[i] = int32(names[nameKey{k.actor, "name", k.name}].canonical)
-			cActor, cName = append(cActor, k.actor), append(cName, k.name)
+			ab.canonical[k] = true
 		} else {
 			nCount[i] = int32(names[k].n)
 		}
@@ -423,33 +489,11 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 			SELECT u.a, u.k, u.n, u.c FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[]) WITH ORDINALITY AS u(a, k, n, c, i) ORDER BY u.i
 			ON CONFLICT (actor, kind, name) DO UPDATE SET count = actor_names.count + excluded.count`, nActor, nKind, nName, nCount)
 	}
-	// the counters and the canonical name in one update of each actor's
-	// row (every index of actors gets an entry for each new version): the
-	// canonical name is the full name (of more than one word) that most
-	// documents give the actor, a one-word name only while there is none
-	const better = `n.name IS NOT NULL AND (n.full AND position(' ' in actors.name) = 0
-		OR n.full = (position(' ' in actors.name) > 0) AND n.count > actors.name_count)`
-	b.Queue(`UPDATE actors SET docs = actors.docs + u.d, mentions = actors.mentions + u.m,
-			name = CASE WHEN `+better+` THEN n.name ELSE actors.name END,
-			name_count = CASE WHEN `+better+` THEN n.count ELSE actors.name_count END
-		FROM unnest($1::bigint[], $2::int[], $3::int[]) AS u(id, d, m)
-		LEFT JOIN LATERAL (SELECT a.name, a.count, position(' ' in a.name) > 0 AS full
-			FROM unnest($4::bigint[], $5::text[]) AS c(actor, name)
-			JOIN actor_names a ON a.actor = c.actor AND a.kind = 'canonical' AND a.name = c.name
-			WHERE c.actor = u.id ORDER BY 3 DESC, 2 DESC, 1 LIMIT 1) n ON true
-		WHERE actors.id = u.id`, ids, bDocs, bMentions, cActor, cName)
 	b.Queue(`INSERT INTO entities (doc, eid, actor, name, type, mentions, key)
 		SELECT $1::bigint, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) ON CONFLICT DO NOTHING`,
 		doc, ents.eid, ents.actor, ents.name, ents.typ, ents.mentions, ents.key)
-	if count {
-		// in key order, as every writer locks them
-		ks := make([]string, 0, len(docKeys))
-		for k := range docKeys {
-			ks = append(ks, k)
-		}
-		slices.Sort(ks)
-		b.Queue(`UPDATE actor_keys SET docs = docs + 1 FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) u
-			WHERE actor_keys.key = u.k`, ks)
+	if p.pending == nil {
+		ab.queue(b)
 	}
 	return actors, p.send(b)
 }
