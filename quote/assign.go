@@ -359,7 +359,7 @@ func (a *analyzer) parenthetical(c *cue, s newsgraph.Sentence) bool {
 			words++
 		}
 	}
-	if words == 0 || a.is(start, subordinators) {
+	if words == 0 {
 		return false
 	}
 	return a.addIndirect(c, start, s.EndToken)

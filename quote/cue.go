@@ -229,7 +229,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 			c.subjS, c.subjE = ns, ne
 		}
 	case j >= s.FirstToken && a.textIs(j, ",") && w.form != baseForm && a.hasAppositive(j, s.FirstToken, &c):
-	case j >= s.FirstToken && a.word(j):
+	case j >= s.FirstToken && (a.word(j) || a.textIs(j, "%")):
 		if ns, ne, ok := a.npLeft(j, s.FirstToken); ok {
 			c.subjS, c.subjE = ns, ne
 		} else if w.form == pastForm || w.form == thirdForm {
@@ -330,6 +330,9 @@ func searchTok(toks []newsgraph.Token, off int) int {
 // npLeft reads the noun phrase that ends at token j, going left no further
 // than lo. It returns the tokens [s, e).
 func (a *analyzer) npLeft(j, lo int) (int, int, bool) {
+	if j > lo && a.textIs(j, "%") && a.toks[j-1].Kind == newsgraph.Number && a.inQuote[j] == 0 {
+		return j - 1, j + 1, true // "47% say"
+	}
 	if j < lo || !a.word(j) || a.inQuote[j] != 0 {
 		return 0, 0, false
 	}

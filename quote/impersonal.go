@@ -15,6 +15,7 @@ import (
 // complement), or the question; the speaker is -1: the text names none.
 func (a *analyzer) impersonalQuotes() {
 	for si, s := range a.d.Sentences {
+		a.pollFinding(si, s)
 		for k := s.FirstToken; k < s.EndToken; k++ {
 			if a.toks[k].Kind != newsgraph.Word || a.inQuote[k] != 0 || a.claimed[k] {
 				continue
@@ -170,3 +171,43 @@ func (a *analyzer) askedQuestion(si int, s newsgraph.Sentence, k int) {
 
 // questionWords open the question after "asked".
 var questionWords = set("if", "whether", "what", "why", "how", "who", "whom", "which", "when", "where", "about")
+
+// pollFinding reads a sentence that opens with the poll it reports: `In an
+// early-October CBS News poll, she led Mr. Sanders 56 percent to 32
+// percent.` The poll is the source.
+func (a *analyzer) pollFinding(si int, s newsgraph.Sentence) {
+	k := s.FirstToken
+	if !a.lowIs(k, "in") || a.claimed[k] || a.inQuote[k] != 0 {
+		return
+	}
+	head := -1
+	for j := k + 1; j < s.EndToken && j <= k+8 && a.word(j); j++ {
+		if a.is(j, pollNouns) {
+			head = j
+			break
+		}
+	}
+	if head < 0 {
+		return
+	}
+	comma := -1
+	for j := head + 1; j < s.EndToken && j <= head+7; j++ {
+		if a.textIs(j, ",") {
+			comma = j
+			break
+		}
+		if !a.word(j) {
+			return
+		}
+	}
+	if comma < 0 || comma+1 >= s.EndToken || a.claimed[comma+1] {
+		return
+	}
+	c := cue{tok: k, endTok: k + 1, sentence: si, subjS: k + 1, subjE: head + 1, addrS: -1, speaker: -1}
+	a.resolveSpeaker(&c)
+	a.cues = append(a.cues, c)
+	a.addIndirect(&a.cues[len(a.cues)-1], comma+1, s.EndToken)
+}
+
+// pollNouns name a survey that finds what it reports.
+var pollNouns = set("poll", "polls", "survey", "surveys")
