@@ -63,6 +63,7 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			venue, teams := teamLine(part, sc.info, out)
 			titledPerson(d.Text, part, sc.info, out)
 			initials(part, sc.info, out)
+			orgOfPlace(part, out)
 			n0 := len(dst)
 			dst = appendSpans(dst, d.Text, part, s.FirstToken+off, out)
 			if sure && len(dst) > n0 {

@@ -594,3 +594,35 @@ func dateline(toks []newsgraph.Token, info []tokInfo, labels []int8) bool {
 	}
 	return true
 }
+
+// orgOfPlace joins a body and the place it belongs to into one name where
+// the tagger read two ("Bank of Canada", "National Bank of Poland",
+// "University of Texas"): an organisation that ends in a word naming a body,
+// "of", and a place right after it.
+func orgOfPlace(toks []newsgraph.Token, labels []int8) {
+	n := len(toks)
+	org, loc := int8(LabelIndex("B-ORG")), int8(LabelIndex("B-LOC"))
+	for i := 1; i+1 < n; i++ {
+		if toks[i].Text != "of" || labels[i] != labelO || labels[i+1] != loc ||
+			(labels[i-1] != org && labels[i-1] != org+1) || !bodyWord(toks[i-1].Text) {
+			continue
+		}
+		labels[i] = org + 1
+		for k := i + 1; k < n && (k == i+1 || labels[k] == loc+1); k++ {
+			labels[k] = org + 1
+		}
+	}
+}
+
+// bodyWord reports whether a name that ends in w names a body: a bank, a
+// council, a university.
+func bodyWord(w string) bool {
+	switch w {
+	case "Bank", "Council", "Commission", "Committee", "Ministry", "Department", "Organisation", "Organization",
+		"University", "Institute", "Association", "Federation", "Union", "Church", "Party", "Academy", "Court",
+		"Assembly", "Chamber", "Board", "Authority", "Agency", "Office", "Society", "Corporation", "Museum",
+		"College", "School", "League", "Congress", "Parliament", "Senate", "Army", "Navy", "Exchange", "Port":
+		return true
+	}
+	return false
+}
