@@ -323,7 +323,8 @@ func trimNames(toks []newsgraph.Token, info []tokInfo, labels []int8) {
 			i = j - 1
 			continue
 		}
-		if Labels[l] != "B-MISC" && (eventWord(toks[j-1].Text) || i > 0 && madeBy(toks[i-1].Text) ||
+		if Labels[l] != "B-MISC" && (eventWord(toks[j-1].Text) || l != per && j-i >= 2 && holidayWord(toks[j-1].Text) ||
+			i > 0 && madeBy(toks[i-1].Text) ||
 			i > 1 && toks[i-2].Text == "-" && madeWord(toks[i-1].Text)) {
 			misc := int8(LabelIndex("B-MISC"))
 			labels[i] = misc
@@ -423,6 +424,11 @@ func isNameParticle(w string) bool {
 	}
 	return false
 }
+
+// holidayWord reports whether a name of two words or more that ends in w
+// and is not a person's ("Doris Day") is a holiday: "Labor Day",
+// "Independence Day".
+func holidayWord(w string) bool { return w == "Day" || w == "DAY" || w == "Eve" }
 
 // eventWord reports whether a name that ends in w is an event: a cup, a
 // tournament, games.

@@ -86,6 +86,7 @@ func TestDocumentRules(t *testing.T) {
 		{"product", "He urged the delivery of further US-made Patriot air defense systems.", nil,
 			[]string{"ORG:Patriot", "PERSON:Patriot", "GPE:Patriot"}},
 		{"event", "They qualified for the UEFA Cup on Friday.", nil, []string{"ORG:UEFA Cup"}},
+		{"holiday", "Markets will be closed on Monday for Labour Day.", nil, []string{"ORG:Labour Day", "PERSON:Labour Day"}},
 		{"body of a place", "The National Bank of Poland", []string{"ORG:National Bank of Poland"}, []string{"GPE:Poland"}},
 		{"state as team", "Colorado 4 Minnesota 7\n\nMinnesota won again.\n\nColorado lost .",
 			[]string{"ORG:Colorado", "ORG:Minnesota"}, []string{"GPE:Colorado", "GPE:Minnesota"}},
