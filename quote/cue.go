@@ -155,7 +155,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	// words that make it no statement: "respond to a request", "said to be"
 	next := c.endTok
 	if (w.lemma == "respond" || w.lemma == "reply" || w.lemma == "answer" || w.lemma == "object" ||
-		w.lemma == "continue" || w.lemma == "charge" || w.lemma == "agree" || w.lemma == "post" ||
+		w.lemma == "continue" || w.lemma == "charge" || w.lemma == "post" ||
 		w.lemma == "protest") && a.lowIs(next, "to") {
 		return c, false
 	}
@@ -216,7 +216,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		} else if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
 			c.subjS, c.subjE = ns, ne
 		}
-	case j >= s.FirstToken && a.word(j) && a.lowIs(j, "who"):
+	case j >= s.FirstToken && a.word(j) && (a.lowIs(j, "who") || a.lowIs(j, "which") && a.textIs(j-1, ",")):
 		p := j - 1
 		if a.textIs(p, ",") {
 			p--

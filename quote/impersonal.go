@@ -6,9 +6,10 @@ import (
 	"github.com/newsgraph/newsgraph"
 )
 
-// impersonalQuotes reads what the writer reports as expected or apparent
-// without a source, as PolNeAR annotates it: `Trump is expected to deliver
-// a victory speech`, `the race appears closer in Ohio`, `It seems that …`,
+// impersonalQuotes reads what the writer reports as expected, apparent or
+// reported without a source, as PolNeAR annotates it: `Trump is expected
+// to deliver a victory speech`, `the race appears closer in Ohio`, `It
+// seems that …`, `The club is reportedly spending $1.5 million`,
 // and the question put to a speaker: `Asked whether he would run, …`,
 // `when asked what Mr. Clinton would do`. The content is the clause
 // (subject, cue and complement; after an expletive "it" only the
@@ -31,6 +32,10 @@ func (a *analyzer) impersonalQuotes() {
 				}
 			case "appear", "appears", "appeared":
 				if k > s.FirstToken && a.appearsJudgement(k) {
+					a.impersonal(si, s, k, k)
+				}
+			case "reportedly":
+				if k > s.FirstToken {
 					a.impersonal(si, s, k, k)
 				}
 			case "asked":

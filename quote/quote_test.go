@@ -216,6 +216,11 @@ func TestFind(t *testing.T) {
 		{"a subordinate clause before a cue set off by commas", "When she got inside, she said, there were no ballots left.",
 			map[string]ent{"she": {"Jane Doe", newsgraph.Person, newsgraph.PronounMention}},
 			[]want{{"When she got inside, she said, there were no ballots left", "indirect", "Jane Doe", "said", ""}}},
+		{"reportedly, with no source", "The club is reportedly spending $1.5 million on advertisements.", nil,
+			[]want{{"The club is reportedly spending $1.5 million on advertisements", "indirect", "", "reportedly", ""}}},
+		{"agreed to", "The company agreed to pay $325 million to settle the charges.",
+			map[string]ent{"The company": {"Ameriquest", newsgraph.Org, newsgraph.DescriptionMention}},
+			[]want{{"to pay $325 million to settle the charges", "indirect", "Ameriquest", "agreed", ""}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
