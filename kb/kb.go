@@ -100,7 +100,16 @@ func Lookup(name string) (Entry, bool) {
 	if i, ok := ix.exact[name]; ok {
 		return ix.entries[i], true
 	}
-	return ix.lookupFold(name)
+	if e, ok := ix.lookupFold(name); ok {
+		return e, true
+	}
+	// an abbreviation written without its last dot ("U.S government")
+	if n := len(name); n >= 3 && n <= 8 && name[n-2] == '.' && name[n-1] != '.' {
+		if i, ok := ix.exact[name+"."]; ok {
+			return ix.entries[i], true
+		}
+	}
+	return Entry{}, false
 }
 
 // LookupFold is Lookup without the exact step: only folded forms match.

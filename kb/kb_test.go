@@ -28,6 +28,7 @@ func TestLookup(t *testing.T) {
 		{"country US", "US", "country:US", newsgraph.GPE, ""},
 		{"country USA", "USA", "country:US", newsgraph.GPE, ""},
 		{"country U.S.", "U.S.", "country:US", newsgraph.GPE, ""},
+		{"abbreviation without its last dot", "U.S", "country:US", newsgraph.GPE, ""},
 		{"country long form", "the United States of America", "country:US", newsgraph.GPE, ""},
 		{"country possessive of acronym", "US's", "country:US", newsgraph.GPE, ""},
 		{"capital Washington", "Washington", "city:washington", newsgraph.GPE, "country:US"},

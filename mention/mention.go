@@ -725,6 +725,12 @@ func (f *finder) taggedType(n ner.Span) (newsgraph.EntityType, string) {
 	if e, ok := kb.Lookup(f.d.Text[n.Start:n.End]); ok {
 		return f.clubOrPlace(n.Start, n.End, e)
 	}
+	// an abbreviation whose last dot ends the sentence too ("the U.S.")
+	if n.End < len(f.d.Text) && f.d.Text[n.End] == '.' && strings.IndexByte(f.d.Text[n.Start:n.End], '.') > 0 {
+		if e, ok := kb.Lookup(f.d.Text[n.Start : n.End+1]); ok {
+			return f.clubOrPlace(n.Start, n.End, e)
+		}
+	}
 	return n.Type, ""
 }
 
