@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/store/postgres/pgtest"
 	"github.com/newsgraph/newsgraph/store/storetest"
 )
 
@@ -125,5 +126,43 @@ func TestReconcileOrderIndependent(t *testing.T) {
 		if got != want {
 			t.Errorf("order %v gives another store:\n%s\nwant\n%s", order, got, want)
 		}
+	}
+}
+
+// TestBackfillKeys opens a store made before schema step 7: its entities
+// get their keys from the records and its keys their document counts, the
+// same as Put gives them.
+func TestBackfillKeys(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.URL(t)
+	db, err := Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 4 {
+		storetest.Put(t, db, speaker(t, i, "person:amara-okafor", "Amara Okafor"), "")
+	}
+	storetest.Put(t, db, speaker(t, 4, "person:okafor", "Okafor"), "")
+	const state = `SELECT (SELECT string_agg(doc || '/' || eid || '=' || key, ',' ORDER BY doc, eid) FROM entities) || ' ' ||
+		(SELECT string_agg(key || '=' || docs, ',' ORDER BY key) FROM actor_keys)`
+	var want string
+	if err := db.pool.QueryRow(ctx, state).Scan(&want); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.pool.Exec(ctx, `ALTER TABLE entities DROP COLUMN key; ALTER TABLE actor_keys DROP COLUMN docs;
+		DELETE FROM schema_migrations WHERE version >= 7`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = Open(ctx, url); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var got string
+	if err := db.pool.QueryRow(ctx, state).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("after the backfill:\n%s\nwant\n%s", got, want)
 	}
 }
