@@ -487,7 +487,8 @@ func (a *analyzer) backward(c *cue, s newsgraph.Sentence) bool {
 	}
 	// "…, said Dante Scala, a professor at …": an appositive of the
 	// speaker after the inverted cue, however long, is not content
-	appositive := c.inverted && a.textIs(after, ",") && a.word(after+1) && !a.lowIs(after+1, "that")
+	appositive := c.inverted && (a.textIs(after, ",") && a.word(after+1) && !a.lowIs(after+1, "that") ||
+		a.lowIs(after, "who") || a.lowIs(after, "whose"))
 	// `…, Spicer said, adding, "…"`: what follows is the participle's
 	if w, ok := cueWords[string(a.low(min(after+1, len(a.toks)-1)))]; ok && w.form == ingForm && a.textIs(after, ",") {
 		appositive = true
@@ -527,8 +528,8 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 	start := c.endTok
 	if c.inverted {
 		start = c.subjE
-		if a.textIs(start, ",") {
-			return // `said X, a professor at …`: the appositive is no content
+		if a.textIs(start, ",") || a.lowIs(start, "who") || a.lowIs(start, "which") {
+			return // `said X, a professor at …`, `said an official who …`: no content follows
 		}
 	}
 	if c.addrS >= 0 && c.addrE > start {

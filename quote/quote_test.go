@@ -221,6 +221,12 @@ func TestFind(t *testing.T) {
 		{"agreed to", "The company agreed to pay $325 million to settle the charges.",
 			map[string]ent{"The company": {"Ameriquest", newsgraph.Org, newsgraph.DescriptionMention}},
 			[]want{{"to pay $325 million to settle the charges", "indirect", "Ameriquest", "agreed", ""}}},
+		{"a title as its own mention before the name", "The program has a loyal following, said Ms. Gil, with games of all kinds.",
+			map[string]ent{"Ms.": {"Arianna Gil", newsgraph.Person, newsgraph.RoleMention}, "Gil": {"Arianna Gil", newsgraph.Person, ""}},
+			[]want{{"The program has a loyal following", "indirect", "Arianna Gil", "said", ""}}},
+		{"a relative clause after an inverted subject is no content", "They would not contest the shoal, said an official who was briefed.",
+			map[string]ent{"an official": {"official", newsgraph.Person, newsgraph.DescriptionMention}},
+			[]want{{"They would not contest the shoal", "indirect", "official", "said", ""}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
