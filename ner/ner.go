@@ -64,6 +64,7 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			titledPerson(d.Text, part, sc.info, out)
 			initials(part, sc.info, out)
 			orgOfPlace(part, out)
+			knownTail(d.Text, part, sc.info, sc.head, out)
 			n0 := len(dst)
 			dst = appendSpans(dst, d.Text, part, s.FirstToken+off, out)
 			if sure && len(dst) > n0 {

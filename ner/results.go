@@ -632,3 +632,60 @@ func bodyWord(w string) bool {
 	}
 	return false
 }
+
+// knownTail cuts from a name the words that are not part of the place it
+// ends in, where the knowledge base knows the place and not the whole: in a
+// headline in capitals, the ordinary words before it ("BEAT LITHUANIA",
+// "DOMINATE SCOTLAND": the verb of the headline); in a person's name, "of"
+// and the country after it ("Peter Nicol of Scotland").
+func knownTail(text string, toks []newsgraph.Token, info []tokInfo, head uint64, labels []int8) {
+	n := len(toks)
+	per, loc := int8(LabelIndex("B-PER")), int8(LabelIndex("B-LOC"))
+	for i := 0; i < n; i++ {
+		l := labels[i]
+		if l == labelO || l%2 == 0 {
+			continue
+		}
+		j := i + 1
+		for j < n && labels[j] == l+1 {
+			j++
+		}
+		if _, ok := kb.Lookup(text[toks[i].Start:toks[j-1].End]); ok || j-i < 2 {
+			i = j - 1
+			continue
+		}
+		cut := -1
+		switch {
+		case l == per:
+			for k := i + 1; k < j-1; k++ {
+				if toks[k].Text == "of" {
+					if e, ok := kb.Lookup(text[toks[k+1].Start:toks[j-1].End]); ok && isCountryOrRegion(e.Key) {
+						labels[k] = labelO
+						cut = k + 1
+					}
+					break
+				}
+			}
+		case head == 2:
+			k := i
+			for k < j-1 && info[k].caseClass == caseLower {
+				k++
+			}
+			if k > i {
+				if e, ok := kb.Lookup(text[toks[k].Start:toks[j-1].End]); ok && isCountryOrRegion(e.Key) {
+					for m := i; m < k; m++ {
+						labels[m] = labelO
+					}
+					cut = k
+				}
+			}
+		}
+		if cut >= 0 {
+			labels[cut] = loc
+			for m := cut + 1; m < j; m++ {
+				labels[m] = loc + 1
+			}
+		}
+		i = j - 1
+	}
+}
