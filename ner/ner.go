@@ -63,6 +63,7 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			venue, teams := teamLine(part, sc.info, out)
 			titledPerson(d.Text, part, sc.info, out)
 			initials(part, sc.info, out)
+
 			orgOfPlace(part, out)
 			knownTail(d.Text, part, sc.info, sc.head, out)
 			n0 := len(dst)
@@ -72,6 +73,9 @@ func (m *Model) AppendSpans(dst []Span, d *newsgraph.Document) []Span {
 			}
 			for k := n0; k < len(dst) && teams; k++ {
 				dst[k].Team = dst[k].Label == "ORG"
+			}
+			if !teams {
+				teamCue(d, dst[n0:])
 			}
 			for k := n0; k < len(dst) && venue >= 0; k++ {
 				if dst[k].First == s.FirstToken+off+venue {

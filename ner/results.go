@@ -689,3 +689,42 @@ func knownTail(text string, toks []newsgraph.Token, info []tokInfo, head uint64,
 		i = j - 1
 	}
 }
+
+// teamCue makes a team of a place the sentence treats as one: a town or
+// state (not a country, nor a region with a people of its own, whose
+// national teams are places) before a word for a team's people ("Florida
+// manager John Boles", "Everton striker") or on either side of "beat"
+// ("Essex beat Kent"). spans are the names of one sentence.
+func teamCue(d *newsgraph.Document, spans []Span) {
+	toks := d.Tokens
+	for k := range spans {
+		s := &spans[k]
+		if s.Label != "LOC" && s.Label != "ORG" {
+			continue
+		}
+		next := ""
+		if s.Last < len(toks) {
+			next = toks[s.Last].Text
+		}
+		cue := teamPeople[strings.ToLower(next)] ||
+			beatWord(next) && k+1 < len(spans) && spans[k+1].First == s.Last+1 ||
+			k > 0 && s.First >= 1 && beatWord(toks[s.First-1].Text) && spans[k-1].Last == s.First-1
+		if !cue {
+			continue
+		}
+		if e, ok := kb.Lookup(d.Text[s.Start:s.End]); ok && (strings.HasPrefix(e.Key, "country:") || kb.HasDemonym(e.Key) || e.StandsFor != "") {
+			continue
+		}
+		s.Label, s.Type, s.Team = "ORG", newsgraph.Org, true
+	}
+}
+
+func beatWord(w string) bool {
+	return w == "beat" || w == "beats" || w == "defeated" || w == "edged" || w == "thrashed"
+}
+
+// teamPeople are the people of a team, written after its name.
+var teamPeople = map[string]bool{"coach": true, "manager": true, "striker": true, "midfielder": true,
+	"defender": true, "goalkeeper": true, "captain": true, "batsman": true, "bowler": true, "pitcher": true,
+	"outfielder": true, "infielder": true, "quarterback": true, "forward": true, "winger": true, "fullback": true,
+	"all-rounder": true, "skipper": true, "fans": true, "supporters": true, "chairman": true}
