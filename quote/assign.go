@@ -603,6 +603,9 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 			break
 		}
 	}
+	if c.word.class == speechCue && a.onlyCircumstance(start, end) {
+		return // `Boistard said in a statement.`: where, not what
+	}
 	a.addIndirect(c, start, end)
 }
 
@@ -703,18 +706,33 @@ func (a *analyzer) continueSpeakers() {
 		if q.impersonal {
 			continue // a question put or a forecast has no speaker to go on
 		}
-		if q.span >= 0 && !q.hasCue && q.Speaker < 0 && last != nil {
+		if q.span >= 0 && !q.hasCue && q.Speaker < 0 {
 			sp := a.spans[q.span]
-			if sp.chainPrev < 0 && sp.kind == fullSpan {
+			if sp.chainPrev < 0 && sp.kind == fullSpan && sp.open == a.d.Sentences[a.toks[sp.open].Sentence].FirstToken {
 				s := a.toks[sp.open].Sentence
-				lastSent := a.toks[last.lastTok-1].Sentence
-				para, lastPara := a.d.Sentences[s].Paragraph, a.d.Sentences[lastSent].Paragraph
-				// a quotation that opens a sentence in the paragraph of the
-				// quote before, or opens the next paragraph, goes on with the
-				// same speaker, as news writing runs a speaker's quotations
-				if sp.open == a.d.Sentences[s].FirstToken && last.Speaker >= 0 &&
-					(s == lastSent+1 || s == lastSent || para == lastPara || para == lastPara+1 && a.opensParagraph(sp.open)) {
-					inherit(q, last)
+				lastSent := -1
+				if last != nil {
+					lastSent = a.toks[last.lastTok-1].Sentence
+				}
+				// `Weaver said in a statement.` `"Working Americans …"`: a
+				// cue that reported nothing itself, in the sentence right
+				// before, names the speaker
+				if c := a.bareCue(s - 1); c != nil && lastSent < s-1 &&
+					a.d.Sentences[s-1].Paragraph >= a.d.Sentences[s].Paragraph-1 {
+					q.Speaker, q.SpeakerAt = c.speaker, c.speakerAt
+					cs := a.span(c.tok, c.endTok)
+					q.Cue, q.CueAt = a.d.Text[cs.Start:cs.End], cs
+					q.Venue, q.VenueAt = c.venue, c.venueAt
+					q.hasCue = true
+				} else if last != nil {
+					para, lastPara := a.d.Sentences[s].Paragraph, a.d.Sentences[lastSent].Paragraph
+					// a quotation that opens a sentence in the paragraph of the
+					// quote before, or opens the next paragraph, goes on with the
+					// same speaker, as news writing runs a speaker's quotations
+					if last.Speaker >= 0 &&
+						(s == lastSent+1 || s == lastSent || para == lastPara || para == lastPara+1 && a.opensParagraph(sp.open)) {
+						inherit(q, last)
+					}
 				}
 			}
 		}
@@ -763,4 +781,52 @@ func (a *analyzer) lowerStart(sp *qspan) bool {
 		}
 	}
 	return false
+}
+
+// bareCue returns the speech cue of sentence si that made no quote and
+// ends it (`Weaver said in a statement.`, `she told reporters:`), with a
+// speaker, or nil.
+func (a *analyzer) bareCue(si int) *cue {
+	if si < 0 {
+		return nil
+	}
+	var best *cue
+	for ci := range a.cues {
+		c := &a.cues[ci]
+		if c.sentence != si || c.used || c.speaker < 0 || c.according || c.word.class != speechCue && c.word.class != tellCue {
+			continue
+		}
+		best = c
+	}
+	if best == nil {
+		return nil
+	}
+	// only a venue, a time or an addressee may follow it
+	k := best.endTok
+	if best.inverted && best.subjE > k {
+		k = best.subjE
+	}
+	if best.addrS >= 0 && best.addrE > k {
+		k = best.addrE
+	}
+	if !a.onlyCircumstance(k, a.d.Sentences[si].EndToken) {
+		return nil
+	}
+	return best
+}
+
+// onlyCircumstance reports whether tokens [k, end) say only where, when or
+// to whom something was said (`in a statement on Friday`, `in a recent
+// interview`, `to Fox News`), not what.
+func (a *analyzer) onlyCircumstance(k, end int) bool {
+	for ; k < end; k++ {
+		if a.claimed[k] || a.inQuote[k] != 0 {
+			return false
+		}
+		if a.word(k) && !a.is(k, afterTrailingCue) && !a.is(k, determiners) && !a.capitalised(k) &&
+			!a.is(k, venueNouns) && !a.is(k, venueModifiers) && !a.is(k, timeWords) {
+			return false
+		}
+	}
+	return true
 }

@@ -227,6 +227,9 @@ func TestFind(t *testing.T) {
 		{"a relative clause after an inverted subject is no content", "They would not contest the shoal, said an official who was briefed.",
 			map[string]ent{"an official": {"official", newsgraph.Person, newsgraph.DescriptionMention}},
 			[]want{{"They would not contest the shoal", "indirect", "official", "said", ""}}},
+		{"a cue that reports nothing itself names the next quotation's speaker", "Weaver said in a statement. \"Working Americans are winning.\"",
+			map[string]ent{"Weaver": {"Jeff Weaver", newsgraph.Person, ""}},
+			[]want{{"Working Americans are winning.", "direct", "Jeff Weaver", "said", "a statement"}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
