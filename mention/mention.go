@@ -799,6 +799,13 @@ func (f *finder) titledName(a, b, start, end, lo, hi, si int) bool {
 	if f.taggedAcross(j, b) {
 		return false
 	}
+	// a title word inside the person's name ("Prime Minister John Major"):
+	// the title is the one before the name the tagger reads
+	if p := f.personEndingAt(end); p >= 0 && f.names[p].Start > start && f.names[p].Start <= f.toks[j].Start {
+		if k := f.tokenAt(f.names[p].Start) - 1; k >= a && kb.IsTitleWord(f.toks[k].Text) {
+			j = k
+		}
+	}
 	nameFrom := j + 1
 	for nameFrom < b && (f.toks[nameFrom].Text == "." || connectors[f.toks[nameFrom].Text]) {
 		nameFrom++
@@ -854,6 +861,16 @@ func (f *finder) titledName(a, b, start, end, lo, hi, si int) bool {
 	}
 	f.emit(nameStart, end, newsgraph.NameMention, typ, key, role, si)
 	return true
+}
+
+// personEndingAt returns the index in f.names of the tagger's person whose
+// name ends at byte end, or -1.
+func (f *finder) personEndingAt(end int) int {
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].End >= end })
+	if i < len(f.names) && f.names[i].End == end && f.names[i].Type == newsgraph.Person {
+		return i
+	}
+	return -1
 }
 
 // taggedAcross reports whether a name of the tagger other than a person's

@@ -96,6 +96,8 @@ func TestFind(t *testing.T) {
 			[]string{"description/NORP/Interfax-Ukraine journalists", "description/NORP/US troops", "name/ORG/Interfax-Ukraine"}, nil},
 		{"report-is-no-actor", "According to a media report, Kiev has drawn up a counter-proposal.", nil,
 			[]string{"description/ORG/a media report"}},
+		{"title-word-inside-name", "Prime Minister John Major says the union will survive.",
+			[]string{"role/PERSON/Prime Minister", "name/PERSON/John Major"}, []string{"description/PERSON/Prime Minister John Major"}},
 		{"title-inside-event", "NYMEX will be closed Monday due to Labor Day.", nil, []string{"role/PERSON/Labor"}},
 		{"tagger-splits-titled-name", "Security Council President Tono Eitel of Germany said so.",
 			[]string{"name/PERSON/Tono Eitel", "name/GPE/Germany"}, []string{"name/PERSON/Tono Eitel of Germany"}},
