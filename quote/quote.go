@@ -221,6 +221,8 @@ func (a *analyzer) classifySpans() {
 		case (!endsPunct || words <= 6 && a.titlePunct(lastTok)) && words <= 7 && capWords == words && !lowerFirst && !atStart &&
 			(prev >= 0 && (a.is(prev, titleLeads) || a.capitalised(prev)) || a.coveredByName(sp)):
 			sp.kind = titleSpan
+		case words <= 10 && capWords == words && !lowerFirst && sp.close >= 0 && a.namedWork(sp):
+			sp.kind = titleSpan
 		case multi || atStart:
 			sp.kind = fullSpan
 		case prev >= 0 && (a.textIs(prev, ":") || a.textIs(prev, ",") || a.textIs(prev, "—") || a.textIs(prev, "–")) &&
@@ -311,3 +313,29 @@ func (a *analyzer) emit() {
 		end = q.End
 	}
 }
+
+// namedWork reports whether a quoted passage in title case names a work by
+// the words around it: `"Broad City" star`, `"Tales From the Crypt," an HBO
+// series`, `co-author of "The Trumps"`.
+func (a *analyzer) namedWork(sp *qspan) bool {
+	k := sp.close + 1
+	for k < len(a.toks) && k <= sp.close+2 && a.toks[k].Kind == newsgraph.Punct {
+		k++
+	}
+	if k < len(a.toks) && a.toks[k].Sentence == a.toks[sp.close].Sentence {
+		if a.is(k, workNouns) || a.is(k, determiners) && a.is(k+1, workNouns) {
+			return true
+		}
+		if (a.lowIs(k, "a") || a.lowIs(k, "an") || a.lowIs(k, "the")) && a.capitalised(k+1) && a.is(k+2, workNouns) {
+			return true // `, an HBO series`
+		}
+	}
+	p := sp.open - 1
+	return p > 0 && a.lowIs(p, "of") && a.is(p-1, workNouns)
+}
+
+// workNouns name works and the people of works.
+var workNouns = set("star", "stars", "series", "host", "hosts", "author", "co-author", "authors", "actor", "actress",
+	"creator", "creators", "show", "episode", "episodes", "season", "album", "book", "books", "film", "films",
+	"movie", "movies", "novel", "memoir", "documentary", "sitcom", "drama", "comedy", "song", "single",
+	"director", "producer", "writer", "editor", "columnist", "anchor", "podcast", "column", "blog", "newsletter")

@@ -230,6 +230,8 @@ func TestFind(t *testing.T) {
 		{"a cue that reports nothing itself names the next quotation's speaker", "Weaver said in a statement. \"Working Americans are winning.\"",
 			map[string]ent{"Weaver": {"Jeff Weaver", newsgraph.Person, ""}},
 			[]want{{"Working Americans are winning.", "direct", "Jeff Weaver", "said", "a statement"}}},
+		{"a title named by its star", "“Broad City” star Arturo Castro turned the tables.", nil, nil},
+		{"a title named by its kind", "''Tales From the Crypt,'' an HBO series, returns.", nil, nil},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
