@@ -232,6 +232,14 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	case j >= s.FirstToken && (a.word(j) || a.textIs(j, "%")):
 		if ns, ne, ok := a.npLeft(j, s.FirstToken); ok {
 			c.subjS, c.subjE = ns, ne
+			// `Another source speaking to Fox News said`: the phrase after
+			// a participle is not the subject
+			if p := ns - 1; p-2 >= s.FirstToken && (a.lowIs(p, "to") || a.lowIs(p, "with")) && a.word(p-1) &&
+				(a.toks[p-1].POS == "VBG" || strings.HasSuffix(a.toks[p-1].Text, "ing")) {
+				if ns2, ne2, ok := a.npLeft(p-2, s.FirstToken); ok {
+					c.subjS, c.subjE = ns2, ne2
+				}
+			}
 		} else if w.form == pastForm || w.form == thirdForm {
 			return c, false
 		}
@@ -239,6 +247,14 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		// after punctuation, a quotation mark or at the start: "…," said X
 		if w.form == baseForm {
 			return c, false
+		}
+		if w.class == tellCue && j > s.FirstToken && a.textIs(j, ",") {
+			// `Clinton, shortly after …, told her supporters`: what follows
+			// tell is its addressee, the subject opens the clause
+			if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
+				c.subjS, c.subjE = ns, ne
+				break
+			}
 		}
 		if ns, ne, ok := a.npRight(c.endTok, s.EndToken); ok {
 			c.subjS, c.subjE, c.inverted = ns, ne, true

@@ -232,6 +232,12 @@ func TestFind(t *testing.T) {
 			[]want{{"Working Americans are winning.", "direct", "Jeff Weaver", "said", "a statement"}}},
 		{"a title named by its star", "“Broad City” star Arturo Castro turned the tables.", nil, nil},
 		{"a title named by its kind", "''Tales From the Crypt,'' an HBO series, returns.", nil, nil},
+		{"tell after a phrase set off by commas", `Clinton, shortly after the result, told her supporters, "I still love this state."`,
+			map[string]ent{"Clinton": {"Hillary Clinton", newsgraph.Person, ""}, "her supporters": {"supporters", newsgraph.NORP, newsgraph.DescriptionMention}},
+			[]want{{"I still love this state.", "direct", "Hillary Clinton", "told", ""}}},
+		{"a participle phrase before the cue", `Another source speaking to Fox News said, "The agents are investigating."`,
+			map[string]ent{"Another source": {"source", newsgraph.Person, newsgraph.DescriptionMention}, "Fox News": {"Fox News", newsgraph.Org, ""}},
+			[]want{{"The agents are investigating.", "direct", "source", "said", ""}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
