@@ -105,7 +105,9 @@ func Lookup(name string) (Entry, bool) {
 	}
 	// an abbreviation written without its last dot ("U.S government")
 	if n := len(name); n >= 3 && n <= 8 && name[n-2] == '.' && name[n-1] != '.' {
-		if i, ok := ix.exact[name+"."]; ok {
+		var buf [9]byte
+		b := append(append(buf[:0], name...), '.')
+		if i, ok := ix.exact[string(b)]; ok {
 			return ix.entries[i], true
 		}
 	}

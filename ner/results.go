@@ -706,7 +706,7 @@ func teamCue(d *newsgraph.Document, spans []Span) {
 		if s.Last < len(toks) {
 			next = toks[s.Last].Text
 		}
-		cue := teamPeople[strings.ToLower(next)] ||
+		cue := isTeamPeople(next) ||
 			beatWord(next) && k+1 < len(spans) && spans[k+1].First == s.Last+1 ||
 			k > 0 && s.First >= 1 && beatWord(toks[s.First-1].Text) && spans[k-1].Last == s.First-1
 		if !cue {
@@ -717,6 +717,24 @@ func teamCue(d *newsgraph.Document, spans []Span) {
 		}
 		s.Label, s.Type, s.Team = "ORG", newsgraph.Org, true
 	}
+}
+
+// isTeamPeople reports whether w, in any case, is one of teamPeople
+// (without allocating).
+func isTeamPeople(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return teamPeople[string(b)]
 }
 
 func beatWord(w string) bool {
