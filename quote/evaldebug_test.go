@@ -52,7 +52,8 @@ func TestEvalMisses(t *testing.T) {
 		}
 		d, err := pipeline.Analyze(p, newsgraph.Article{ID: g.ID, Published: g.Published, Text: g.Text})
 		if err != nil {
-			t.Fatal(err)
+			t.Logf("%s: %v", f, err) // eval skips the file too
+			continue
 		}
 		pred := eval.FromDocument(d, g.Text) // one predicted quote per quote of d, in order
 		if dump != nil {
