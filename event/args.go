@@ -172,8 +172,8 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		}
 	}
 	// a nominal with targets and no actor: the subject of its clause
-	if nominal && len(actors) == 0 && len(targets) > 0 && light < 0 {
-		addTo(&actors, s.clauseSubject(k)...)
+	if nominal && len(actors) == 0 && len(targets) > 0 && light < 0 && !s.governedBy(k, citingVerbs) {
+		addTo(&actors, s.clauseSubject(k)...) // not "he cited criticism of Lauer"
 	}
 
 	// polarity and modality
@@ -255,7 +255,7 @@ func (s *state) build(k, end int, e *entry, nominal bool) {
 		}
 	}
 	// "voters want a ban on Muslims": a demand for the act, not the act
-	if nominal && light < 0 && v.Type != "REQUEST" && s.wanted(k) {
+	if pe := s.phraseEnd(k); nominal && light < 0 && v.Type != "REQUEST" && s.wanted(k) && (pe >= s.sent.EndToken || s.w(pe) != "to") {
 		v.Type, v.Mode = "REQUEST", ""
 		targets = targets[:0]
 		if len(actors) == 0 {
@@ -373,6 +373,11 @@ func (s *state) isPassive(group, verb int) bool {
 	// reduced relative: "talks held by X", "territories annexed by Moscow"
 	if verb+1 < s.sent.EndToken && s.w(verb+1) == "by" && group == verb && verb > s.sent.FirstToken &&
 		!s.is(verb-1, cAux) {
+		return true
+	}
+	// the tagger's participle after a noun: "people accused of rape"
+	if s.d.Tokens[verb].POS == "VBN" && group == verb && verb > s.sent.FirstToken && !s.is(verb-1, cAux) &&
+		strings.HasPrefix(s.d.Tokens[verb-1].POS, "NN") && verb+1 < s.sent.EndToken && s.w(verb+1) == "of" {
 		return true
 	}
 	return false
@@ -709,8 +714,11 @@ func (s *state) prepArgs(k, end int, e *entry, nominal bool, actors, targets *[]
 				role = 'a' // not "the meeting was first reported by Politico"
 			}
 		case "from":
-			if e.typ == "REQUEST" || e.typ == "AID" || e.typ == "RETREAT" {
+			if e.typ == "REQUEST" || e.typ == "RETREAT" {
 				role = 't'
+			}
+			if e.typ == "AID" && nominal {
+				role = 'a' // "aid from the British government": the donor
 			}
 		case "on", "against", "upon":
 			switch e.typ {
@@ -863,6 +871,9 @@ func (s *state) modality(k, group, verb int) newsgraph.Modality {
 		w := s.w(j)
 		if w == "if" || w == "unless" {
 			return newsgraph.Hypothetical
+		}
+		if (w == "providing" || w == "provided") && j+1 < k && (s.w(j+1) == "that" || s.is(j+1, cDet) || s.w(j+1) == "it" || s.w(j+1) == "they") {
+			return newsgraph.Hypothetical // "providing it is ratified by all member states"
 		}
 	}
 	var intended, demanded bool
@@ -1119,6 +1130,12 @@ func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, g
 		return false
 	}
 	k := k0(v, s)
+	if nominal && v.Type == "AGREE" && s.governedBy(k, undoVerbs) && !(end < s.sent.EndToken && (partyVerbs[s.w(end)] || s.is(end, cLight))) {
+		return false // "tear up the NATO treaty": an existing agreement, not one made
+	}
+	if e.self && !nominal && s.bareWarning(end) {
+		return false // "“Bad things are going to happen,” Trump warned in Everett"
+	}
 	if s.questioned(end) {
 		return false // "How hard will Clinton attack?": asked, not reported
 	}

@@ -1,5 +1,7 @@
 package event
 
+import "github.com/newsgraph/newsgraph"
+
 // Checks that keep a trigger from being reported as an act it does not
 // report: a question, an opinion, a characterisation, a statement, a refusal
 // to speak. Each reads only the trigger's sentence.
@@ -110,7 +112,8 @@ func (s *state) demandMood(end int) bool {
 // rejection of a demand or proposal ("refused to discuss the reports").
 var speechVerbs = set("comment", "discuss", "say", "answer", "elaborate", "confirm", "speculate", "talk", "reveal",
 	"disclose", "name", "identify", "specify", "explain", "respond", "detail", "divulge", "address", "give", "provide",
-	"release", "share", "describe", "speak", "deny", "rule")
+	"release", "share", "describe", "speak", "deny", "rule", "define", "label", "acknowledge", "admit", "characterize",
+	"characterise", "mention", "answer")
 
 // refusesToSpeak reports a to-infinitive of a verb of saying right after the
 // trigger ending at token end.
@@ -147,7 +150,7 @@ func (s *state) avoided(k int) bool {
 // by Politico"), not the nominal trigger's.
 func (s *state) participleBetween(a, b int) bool {
 	for j := a; j < b; j++ {
-		if s.is(j, cLight) || partyVerbs[s.w(j)] {
+		if s.is(j, cLight) || partyVerbs[s.w(j)] || s.is(j, cAux) {
 			continue // "the treaty was signed by all members": the light verb's agent is the act's
 		}
 		switch p := s.d.Tokens[j].POS; {
@@ -249,3 +252,52 @@ func (s *state) wanted(k int) bool {
 var partyVerbs = set("approved", "signed", "ratified", "reached", "accepted", "endorsed", "backed", "negotiated",
 	"brokered", "agreed", "concluded", "struck", "hosted", "organized", "organised", "chaired", "led", "attended",
 	"launched", "carried", "conducted", "staged", "mediated", "requested", "proposed", "initiated", "ordered")
+
+// citingVerbs report an act of someone else: "he cited criticism of Lauer".
+var citingVerbs = set("cite", "cites", "cited", "citing", "mention", "mentions", "mentioned", "mentioning",
+	"ignore", "ignores", "ignored", "ignoring", "dismiss", "dismisses", "dismissed", "dismissing", "face", "faces",
+	"faced", "facing", "recall", "recalls", "recalled", "recalling", "survive", "survives", "survived")
+
+// undoVerbs end or break an agreement that exists: "tear up the NATO
+// treaty", "violated the ceasefire".
+var undoVerbs = set("tear", "tears", "tore", "torn", "tearing", "scrap", "scraps", "scrapped", "scrapping",
+	"abandon", "abandons", "abandoned", "abandoning", "violate", "violates", "violated", "violating", "breach",
+	"breaches", "breached", "breaching", "break", "breaks", "broke", "broken", "breaking", "quit", "quits",
+	"exit", "exits", "exited", "leave", "leaves", "left", "leaving", "renegotiate", "renegotiated", "rip",
+	"ripped", "end", "ends", "ended", "cancel", "cancels", "cancelled", "canceled", "terminate", "terminated")
+
+// governedBy reports a verb of set verbs before the nominal trigger at k,
+// across at most five determiners, modifiers, particles ("tear up") and
+// name words ("the NATO treaty").
+func (s *state) governedBy(k int, verbs map[string]bool) bool {
+	for j, n := k-1, 0; j >= s.sent.FirstToken && n < 6; j, n = j-1, n+1 {
+		w := s.w(j)
+		if verbs[w] {
+			return true
+		}
+		if !s.is(j, cDet) && !s.modifierWord(j) && s.tokMent[j] < 0 && !s.isCap(j) && !particles[w] && w != "of" &&
+			!s.possessive(j) && w != "'s" && w != "’s" {
+			return false
+		}
+	}
+	return false
+}
+
+// bareWarning reports a verbal warning with nothing after it that says whom
+// or what: the end of the clause, a place or a time ("Trump warned in
+// Everett"); what was warned is in a quote before it, and whether it
+// threatens the speaker's own act is not said.
+func (s *state) bareWarning(end int) bool {
+	if end >= s.sent.EndToken {
+		return true
+	}
+	t := &s.d.Tokens[end]
+	if t.Kind != newsgraph.Word {
+		return t.Text != "\"" && t.Text != "“"
+	}
+	switch s.w(end) {
+	case "in", "at", "on", "during", "recently", "last", "earlier", "yesterday", "today", "while", "as":
+		return true
+	}
+	return false
+}
