@@ -162,7 +162,7 @@ func TestCoNLL2003(t *testing.T) {
 	}
 	p, r, f := prf(all)
 	t.Logf("CoNLL-2003 test PER/ORG/LOC exact span: P %.3f R %.3f F1 %.3f (%d docs)", p, r, f, len(docs))
-	if f < 0.79 { // measured 0.806 with the tagger of package ner (test F1 0.802)
+	if f < 0.79 { // measured 0.809 with the tagger of package ner (test F1 0.804)
 		t.Errorf("F1 %.3f fell below the floor of 0.79", f)
 	}
 }
