@@ -39,7 +39,13 @@ func (a *analyzer) directQuotes() {
 				// `With many systems, "there is no single point of
 				// failure," he said`: the writer's words and the
 				// quotation are one statement
-				if lead := a.leadWord(sp); lead >= 0 && a.addIndirect(c, lead, sp.close+1) {
+				if lead := a.leadWord(sp); lead >= 0 && a.hasLowerWord(sp) && a.addIndirect(c, lead, sp.close+1) {
+					continue
+				}
+				// `Sunday on Fox News channel's "Sunday Morning Futures," Issa
+				// said …`: a name in title case after the writer's words
+				if a.leadWord(sp) >= 0 && !a.hasLowerWord(sp) && a.cueBefore(sp, false) == nil {
+					sp.kind = titleSpan
 					continue
 				}
 			} else {
@@ -632,7 +638,7 @@ func (a *analyzer) leftoverSpans() {
 		}
 		// `But Mr. Kim's "execution has been challenged," Mr. Solomon
 		// said`: the writer's words and the quotation are one statement
-		if c := a.cueAfter(sp); c != nil {
+		if c := a.cueAfter(sp); c != nil && a.hasLowerWord(sp) {
 			if lead := a.leadWord(sp); lead >= 0 && a.addIndirect(c, lead, sp.close+1) {
 				continue
 			}
@@ -829,4 +835,16 @@ func (a *analyzer) onlyCircumstance(k, end int) bool {
 		}
 	}
 	return true
+}
+
+// hasLowerWord reports whether a quoted passage holds a lowercase word: a
+// passage in title case ("Sunday Morning Futures") is a name, not words
+// woven into the writer's sentence.
+func (a *analyzer) hasLowerWord(sp *qspan) bool {
+	for k := sp.first; k < sp.last; k++ {
+		if a.word(k) && !a.capitalised(k) && !a.is(k, titleSmallWords) {
+			return true
+		}
+	}
+	return false
 }

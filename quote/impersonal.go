@@ -159,7 +159,8 @@ func (a *analyzer) askedQuestion(si int, s newsgraph.Sentence, k int) {
 	}
 	end := s.EndToken
 	for j := q + 1; j < s.EndToken; j++ {
-		if a.claimed[j] || a.textIs(j, ",") || a.textIs(j, ";") || a.inQuote[j] != 0 && a.spans[a.inQuote[j]-1].kind == fullSpan {
+		if a.claimed[j] || a.textIs(j, ",") || a.textIs(j, ";") || isDash(a.toks[j].Text) ||
+			a.inQuote[j] != 0 && a.spans[a.inQuote[j]-1].kind == fullSpan {
 			end = j
 			break
 		}

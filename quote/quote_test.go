@@ -238,6 +238,9 @@ func TestFind(t *testing.T) {
 		{"a participle phrase before the cue", `Another source speaking to Fox News said, "The agents are investigating."`,
 			map[string]ent{"Another source": {"source", newsgraph.Person, newsgraph.DescriptionMention}, "Fox News": {"Fox News", newsgraph.Org, ""}},
 			[]want{{"The agents are investigating.", "direct", "source", "said", ""}}},
+		{"a show's name before a cue is not woven into the sentence", `Sunday on Fox News channel's "Sunday Morning Futures," Issa said Democrats were wrong.`,
+			map[string]ent{"Issa": {"Darrell Issa", newsgraph.Person, ""}},
+			[]want{{"Democrats were wrong", "indirect", "Darrell Issa", "said", ""}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
