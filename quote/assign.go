@@ -600,6 +600,12 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 					break stance
 				}
 			}
+			// `calling Trump "an orange buffoon," Susan said`: the comma
+			// inside the closing mark ends the clause too
+			if q := a.inQuote[k]; q != 0 && a.spans[q-1].close == k && a.textIs(k-1, ",") {
+				end = k + 1
+				break stance
+			}
 		}
 	}
 	// the content stops before a full quotation already made
