@@ -831,11 +831,14 @@ func (a *analyzer) bareCue(si int) *cue {
 // to whom something was said (`in a statement on Friday`, `in a recent
 // interview`, `to Fox News`), not what.
 func (a *analyzer) onlyCircumstance(k, end int) bool {
-	for ; k < end; k++ {
+	for start := k; k < end; k++ {
 		if a.claimed[k] || a.inQuote[k] != 0 {
 			return false
 		}
-		if a.word(k) && !a.is(k, afterTrailingCue) && !a.is(k, determiners) && !a.capitalised(k) &&
+		// a name counts after a preposition or another name (`to Fox
+		// News`, `on Friday`), not as the first word (`Says Abandoning …`)
+		name := a.capitalised(k) && k > start
+		if a.word(k) && !a.is(k, afterTrailingCue) && !a.is(k, determiners) && !name &&
 			!a.is(k, venueNouns) && !a.is(k, venueModifiers) && !a.is(k, timeWords) {
 			return false
 		}

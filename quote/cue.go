@@ -764,6 +764,9 @@ func (a *analyzer) verbInContext(k, next int, w cueWord) bool {
 	if !subject || next >= len(a.toks) {
 		return false
 	}
+	if a.capitalised(k) && w.form == thirdForm && a.capitalised(next) {
+		return true // a headline in title case: `Rubio Says Abandoning Reform Was …`
+	}
 	switch {
 	case a.lowIs(next, "that"):
 		return true

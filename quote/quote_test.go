@@ -241,6 +241,9 @@ func TestFind(t *testing.T) {
 		{"a show's name before a cue is not woven into the sentence", `Sunday on Fox News channel's "Sunday Morning Futures," Issa said Democrats were wrong.`,
 			map[string]ent{"Issa": {"Darrell Issa", newsgraph.Person, ""}},
 			[]want{{"Democrats were wrong", "indirect", "Darrell Issa", "said", ""}}},
+		{"a headline in title case", "Rubio Says Abandoning Reform Was A Sign Of Leadership\n\nMarco Rubio defended himself.",
+			map[string]ent{"Rubio": {"Marco Rubio", newsgraph.Person, ""}},
+			[]want{{"Abandoning Reform Was A Sign Of Leadership", "indirect", "Marco Rubio", "Says", ""}, {"himself", "", "", "", ""}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
