@@ -1151,6 +1151,9 @@ func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, g
 	if e.self && !nominal && s.warnedAgainst(end) {
 		return false // "warned his supporters against complacency": advice
 	}
+	if e.nostate && !nominal && s.clauseAfter(end) {
+		return false // "conceded he had fallen short": an admission
+	}
 	if e.mood && !nominal && !s.demandMood(end) {
 		return false // "insisted he did not know": a statement
 	}

@@ -301,3 +301,26 @@ func (s *state) bareWarning(end int) bool {
 	}
 	return false
 }
+
+var subjectPronouns = set("he", "she", "they", "it", "we", "i", "you", "there")
+
+// clauseAfter reports a that-clause or a clause with its own subject right
+// after the verb ending at token end: "conceded that …", "conceded he had
+// fallen short", "conceded the plan was flawed".
+func (s *state) clauseAfter(end int) bool {
+	if end >= s.sent.EndToken {
+		return false
+	}
+	if s.w(end) == "that" || subjectPronouns[s.w(end)] {
+		return true
+	}
+	for j := end; j < s.sent.EndToken && j < end+5; j++ {
+		if s.is(j, cAux) || lexVerb(s, j) {
+			return j > end
+		}
+		if !s.isWord(j) || s.is(j, cPrep) {
+			return false
+		}
+	}
+	return false
+}

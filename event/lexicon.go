@@ -29,6 +29,7 @@ type entry struct {
 	noobj   bool
 	compreq bool
 	mood    bool
+	nostate bool
 	neg     string
 	need    []string
 }
@@ -94,6 +95,8 @@ func parseLexicon(src string) (*lexicon, error) {
 					e.compreq = true
 				case fl == "mood":
 					e.mood = true
+				case fl == "nostate":
+					e.nostate = true
 				case strings.HasPrefix(fl, "neg="):
 					e.neg = fl[4:]
 					if !valid[e.neg] {
