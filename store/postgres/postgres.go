@@ -117,6 +117,59 @@ type DB struct {
 	// down is set when a write gave up waiting for a lost connection
 	// (whileLost), and cleared by the next write that succeeds.
 	down atomic.Bool
+	// stored counts the documents this handle has written; when it passes
+	// nextAnalyze (which then doubles), analyze brings the planner's
+	// statistics up to date in the background (analyzing: one at a time)
+	stored, nextAnalyze atomic.Int64
+	analyzing           atomic.Bool
+}
+
+// firstAnalyze is the number of documents written after which the tables'
+// statistics are first brought up to date.
+const firstAnalyze = 1000
+
+// wrote counts n documents written and starts analyze when they pass the
+// next threshold: 1,000, 2,000, 4,000 … The plans of the prepared
+// statements are made from the statistics; a store filled from empty while
+// autovacuum is off or behind would go on with the plans made for empty
+// tables (a sequential scan of the actors for every lookup).
+func (db *DB) wrote(n int) {
+	next := db.nextAnalyze.Load()
+	if next == 0 {
+		db.nextAnalyze.CompareAndSwap(0, firstAnalyze)
+		next = firstAnalyze
+	}
+	if db.stored.Add(int64(n)) < next || !db.nextAnalyze.CompareAndSwap(next, 2*next) {
+		return
+	}
+	if db.analyzing.CompareAndSwap(false, true) {
+		go func() {
+			defer db.analyzing.Store(false)
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			defer cancel()
+			db.analyze(ctx)
+		}()
+	}
+}
+
+// analyze runs ANALYZE on the store's tables that have changed by more
+// than a fifth since their statistics were taken. Errors are ignored: the
+// statistics only guide the planner.
+func (db *DB) analyze(ctx context.Context) {
+	rows, err := db.pool.Query(ctx, `SELECT relname FROM pg_stat_user_tables
+		WHERE schemaname = current_schema() AND n_mod_since_analyze > 1000 + n_live_tup / 5`)
+	if err != nil {
+		return
+	}
+	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return
+	}
+	for _, t := range tables {
+		if _, err := db.pool.Exec(ctx, `ANALYZE `+pgx.Identifier{t}.Sanitize()); err != nil {
+			return
+		}
+	}
 }
 
 var _ store.Store = (*DB)(nil)

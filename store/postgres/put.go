@@ -105,6 +105,7 @@ func (db *DB) PutTx(ctx context.Context, tx pgx.Tx, docs ...*store.Doc) ([]store
 	if err := p.send(b); err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
+	db.wrote(len(docs))
 	return out, nil
 }
 
