@@ -1151,6 +1151,12 @@ func (s *state) plausible(v *newsgraph.Event, e *entry, nominal bool, end int, g
 	if e.self && !nominal && s.warnedAgainst(end) {
 		return false // "warned his supporters against complacency": advice
 	}
+	if e.place && !nominal && !s.placeObject(end) {
+		return false // "occupies one of the key positions"
+	}
+	if !nominal && v.Type == "AGREE" && e.recip && s.agreesToThing(end) {
+		return false // "agreed to a 30-minute interview"
+	}
 	if e.nostate && !nominal && s.clauseAfter(end) {
 		return false // "conceded he had fallen short": an admission
 	}

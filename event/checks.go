@@ -324,3 +324,54 @@ func (s *state) clauseAfter(end int) bool {
 	}
 	return false
 }
+
+// placeNouns are objects of an occupation.
+var placeNouns = set("territory", "territories", "town", "towns", "city", "cities", "village", "villages",
+	"building", "buildings", "land", "lands", "area", "areas", "region", "regions", "part", "parts", "country",
+	"island", "islands", "capital", "square", "office", "offices", "headquarters", "embassy", "airport", "port",
+	"base", "bases", "province", "provinces", "district", "districts", "border", "ground", "campus",
+	"parliament", "plant", "street", "streets", "lobby", "site", "sites", "zone", "zones", "peninsula", "coast")
+
+// placeObject reports a place after the verb ending at token end: a place
+// name, or a place noun within four tokens ("occupied parts of the east").
+func (s *state) placeObject(end int) bool {
+	for j := end; j < s.sent.EndToken && j < end+4; j++ {
+		if x := s.ent(j); x >= 0 {
+			switch s.d.Entities[x].Type {
+			case newsgraph.GPE, newsgraph.Loc, newsgraph.Fac:
+				return true
+			}
+			return false
+		}
+		if placeNouns[s.w(j)] {
+			return true
+		}
+		if lexVerb(s, j) || s.is(j, cClause) {
+			return false
+		}
+	}
+	return false
+}
+
+// agreeObjects are what one agrees to when an agreement is made.
+var agreeObjects = set("terms", "term", "plan", "plans", "proposal", "proposals", "demand", "demands", "condition",
+	"conditions", "request", "requests", "offer", "offers", "compromise", "framework", "principle", "principles",
+	"exchange", "swap", "release", "talks", "negotiations", "meeting", "summit", "deal", "pact", "truce", "it",
+	"this", "that", "them", "changes", "reforms", "cuts", "increase", "package", "budget", "settlement")
+
+// agreesToThing reports "agree to" followed by a noun phrase that is no
+// proposal, demand or act ("agreed to a 30-minute interview"); "agreed to
+// withdraw", "agreed to a ceasefire" and "agreed to the terms" are
+// agreements.
+func (s *state) agreesToThing(end int) bool {
+	if end+1 >= s.sent.EndToken || s.w(end) != "to" || s.isVerbLike(end+1) && !s.is(end+1, cDet) && s.d.Tokens[end+1].POS != "NN" {
+		return false
+	}
+	stop := s.phraseEnd(end + 1)
+	for j := end + 1; j < stop; j++ {
+		if agreeObjects[s.w(j)] || s.is(j, cLexForm) || s.tokMent[j] >= 0 {
+			return false
+		}
+	}
+	return stop > end+1
+}

@@ -30,6 +30,7 @@ type entry struct {
 	compreq bool
 	mood    bool
 	nostate bool
+	place   bool
 	neg     string
 	need    []string
 }
@@ -97,6 +98,8 @@ func parseLexicon(src string) (*lexicon, error) {
 					e.mood = true
 				case fl == "nostate":
 					e.nostate = true
+				case fl == "place":
+					e.place = true
 				case strings.HasPrefix(fl, "neg="):
 					e.neg = fl[4:]
 					if !valid[e.neg] {
