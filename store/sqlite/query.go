@@ -197,14 +197,22 @@ func (db *DB) Actors(ctx context.Context, q store.ActorQuery, p store.Page) ([]s
 		return nil, "", err
 	}
 	if hits >= actorDense && off+int64(n) < actorScan {
+		// the actors in most documents: those with at least as many
+		// documents as the actorScan-th, a prefix of the order
 		index, where, args := "actors_by_docs", "", []any{}
 		if typ != "" {
-			index, where, args = "actors_by_type", "WHERE type = ?", append(args, typ)
+			index, where, args = "actors_by_type", "a.type = ? AND ", append(args, typ)
 		}
-		args = append(args, actorScan, fq, n+1, off)
+		var least int64
+		err := db.r.QueryRowContext(ctx, `SELECT a.docs FROM actors a INDEXED BY `+index+` WHERE `+where+`1
+			ORDER BY a.docs DESC, a.id LIMIT 1 OFFSET ?`, append(args, actorScan)...).Scan(&least)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, "", err
+		}
+		args = append(args, least, fq, n+1, off)
 		out, next, err := db.actorPage(ctx, `SELECT a.id, a.key, a.name, a.type, a.docs, a.mentions
-			FROM (SELECT * FROM actors INDEXED BY `+index+` `+where+` ORDER BY docs DESC, id LIMIT ?) a
-			WHERE EXISTS (SELECT 1 FROM actor_names n WHERE n.actor = a.id
+			FROM actors a INDEXED BY `+index+`
+			WHERE `+where+`a.docs >= ? AND EXISTS (SELECT 1 FROM actor_names n WHERE n.actor = a.id
 				AND n.id IN (SELECT rowid FROM actor_names_fts WHERE actor_names_fts MATCH ?))
 			ORDER BY a.docs DESC, a.id LIMIT ? OFFSET ?`, args, off, n)
 		if err != nil || next != "" {
