@@ -59,10 +59,21 @@ func TestLoadShort(t *testing.T) {
 	}
 	var b bytes.Buffer
 	Table(&b, rs)
+	PathTable(&b, rs)
 	t.Logf("in-process API over 200 generated documents:\n%s", b.String())
 	for _, r := range rs {
 		if r.Errors > 0 || r.Requests == 0 {
 			t.Errorf("concurrency %d: %d requests, %d errors", r.Concurrency, r.Requests, r.Errors)
+		}
+		var n int64
+		for _, p := range r.Paths {
+			n += p.Requests
+			if p.Requests == 0 || p.P99 < p.P50 || p.Max < p.P99 {
+				t.Errorf("concurrency %d, %s: %+v", r.Concurrency, p.Path, p)
+			}
+		}
+		if n != r.Requests || len(r.Paths) != len(DefaultPaths) {
+			t.Errorf("concurrency %d: %d requests path by path over %d paths, want %d over %d", r.Concurrency, n, len(r.Paths), r.Requests, len(DefaultPaths))
 		}
 	}
 }

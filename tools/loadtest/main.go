@@ -10,6 +10,7 @@
 //	newsgraph serve --db news.db --addr 127.0.0.1:8080 &
 //	go run ./tools/loadtest -addr 127.0.0.1:8080 -pid $! -levels 1,4,16,64 -duration 10s
 //	go run ./tools/loadtest -addr 127.0.0.1:8080 -pid $! -soak 5m   # one level, 16 clients, 5 minutes
+//	go run ./tools/loadtest -addr 127.0.0.1:8080 -levels 1,4 -by-path -paths '/api/v1/entities/a1,/api/v1/entities?q=Clinton'
 //
 // # Concurrency
 // One goroutine per simulated client, sharing one http.Client whose pool
@@ -60,6 +61,24 @@ type Result struct {
 	P50, P99, Max time.Duration
 	RSSStart      int64
 	RSSEnd        int64
+	Paths         []PathResult // the same, path by path, in the order of Config.Paths
+}
+
+// PathResult is one path's share of a level.
+type PathResult struct {
+	Path          string
+	Requests      int64
+	Errors        int64
+	P50, P99, Max time.Duration
+}
+
+// percentiles sorts d and returns its 50th and 99th percentiles and maximum.
+func percentiles(d []time.Duration) (p50, p99, mx time.Duration) {
+	if len(d) == 0 {
+		return 0, 0, 0
+	}
+	slices.Sort(d)
+	return d[len(d)/2], d[min(len(d)-1, len(d)*99/100)], d[len(d)-1]
 }
 
 // RPS is requests per second.
@@ -128,6 +147,12 @@ func level(ctx context.Context, c Config, n int) Result {
 	defer cancel()
 	var sent, errs atomic.Int64
 	lat := make([][]time.Duration, n)
+	type sample struct {
+		path int
+		d    time.Duration
+		err  bool
+	}
+	samples := make([][]sample, n)
 	var wg sync.WaitGroup
 	start := time.Now()
 	for w := range n {
@@ -139,7 +164,8 @@ func level(ctx context.Context, c Config, n int) Result {
 					sent.Add(-1)
 					return
 				}
-				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.Base+c.Paths[i%len(c.Paths)], nil)
+				path := i % len(c.Paths)
+				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.Base+c.Paths[path], nil)
 				if c.Token != "" {
 					req.Header.Set("Authorization", "Bearer "+c.Token)
 				}
@@ -154,22 +180,33 @@ func level(ctx context.Context, c Config, n int) Result {
 					sent.Add(-1) // cut off by the end of the level, not an answer
 					return
 				}
-				if err != nil || resp.StatusCode >= 400 {
+				bad := err != nil || resp.StatusCode >= 400
+				if bad {
 					errs.Add(1)
 				}
 				lat[w] = append(lat[w], d)
+				samples[w] = append(samples[w], sample{path, d, bad})
 			}
 		}()
 	}
 	wg.Wait()
 	res.Elapsed = time.Since(start)
 	res.Requests, res.Errors = sent.Load(), errs.Load()
-	all := slices.Concat(lat...)
-	slices.Sort(all)
-	if len(all) > 0 {
-		res.P50 = all[len(all)/2]
-		res.P99 = all[min(len(all)-1, len(all)*99/100)]
-		res.Max = all[len(all)-1]
+	res.P50, res.P99, res.Max = percentiles(slices.Concat(lat...))
+	byPath := make([][]time.Duration, len(c.Paths))
+	res.Paths = make([]PathResult, len(c.Paths))
+	for _, ss := range samples {
+		for _, x := range ss {
+			byPath[x.path] = append(byPath[x.path], x.d)
+			if x.err {
+				res.Paths[x.path].Errors++
+			}
+		}
+	}
+	for i, p := range c.Paths {
+		r := &res.Paths[i]
+		r.Path, r.Requests = p, int64(len(byPath[i]))
+		r.P50, r.P99, r.Max = percentiles(byPath[i])
 	}
 	if c.RSS != nil {
 		res.RSSEnd = c.RSS()
@@ -195,6 +232,17 @@ func ProcRSS(pid int) int64 {
 	return 0
 }
 
+// PathTable prints the results path by path.
+func PathTable(w io.Writer, rs []Result) {
+	fmt.Fprintf(w, "%11s %-40s %9s %9s %9s %9s %7s\n", "concurrency", "path", "requests", "p50", "p99", "max", "errors")
+	for _, r := range rs {
+		for _, p := range r.Paths {
+			fmt.Fprintf(w, "%11d %-40s %9d %9s %9s %9s %7d\n", r.Concurrency, p.Path, p.Requests,
+				p.P50.Round(10*time.Microsecond), p.P99.Round(10*time.Microsecond), p.Max.Round(10*time.Microsecond), p.Errors)
+		}
+	}
+}
+
 // Table prints the results.
 func Table(w io.Writer, rs []Result) {
 	fmt.Fprintf(w, "%11s %9s %10s %9s %9s %9s %7s %9s %9s\n", "concurrency", "requests", "req/s", "p50", "p99", "max", "errors", "RSS start", "RSS end")
@@ -214,6 +262,7 @@ func main() {
 	soak := flag.Duration("soak", 0, "soak mode: one level of 16 clients for this long (at most 10m)")
 	token := flag.String("token", os.Getenv("NEWSGRAPH_TOKEN"), "bearer token")
 	paths := flag.String("paths", "", "comma-separated request paths (default: search, entities, quotes, events, positions, stats)")
+	byPath := flag.Bool("by-path", false, "also print p50, p99 and max path by path")
 	flag.Parse()
 	c := Config{Base: "http://" + *addr, Token: *token, Duration: *duration, Max: *maxReq}
 	for _, f := range strings.Split(*levels, ",") {
@@ -240,6 +289,10 @@ func main() {
 		os.Exit(1)
 	}
 	Table(os.Stdout, rs)
+	if *byPath {
+		fmt.Println()
+		PathTable(os.Stdout, rs)
+	}
 	for _, r := range rs {
 		if r.Errors > 0 {
 			os.Exit(1)
