@@ -18,7 +18,7 @@
 //
 // # Performance
 // The analysis workers prepare everything (store.Prepare); the writer only
-// writes, a batch of documents per transaction (ingest uses 64), with the
+// writes, a batch of documents per transaction (ingest uses 256), with the
 // statements prepared once per batch, no RETURNING on the hot statements
 // (three times the cost in this driver), mentions kept as JSON in their
 // entity's row, and the full-text indexes of quotes and names filled once
@@ -33,6 +33,12 @@
 // Reads on that file, one client: a record 0.2 ms, a search for the
 // commonest word 11 ms (ranking is bounded by store.SearchWindow), an
 // actor's dossier 7 ms, events or positions of an actor 1-5 ms.
+// On 100,000 articles (tools/benchcorpus: the shared news texts repeated
+// as wire copy) the writer's cost per article stays flat: sketches in a
+// table of their own, actor indexes without the document count, lookups
+// remembered within a batch, Stats from counts kept by triggers. The file
+// is 3.3 GB; a dossier of the most named actor 50 ms at the median (1.5 MB
+// of JSON), the search of actors by a common surname 45 ms (README).
 package sqlite
 
 import (
