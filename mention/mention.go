@@ -105,11 +105,11 @@ func Find(d *newsgraph.Document) {
 	})
 	// a name may be reached twice (as a run and inside a role): keep one
 	out := f.out[:0]
-	for i, m := range f.out {
+	for _, m := range f.out {
 		if m.Kind == "" {
 			continue // replaced by the tagger's name (taggerBounds)
 		}
-		if i > 0 {
+		if len(out) > 0 {
 			p := &out[len(out)-1]
 			if p.Start == m.Start && p.End == m.End && p.Kind == m.Kind {
 				continue

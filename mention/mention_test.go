@@ -211,3 +211,20 @@ func BenchmarkMentionEntity(b *testing.B) {
 		}
 	}
 }
+
+// A document may open with a name the tagger re-reads (a title-case
+// headline); dropping that replaced guess must not look before the first kept
+// mention.
+func TestFindOpensWithReplacedName(t *testing.T) {
+	for _, text := range []string{
+		"Board Announces Closing Of Old Club For Boston Republicans.\n\nPeople in Boston met.",
+		"Board Announces Closing Of Old Club For Boston Republicans.",
+	} {
+		ms := find(text)
+		for i := 1; i < len(ms); i++ {
+			if ms[i].Start < ms[i-1].Start {
+				t.Errorf("%q: mentions out of order: %s", text, list(ms))
+			}
+		}
+	}
+}
