@@ -801,6 +801,14 @@ func (s *scanner) matchCount(i int) (int, tv, bool) {
 			if n < 0 {
 				break
 			}
+			if a.val == agoEarlier || a.val == agoLater {
+				if strings.EqualFold(s.at(end+1).text, "than") {
+					break // "a month earlier than usual": the size of a gap
+				}
+				if a.val == agoLater {
+					break // "three days later": TimeML tags the duration alone
+				}
+			}
 			dir := n
 			if a.val == agoEarlier || a.val == agoBefore {
 				dir = -n

@@ -102,6 +102,9 @@ func TestFind(t *testing.T) {
 		{"hedged duration", "The war lasted nearly two years.", sat, "nearly two years", newsgraph.Duration, "P2Y"},
 		{"utc clock", "The plane landed at 18:00 UTC on Tuesday.", sat, "18:00 UTC", newsgraph.TimeOfDay, "2025-04-26T18:00Z"},
 		{"year-ago quarter", "Profit fell in the third quarter from the year-ago quarter.", "1989-10-26", "year-ago quarter", newsgraph.Date, "1988-Q3"},
+		{"duration later is the duration alone", "The rebels returned three days later.", sat, "three days", newsgraph.Duration, "P3D"},
+		{"earlier than is the size of a gap", "The harvest began a month earlier than usual.", sat, "a month", newsgraph.Duration, "P1M"},
+		{"a year earlier stays anchored", "Profit was $5 million, up from $4 million a year earlier.", sat, "a year earlier", newsgraph.Date, "2024"},
 		{"twice a year set", "The board meets twice a year.", sat, "a year", newsgraph.Set, "P1Y"},
 	}
 	for _, tc := range tests {
