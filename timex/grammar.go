@@ -164,6 +164,17 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 				return i + 4, tv{typ: newsgraph.Date, g: gQuarter, y: n.num, q: o.val}, true
 			}
 		}
+		// the 1988 period: the article and head noun are part of the span
+		if isYear(n) && strings.EqualFold(s.at(i+2).text, "period") {
+			return i + 3, tv{typ: newsgraph.Date, g: gYear, y: n.num}, true
+		}
+		// the year-ago quarter, the mid-1990s: the article belongs to the
+		// noun phrase TimeML tags
+		if n.hyphen {
+			if end, v, ok := s.matchHyphen(i + 1); ok && (end > i+2 || v.g == gDecade) {
+				return end, v, true
+			}
+		}
 		if n.num >= 0 && n.rest() == "" {
 			return s.theCount(i)
 		}
