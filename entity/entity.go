@@ -157,11 +157,15 @@ type resolver struct {
 	slugKB   map[string]string // knowledge-base key of a name that some mention carries
 	slugs    []string          // slug of each name mention, computed once
 	orgAlias map[string]string
-	people   map[int]*person
-	persons  []int // the keys of people in the order they were created, for a stable result
-	subject  []int // per sentence: entity of its first person mention, -1
-	objSubj  []int // per sentence: entity of its first non-person mention, -1
-	desc     descState
+	// firstOf maps a first name to the surname of the one full name in the
+	// document that has it, so that the first name written alone, before or
+	// after the full name, is that person ("Ahmed" … "Ahmed Mohamed")
+	firstOf map[string]string
+	people  map[int]*person
+	persons []int // the keys of people in the order they were created, for a stable result
+	subject []int // per sentence: entity of its first person mention, -1
+	objSubj []int // per sentence: entity of its first non-person mention, -1
+	desc    descState
 }
 
 // Resolve fills d.Entities and sets Mention.Entity.
@@ -368,6 +372,7 @@ func (r *resolver) unify() {
 	if len(count) == 0 && len(surnames) == 0 {
 		return
 	}
+	r.firstNames(surnames)
 	r.nameType = make(map[string]newsgraph.EntityType, len(count))
 	for sl, v := range count {
 		best := typeRank(v.first)
@@ -377,6 +382,22 @@ func (r *resolver) unify() {
 			}
 		}
 		r.nameType[sl] = rankType[best]
+	}
+	// a title and a full name typed as one organisation ("NASA
+	// Administrator Charles Bolden") is the person when the full name is
+	// written as a person's elsewhere
+	for sl, v := range count {
+		if r.nameType[sl] == newsgraph.Person || len(v.words) < 3 {
+			continue
+		}
+		first, surname := nameWords(v.text)
+		at, ok := surnames[surname]
+		if !ok || first == "" || !strings.HasSuffix(v.text, " "+first+" "+surname) {
+			continue
+		}
+		if f, _ := nameWords(ms[at].Text); f == first {
+			r.nameType[sl] = newsgraph.Person
+		}
 	}
 	// a single word that is the surname of a full name in the document is
 	// that person, however it was typed; a known place or organisation only
@@ -408,6 +429,33 @@ func (r *resolver) unify() {
 	}
 	r.orgAliases(count, surnames)
 	r.knownOrgAliases(count)
+}
+
+// firstNames fills r.firstOf: each first name of a full person name in the
+// document that no other full name shares and that is no one's surname.
+func (r *resolver) firstNames(surnames map[string]int) {
+	ms := r.d.Mentions
+	of := map[string]string{}
+	for _, at := range surnames {
+		first, surname := nameWords(ms[at].Text)
+		if _, ok := surnames[first]; ok || len(first) < 3 || strings.HasSuffix(first, ".") {
+			continue
+		}
+		if sn, ok := of[first]; ok && sn != surname {
+			of[first] = "" // two people share it
+			continue
+		}
+		of[first] = surname
+	}
+	for f, sn := range of {
+		if sn == "" {
+			continue
+		}
+		if r.firstOf == nil {
+			r.firstOf = map[string]string{}
+		}
+		r.firstOf[f] = sn
+	}
 }
 
 // similarSurname reports whether w is a spelling of one of the surnames
@@ -845,7 +893,12 @@ func (r *resolver) personName(i int) {
 	}
 	if best < 0 {
 		best = r.newEntity(m.Text, newsgraph.Person, "")
-		r.people[best] = &person{surname: surname}
+		p := &person{surname: surname}
+		if sn, ok := r.firstOf[surname]; ok && first == "" && gender == 0 {
+			// a first name alone whose full name comes later
+			p.first, p.surname = surname, sn
+		}
+		r.people[best] = p
 		r.persons = append(r.persons, best)
 	}
 	p := r.people[best]
