@@ -439,11 +439,12 @@ func (s *scanner) matchRel(i int) (int, tv, bool) {
 			return j + 1, v, true
 		}
 	case cUnits:
-		// recent years, the coming weeks, the past few months
-		if r == relRecent || r == relPast {
+		// past years: some time before; recent weeks, the coming months: a
+		// stretch of unknown length, as TimeML values them
+		if r == relPast {
 			return j + 1, lit(newsgraph.Date, "PAST_REF"), true
 		}
-		if r == relComing || r == relLast || r == relNext {
+		if r == relComing || r == relLast || r == relNext || r == relRecent {
 			return j + 1, lit(newsgraph.Duration, durationValue(-1, n.val)), true
 		}
 	case cNumWord, cFew, cA:

@@ -108,6 +108,8 @@ func TestFind(t *testing.T) {
 		{"duration later is the duration alone", "The rebels returned three days later.", sat, "three days", newsgraph.Duration, "P3D"},
 		{"earlier than is the size of a gap", "The harvest began a month earlier than usual.", sat, "a month", newsgraph.Duration, "P1M"},
 		{"a year earlier stays anchored", "Profit was $5 million, up from $4 million a year earlier.", sat, "a year earlier", newsgraph.Date, "2024"},
+		{"recent weeks is a duration", "Prices have risen sharply in recent weeks.", sat, "recent weeks", newsgraph.Duration, "PXW"},
+		{"recent years is a duration", "The town has grown in recent years.", sat, "recent years", newsgraph.Duration, "PXY"},
 		{"twice a year set", "The board meets twice a year.", sat, "a year", newsgraph.Set, "P1Y"},
 	}
 	for _, tc := range tests {
