@@ -630,6 +630,11 @@ func (r *resolver) orgAliases(count map[string]*votes, surnames map[string]int) 
 			if wordsEqual(lws[:len(ws)], ws) {
 				cands = append(cands, cand{long, lws[len(ws):]})
 			} else if wordsEqual(lws[len(lws)-len(ws):], ws) {
+				if t == newsgraph.Org && len(lws) > len(ws)+1 && lws[len(lws)-len(ws)-1] == "of" {
+					// a body named for what it serves: Church of Scientology … Scientology
+					cands = append(cands, cand{long, nil})
+					continue
+				}
 				if e, ok := kb.Lookup(strings.Join(lws[:len(lws)-len(ws)], " ")); ok && (e.Type == newsgraph.GPE || e.Type == newsgraph.NORP) {
 					cands = append(cands, cand{long, nil})
 				}
