@@ -41,6 +41,20 @@ func (s *scanner) match(i int) (int, tv, bool) {
 				return i + 1, lit(newsgraph.Duration, durationValue(-1, t.val)), true
 			}
 		}
+		if t.val == uQuarter || t.val == uWeekend {
+			return 0, tv{}, false
+		}
+		// minutes before the vote, days after the attack: a gap of unknown
+		// size (not "a matter of days before", "the first days after")
+		if a := s.at(i + 1); a.cls == cAgo && (a.val == agoBefore || a.val == agoAfter) {
+			if p := s.at(i - 1); p.cls != cOf && p.cls != cOrdWord && p.kind != newsgraph.Number && p.cls != cNumWord {
+				return i + 1, lit(newsgraph.Duration, durationValue(-1, t.val)), true
+			}
+		}
+		// could take weeks, took years
+		if p := s.at(i - 1); t.val >= uDay && (lowerEq(p.text, "take") || lowerEq(p.text, "takes") || lowerEq(p.text, "took") || lowerEq(p.text, "taken") || lowerEq(p.text, "taking")) {
+			return i + 1, lit(newsgraph.Duration, durationValue(-1, t.val)), true
+		}
 		return 0, tv{}, false
 	case cWeekdays:
 		v := lit(newsgraph.Set, "XXXX-WXX-"+string(rune('0'+t.val)))

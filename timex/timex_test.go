@@ -110,6 +110,9 @@ func TestFind(t *testing.T) {
 		{"a year earlier stays anchored", "Profit was $5 million, up from $4 million a year earlier.", sat, "a year earlier", newsgraph.Date, "2024"},
 		{"recent weeks is a duration", "Prices have risen sharply in recent weeks.", sat, "recent weeks", newsgraph.Duration, "PXW"},
 		{"recent years is a duration", "The town has grown in recent years.", sat, "recent years", newsgraph.Duration, "PXY"},
+		{"bare units before an event", "The guards left minutes before the blast.", sat, "minutes", newsgraph.Duration, "PTXM"},
+		{"bare units after an event", "He was arrested days after the attack.", sat, "days", newsgraph.Duration, "PXD"},
+		{"take bare units", "The repairs could take weeks to finish.", sat, "weeks", newsgraph.Duration, "PXW"},
 		{"twice a year set", "The board meets twice a year.", sat, "a year", newsgraph.Set, "P1Y"},
 	}
 	for _, tc := range tests {
@@ -138,6 +141,8 @@ func TestFindNothing(t *testing.T) {
 		"They sat in the middle of St. Peter's Basilica.",
 		"At the end of St Mark's Square stood a crowd.",
 		"It wants to cut about a quarter, of its dealers.",
+		"It was a matter of days before the talks collapsed.",
+		"The first days after the flood were the worst.",
 	} {
 		d := run(t, text, "2025-04-26")
 		if len(d.Times) > 0 {
