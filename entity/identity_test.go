@@ -244,3 +244,81 @@ func TestDistinctPeopleInOneArticle(t *testing.T) {
 		t.Errorf("only %d pairs of full names read, %d found by the mention stage", n, found)
 	}
 }
+
+// TestNameJoinRules checks the rules that join names, on mentions given by
+// hand (text and type as the mention stage might write them), so that each
+// rule is tested apart from the tagger: which names are one entity and
+// which stay apart.
+func TestNameJoinRules(t *testing.T) {
+	type men struct {
+		text string
+		typ  newsgraph.EntityType
+	}
+	P, O, G := newsgraph.Person, newsgraph.Org, newsgraph.GPE
+	for _, c := range []struct {
+		name     string
+		text     string
+		mentions []men
+		same     [][2]int // indexes into mentions that must be one entity
+		apart    [][2]int // indexes that must be two
+	}{
+		{"first-name-before-the-full-name",
+			"Texas student Ahmed brought a clock. Ahmed Mohamed was arrested. Mohamed was released.",
+			[]men{{"Ahmed", P}, {"Ahmed Mohamed", P}, {"Mohamed", P}},
+			[][2]int{{0, 1}, {1, 2}}, nil},
+		{"first-name-after-the-full-name",
+			"Ahmed Mohamed was arrested. Later Ahmed was released.",
+			[]men{{"Ahmed Mohamed", P}, {"Ahmed", P}},
+			[][2]int{{0, 1}}, nil},
+		{"first-name-shared-by-two-people-joins-neither-ahead",
+			"Ahmed said so. Ahmed Mohamed and Ahmed Zewail met.",
+			[]men{{"Ahmed", P}, {"Ahmed Mohamed", P}, {"Ahmed Zewail", P}},
+			nil, [][2]int{{0, 1}, {0, 2}, {1, 2}}},
+		{"first-name-that-is-a-surname-stays-the-surname",
+			"Paul spoke. Chris Paul and Paul Smith met.",
+			[]men{{"Paul", P}, {"Chris Paul", P}, {"Paul Smith", P}},
+			[][2]int{{0, 1}}, [][2]int{{0, 2}}},
+		{"title-and-full-name-typed-as-organisation",
+			"NASA Administrator Charles Bolden spoke. Charles Bolden said it. Bolden left.",
+			[]men{{"NASA Administrator Charles Bolden", O}, {"Charles Bolden", P}, {"Bolden", P}},
+			[][2]int{{0, 1}, {1, 2}}, nil},
+		{"organisation-whose-last-words-are-no-person-stays",
+			"Bolden Capital Partners invested. Charles Bolden spoke.",
+			[]men{{"Bolden Capital Partners", O}, {"Charles Bolden", P}},
+			nil, [][2]int{{0, 1}}},
+		{"body-named-for-what-follows-of",
+			"The Church of Scientology denied it. Scientology has ships.",
+			[]men{{"Church of Scientology", O}, {"Scientology", O}},
+			[][2]int{{0, 1}}, nil},
+		{"place-after-of-is-no-alias",
+			"The University of Texas said so. Texas agreed.",
+			[]men{{"University of Texas", O}, {"Texas", G}},
+			nil, [][2]int{{0, 1}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := &newsgraph.Document{Text: c.text, Raw: c.text}
+			from := 0
+			for _, m := range c.mentions {
+				at := strings.Index(c.text[from:], m.text)
+				if at < 0 {
+					t.Fatalf("%q not in the text after %d", m.text, from)
+				}
+				at += from
+				d.Mentions = append(d.Mentions, newsgraph.Mention{Start: at, End: at + len(m.text), Text: m.text,
+					Kind: newsgraph.NameMention, Type: m.typ})
+				from = at + len(m.text)
+			}
+			entity.Resolve(d)
+			for _, p := range c.same {
+				if a, b := d.Mentions[p[0]].Entity, d.Mentions[p[1]].Entity; a < 0 || a != b {
+					t.Errorf("%q and %q are entities %d and %d, want one\n%s", c.mentions[p[0]].text, c.mentions[p[1]].text, a, b, dump(d))
+				}
+			}
+			for _, p := range c.apart {
+				if a, b := d.Mentions[p[0]].Entity, d.Mentions[p[1]].Entity; a == b {
+					t.Errorf("%q and %q are one entity %d, want two\n%s", c.mentions[p[0]].text, c.mentions[p[1]].text, a, dump(d))
+				}
+			}
+		})
+	}
+}
