@@ -423,6 +423,13 @@ func (s *scanner) matchRel(i int) (int, tv, bool) {
 				return j + 1, lit(newsgraph.Duration, durationValue(1, n.val)), true
 			}
 			return j + 1, s.relUnit(relLast, n.val, i), true
+		case relNext, relComing, relFollowing:
+			// the next decade, the following century: a stretch of that length
+			if (n.val == uDecade || n.val == uCentury) && s.at(i-1).cls == cThe {
+				return j + 1, lit(newsgraph.Duration, durationValue(1, n.val)), true
+			}
+		}
+		switch r {
 		case relLast, relNext, relThis, relComing, relPrevious, relFollowing, relLatest:
 			if n.val == uDay && (r == relLast || r == relThis) {
 				return 0, tv{}, false

@@ -113,6 +113,7 @@ func TestFind(t *testing.T) {
 		{"bare units before an event", "The guards left minutes before the blast.", sat, "minutes", newsgraph.Duration, "PTXM"},
 		{"bare units after an event", "He was arrested days after the attack.", sat, "days", newsgraph.Duration, "PXD"},
 		{"take bare units", "The repairs could take weeks to finish.", sat, "weeks", newsgraph.Duration, "PXW"},
+		{"the next decade is a stretch", "Demand will double over the next decade.", sat, "the next decade", newsgraph.Duration, "P10Y"},
 		{"twice a year set", "The board meets twice a year.", sat, "a year", newsgraph.Set, "P1Y"},
 	}
 	for _, tc := range tests {
