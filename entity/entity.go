@@ -420,7 +420,7 @@ func (r *resolver) unify() {
 			r.nameType[r.slugs[i]] = newsgraph.Person
 			continue
 		}
-		if at < i && m.Type != newsgraph.NORP && !r.afterPlacePreposition(i) {
+		if at < i && m.Type != newsgraph.NORP && !r.afterPlacePreposition(i) && !r.orgBefore(m.Key, at) {
 			if r.personKB == nil {
 				r.personKB = map[int]bool{}
 			}
@@ -429,6 +429,22 @@ func (r *resolver) unify() {
 	}
 	r.orgAliases(count, surnames)
 	r.knownOrgAliases(count)
+}
+
+// orgBefore reports whether key is an organisation of the knowledge base
+// that a name mention before mention at already stands for: "Ford" in an
+// article on the Ford Motor Company stays the company after "William Clay
+// Ford Jr.".
+func (r *resolver) orgBefore(key string, at int) bool {
+	if e, ok := kb.Get(key); !ok || e.Type != newsgraph.Org {
+		return false
+	}
+	for j := 0; j < at; j++ {
+		if m := &r.d.Mentions[j]; m.Kind == newsgraph.NameMention && m.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // firstNames fills r.firstOf: each first name of a full person name in the

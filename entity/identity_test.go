@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/entity"
+	"github.com/newsgraph/newsgraph/kb"
 )
 
 // entityOf returns the entity of the n-th (0-based) mention whose text is
@@ -290,6 +291,14 @@ func TestNameJoinRules(t *testing.T) {
 			"The Church of Scientology denied it. Scientology has ships.",
 			[]men{{"Church of Scientology", O}, {"Scientology", O}},
 			[][2]int{{0, 1}}, nil},
+		{"known-company-named-before-keeps-its-name-after-a-namesake",
+			"Ford Motor Company will cut jobs. Its chief, William Clay Ford Jr., said Ford would recover.",
+			[]men{{"Ford Motor Company", O}, {"William Clay Ford Jr.", P}, {"Ford", O}},
+			[][2]int{{0, 2}}, [][2]int{{1, 2}}},
+		{"known-company-not-named-before-yields-to-the-person",
+			"William Clay Ford Jr. spoke on Monday. Ford said the plan would work.",
+			[]men{{"William Clay Ford Jr.", P}, {"Ford", O}},
+			[][2]int{{0, 1}}, nil},
 		{"place-after-of-is-no-alias",
 			"The University of Texas said so. Texas agreed.",
 			[]men{{"University of Texas", O}, {"Texas", G}},
@@ -304,8 +313,12 @@ func TestNameJoinRules(t *testing.T) {
 					t.Fatalf("%q not in the text after %d", m.text, from)
 				}
 				at += from
+				key := ""
+				if e, ok := kb.Lookup(m.text); ok && e.Type == m.typ {
+					key = e.Key
+				}
 				d.Mentions = append(d.Mentions, newsgraph.Mention{Start: at, End: at + len(m.text), Text: m.text,
-					Kind: newsgraph.NameMention, Type: m.typ})
+					Kind: newsgraph.NameMention, Type: m.typ, Key: key})
 				from = at + len(m.text)
 			}
 			entity.Resolve(d)
