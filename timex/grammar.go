@@ -80,6 +80,18 @@ func (s *scanner) match(i int) (int, tv, bool) {
 		if n := s.at(i + 1); isYear(n) {
 			return i + 2, tv{typ: newsgraph.Date, g: gYear, y: n.num}, true
 		}
+		// fiscal first quarter, fiscal second-quarter: the modifier is in
+		// the span, as TimeML tags it
+		if n := s.at(i + 1); n.cls == cOrdWord {
+			if u := s.at(i + 2); u.cls == cUnit && u.val == uQuarter || u.cls == cHalf {
+				return s.matchOrdinal(i, i+1)
+			}
+		}
+		if n := s.at(i + 1); n.hyphen {
+			if end, v, ok := s.matchHyphen(i + 1); ok && v.typ == newsgraph.Date {
+				return end, v, true
+			}
+		}
 		return 0, tv{}, false
 	case cPOD:
 		if t.val == podNoon || t.val == podMidnight {
@@ -122,6 +134,15 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 		return s.matchEdge(i, i+1)
 	case cOrdWord:
 		return s.matchOrdinal(i, i+1)
+	case cFiscal:
+		// the fiscal first quarter
+		if s.at(i+2).cls == cOrdWord {
+			if u := s.at(i + 3); u.cls == cUnit && u.val == uQuarter || u.cls == cHalf {
+				return s.matchOrdinal(i, i+2)
+			}
+		}
+	}
+	switch n.cls {
 	case cRel:
 		end, v, ok := s.matchRel(i + 1)
 		if ok {
@@ -359,6 +380,12 @@ func (s *scanner) matchRel(i int) (int, tv, bool) {
 			if n.val == relComing {
 				r = relNext
 			}
+			j++
+		}
+	}
+	// this fiscal year, the current fiscal quarter
+	if f := s.at(j); lowerEq(f.text, "fiscal") {
+		if u := s.at(j + 1); u.cls == cUnit && (u.val == uYear || u.val == uQuarter) {
 			j++
 		}
 	}

@@ -114,6 +114,9 @@ func TestFind(t *testing.T) {
 		{"bare units after an event", "He was arrested days after the attack.", sat, "days", newsgraph.Duration, "PXD"},
 		{"take bare units", "The repairs could take weeks to finish.", sat, "weeks", newsgraph.Duration, "PXW"},
 		{"the next decade is a stretch", "Demand will double over the next decade.", sat, "the next decade", newsgraph.Duration, "P10Y"},
+		{"this fiscal year", "The agency must cut its budget this fiscal year.", sat, "this fiscal year", newsgraph.Date, "2025"},
+		{"the fiscal first quarter", "Profit rose in the fiscal first quarter.", "1989-10-26", "the fiscal first quarter", newsgraph.Date, "1989-Q1"},
+		{"fiscal hyphen quarter", "The company posted fiscal second-quarter results.", "1989-10-26", "fiscal second-quarter", newsgraph.Date, "1989-Q2"},
 		{"twice a year set", "The board meets twice a year.", sat, "a year", newsgraph.Set, "P1Y"},
 	}
 	for _, tc := range tests {
