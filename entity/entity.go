@@ -119,6 +119,7 @@ package entity
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/kb"
@@ -362,7 +363,8 @@ func (r *resolver) unify() {
 		v.n[typeRank(m.Type)]++
 		v.total++
 		if m.Type == newsgraph.Person {
-			if first, surname := nameWords(m.Text); first != "" {
+			// a first name is capitalised: "of Chrysler" is no full name
+			if first, surname := nameWords(m.Text); first != "" && !startsLower(first) {
 				if _, ok := surnames[surname]; !ok {
 					surnames[surname] = i
 				}
@@ -429,6 +431,14 @@ func (r *resolver) unify() {
 	}
 	r.orgAliases(count, surnames)
 	r.knownOrgAliases(count)
+}
+
+// startsLower reports whether w begins with a lower-case letter.
+func startsLower(w string) bool {
+	for _, c := range w {
+		return unicode.IsLower(c)
+	}
+	return false
 }
 
 // orgBefore reports whether key is an organisation of the knowledge base
