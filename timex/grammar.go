@@ -325,6 +325,10 @@ func (s *scanner) matchEdge(first, i int) (int, tv, bool) {
 				return j + 2, s.relUnit(relThis, u.val, j), true
 			}
 		}
+		// the end of year, end of month: the same without the article
+		if u := s.at(j); u.cls == cUnit && (u.val == uYear || u.val == uMonth || u.val == uWeek || u.val == uQuarter) && !s.at(j+1).hyphen && s.at(j+1).cls != cOf {
+			return j + 1, s.relUnit(relThis, u.val, j), true
+		}
 		if end, v, ok := s.match(j); ok && v.typ != newsgraph.Duration && v.typ != newsgraph.Set && v.g != gLit {
 			return end, v, true
 		}
