@@ -176,6 +176,11 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 			}
 			return i + 2, day(s.anchor), true
 		}
+		// the day before the vote: a date, tied to an event the text does
+		// not date; the signal is left out and no value is guessed
+		if a := s.at(i + 2); n.val == uDay && a.cls == cAgo && (a.val == agoBefore || a.val == agoAfter) {
+			return i + 2, tv{typ: newsgraph.Date, unresolved: true}, true
+		}
 		// the quarter: the one a report is about
 		if n.val == uQuarter && s.at(i+2).cls != cOf {
 			return i + 2, s.theQuarter(i), true

@@ -118,6 +118,7 @@ func TestFind(t *testing.T) {
 		{"the fiscal first quarter", "Profit rose in the fiscal first quarter.", "1989-10-26", "the fiscal first quarter", newsgraph.Date, "1989-Q1"},
 		{"fiscal hyphen quarter", "The company posted fiscal second-quarter results.", "1989-10-26", "fiscal second-quarter", newsgraph.Date, "1989-Q2"},
 		{"end of year without article", "Sales should recover by the end of year.", sat, "the end of year", newsgraph.Date, "2025"},
+		{"the day before an undated event", "He called his son the day before the police came.", sat, "the day", newsgraph.Date, ""},
 		{"twice a year set", "The board meets twice a year.", sat, "a year", newsgraph.Set, "P1Y"},
 	}
 	for _, tc := range tests {
