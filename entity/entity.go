@@ -653,7 +653,7 @@ func (r *resolver) orgAliases(count map[string]*votes, surnames map[string]int) 
 			if len(lws) <= len(ws) || orgHeads[strings.ToLower(lws[len(lws)-1])] {
 				continue // University of Texas Press is not University of Texas
 			}
-			if wordsEqual(lws[:len(ws)], ws) {
+			if wordsEqual(lws[:len(ws)], ws) || t == newsgraph.Org && shortened(ws, lws[:len(ws)]) {
 				cands = append(cands, cand{long, lws[len(ws):]})
 			} else if wordsEqual(lws[len(lws)-len(ws):], ws) {
 				if t == newsgraph.Org && len(lws) > len(ws)+1 && lws[len(lws)-len(ws)-1] == "of" {
@@ -709,6 +709,18 @@ func wordsEqual(a, b []string) bool {
 	return true
 }
 
+// shortened reports whether the words short are the words long with the
+// last one cut to its first letters: Penske Auto, Penske Automotive. The
+// other words are equal and the cut word keeps four letters or more.
+func shortened(short, long []string) bool {
+	n := len(short)
+	if n < 2 || !wordsEqual(short[:n-1], long[:n-1]) {
+		return false
+	}
+	w, lw := strings.TrimSuffix(short[n-1], "."), long[n-1]
+	return len(w) >= 4 && len(w) < len(lw) && strings.HasPrefix(lw, w)
+}
+
 // designators reports whether words only say what kind of body a name is
 // (Group, Inc., LLC, Airways): Chrysler Group and Chrysler LLC are one
 // company.
@@ -750,21 +762,39 @@ func (r *resolver) acronymOf(text string) int {
 	}
 	for ei := range r.d.Entities {
 		e := &r.d.Entities[ei]
-		if e.Type == newsgraph.Person || !strings.Contains(e.Name, " ") {
+		if e.Type == newsgraph.Person {
 			continue
 		}
-		ws := strings.Fields(e.Name)
-		if initials(ws) == text {
+		if acronymFits(text, e.Name) {
 			return ei
 		}
-		// without the legal form: GM, General Motors Corporation
-		for n := len(ws) - 1; n >= 2 && designators(ws[n:]); n-- {
-			if initials(ws[:n]) == text {
+		// or of another name it is written as: Penske Auto … Penske
+		// Automotive Group … PAG
+		for _, mi := range e.Mentions {
+			if m := &r.d.Mentions[mi]; m.Kind == newsgraph.NameMention && m.Text != e.Name && acronymFits(text, trimThe(m.Text)) {
 				return ei
 			}
 		}
 	}
 	return -1
+}
+
+// acronymFits reports whether text is the acronym of the name, with or
+// without its legal form (GM, General Motors Corporation).
+func acronymFits(text, name string) bool {
+	if !strings.Contains(name, " ") {
+		return false
+	}
+	ws := strings.Fields(name)
+	if initials(ws) == text {
+		return true
+	}
+	for n := len(ws) - 1; n >= 2 && designators(ws[n:]); n-- {
+		if initials(ws[:n]) == text {
+			return true
+		}
+	}
+	return false
 }
 
 // initials returns the capital initials of the words ("General Motors" →
