@@ -135,6 +135,10 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 	case cOrdWord:
 		return s.matchOrdinal(i, i+1)
 	case cFiscal:
+		// the fiscal year ended June 30
+		if u := s.at(i + 2); u.cls == cUnit && u.val == uYear && (lowerEq(s.at(i+3).text, "ended") || lowerEq(s.at(i+3).text, "ending")) {
+			return i + 3, lit(newsgraph.Duration, "P1Y"), true
+		}
 		// the fiscal first quarter
 		if s.at(i+2).cls == cOrdWord {
 			if u := s.at(i + 3); u.cls == cUnit && u.val == uQuarter || u.cls == cHalf {
@@ -175,6 +179,11 @@ func (s *scanner) matchThe(i int) (int, tv, bool) {
 				return i + 2, tv{typ: newsgraph.Date, unresolved: true}, true
 			}
 			return i + 2, day(s.anchor), true
+		}
+		// the year ended Sept. 30: a span of a year; the date that ends it
+		// is its own expression
+		if n.val == uYear && (lowerEq(s.at(i+2).text, "ended") || lowerEq(s.at(i+2).text, "ending")) {
+			return i + 2, lit(newsgraph.Duration, "P1Y"), true
 		}
 		// the day before the vote: a date, tied to an event the text does
 		// not date; the signal is left out and no value is guessed

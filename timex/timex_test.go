@@ -119,6 +119,8 @@ func TestFind(t *testing.T) {
 		{"fiscal hyphen quarter", "The company posted fiscal second-quarter results.", "1989-10-26", "fiscal second-quarter", newsgraph.Date, "1989-Q2"},
 		{"end of year without article", "Sales should recover by the end of year.", sat, "the end of year", newsgraph.Date, "2025"},
 		{"the day before an undated event", "He called his son the day before the police came.", sat, "the day", newsgraph.Date, ""},
+		{"the year ended a date", "Revenue for the year ended March 31 rose 4%.", sat, "the year", newsgraph.Duration, "P1Y"},
+		{"the fiscal year ending a date", "It expects a loss in the fiscal year ending June 30.", sat, "the fiscal year", newsgraph.Duration, "P1Y"},
 		{"twice a year set", "The board meets twice a year.", sat, "a year", newsgraph.Set, "P1Y"},
 	}
 	for _, tc := range tests {
