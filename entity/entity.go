@@ -431,7 +431,38 @@ func (r *resolver) unify() {
 	}
 	r.orgAliases(count, surnames)
 	r.knownOrgAliases(count)
+	r.compassNames(count)
 }
+
+// compassNames joins a point of the compass written alone ("the North")
+// to the one country of the document whose name begins with it (North
+// Korea).
+func (r *resolver) compassNames(count map[string]*votes) {
+	for sl, v := range count {
+		if len(v.words) != 1 || !compass[v.words[0]] {
+			continue
+		}
+		key := ""
+		for _, m := range r.d.Mentions {
+			if m.Kind != newsgraph.NameMention || m.Key == "" || !strings.HasPrefix(m.Text, v.words[0]+" ") || m.Key == key {
+				continue
+			}
+			if e, ok := kb.Get(m.Key); !ok || e.Type != newsgraph.GPE {
+				continue
+			}
+			if key != "" {
+				key = "-" // two: South Korea and South Africa
+				break
+			}
+			key = m.Key
+		}
+		if key != "" && key != "-" {
+			r.slugKB[sl] = key
+		}
+	}
+}
+
+var compass = map[string]bool{"North": true, "South": true, "East": true, "West": true}
 
 // startsLower reports whether w begins with a lower-case letter.
 func startsLower(w string) bool {
