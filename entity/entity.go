@@ -581,6 +581,9 @@ func (r *resolver) knownOrgAliases(count map[string]*votes) {
 				industryWords(ws[len(k.words):]):
 			case len(ws) < len(k.words) && wordsEqual(k.words[:len(ws)], ws) && len(ws[0]) > 2 &&
 				!orgHeads[strings.ToLower(k.words[len(k.words)-1])] && !kb.IsFirstName(ws[0]):
+			case len(ws) > len(k.words) && t == newsgraph.Org && wordsEqual(ws[len(ws)-len(k.words):], k.words) &&
+				placeWords(ws[:len(ws)-len(k.words)]):
+				// the country written before it: United States Federal Reserve
 			default:
 				continue
 			}
@@ -591,6 +594,13 @@ func (r *resolver) knownOrgAliases(count map[string]*votes) {
 			break
 		}
 	}
+}
+
+// placeWords reports whether words are the name of a country, place or
+// people of the knowledge base ("United States", "US", "American").
+func placeWords(words []string) bool {
+	e, ok := kb.Lookup(strings.Join(words, " "))
+	return ok && (e.Type == newsgraph.GPE || e.Type == newsgraph.NORP)
 }
 
 // industryWords reports whether words only say what kind of company a
@@ -684,7 +694,11 @@ func (r *resolver) orgAliases(count map[string]*votes, surnames map[string]int) 
 			if len(lws) <= len(ws) || orgHeads[strings.ToLower(lws[len(lws)-1])] {
 				continue // University of Texas Press is not University of Texas
 			}
-			if wordsEqual(lws[:len(ws)], ws) || t == newsgraph.Org && shortened(ws, lws[:len(ws)]) {
+			if len(ws) == 1 && t == newsgraph.Org && len(ws[0]) >= 2 && strings.ToUpper(ws[0]) == ws[0] && containsWord(lws[1:], ws[0]) {
+				// the acronym written inside the full name: European
+				// Aeronautic Defence and Space Company EADS N.V. … EADS
+				cands = append(cands, cand{long, nil})
+			} else if wordsEqual(lws[:len(ws)], ws) || t == newsgraph.Org && shortened(ws, lws[:len(ws)]) {
 				cands = append(cands, cand{long, lws[len(ws):]})
 			} else if wordsEqual(lws[len(lws)-len(ws):], ws) {
 				if t == newsgraph.Org && len(lws) > len(ws)+1 && lws[len(lws)-len(ws)-1] == "of" {
@@ -738,6 +752,15 @@ func wordsEqual(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+func containsWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // shortened reports whether the words short are the words long with the
