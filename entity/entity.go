@@ -274,7 +274,7 @@ func (r *resolver) name(i int) {
 	}
 	if m.Key != "" {
 		key := m.Key
-		if m.Type == newsgraph.NORP && !groupNoun(m.Text) {
+		if m.Type == newsgraph.NORP && (!groupNoun(m.Text) || r.theBefore(i)) {
 			if e, ok := kb.Get(m.Key); ok && e.StandsFor != "" {
 				if _, ok := kb.Country(e.StandsFor); ok {
 					key = e.StandsFor // "Ukrainian" → Ukraine
@@ -315,6 +315,14 @@ func (r *resolver) name(i int) {
 		return
 	}
 	r.attach(i, r.newEntity(trimThe(m.Text), typ, key))
+}
+
+// theBefore reports whether "the" is written just before mention i: "the
+// Belgians" is the side that plays or acts, the country, where "Afghans"
+// or "many Texans" are people of it.
+func (r *resolver) theBefore(i int) bool {
+	before := strings.TrimRight(r.d.Text[:r.d.Mentions[i].Start], " ")
+	return strings.HasSuffix(before, " the") || strings.HasSuffix(before, " The") || before == "the" || before == "The"
 }
 
 // groupNoun reports whether a demonym is written as a plural noun
