@@ -23,8 +23,10 @@ func (db *DB) Reconcile(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
+	// a description actor is its document's own and joins nothing: it is
+	// left out, which keeps these maps to the actors that can join
 	keys := map[string]int64{}
-	rows, err := tx.QueryContext(ctx, `SELECT key, actor FROM actor_keys`)
+	rows, err := tx.QueryContext(ctx, `SELECT key, actor FROM actor_keys WHERE substr(key, 1, 12) <> 'description:'`)
 	if err != nil {
 		return 0, err
 	}
@@ -46,7 +48,7 @@ func (db *DB) Reconcile(ctx context.Context) (int, error) {
 	compact := map[string][]int64{}
 	surnames := map[string][]person{}
 	givens := map[string][]person{}
-	rows, err = tx.QueryContext(ctx, `SELECT id, compact, surname, given, type, docs FROM actors`)
+	rows, err = tx.QueryContext(ctx, `SELECT id, compact, surname, given, type, docs FROM actors WHERE substr(compact, 1, 12) <> 'description:'`)
 	if err != nil {
 		return 0, err
 	}
