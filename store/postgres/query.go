@@ -160,7 +160,7 @@ func (db *DB) Actors(ctx context.Context, q store.ActorQuery, p store.Page) ([]s
 		if err != nil {
 			return nil, "", err
 		}
-		where = append(where, `a.id IN (SELECT n.actor FROM actor_names n WHERE n.tsv @@ to_tsquery('simple', `+arg(tq)+`))`)
+		where = append(where, `a.id IN (SELECT n.actor FROM actor_names n WHERE n.kind <> 'role' AND n.tsv @@ to_tsquery('simple', `+arg(tq)+`))`)
 	}
 	lim, offset := arg(n+1), arg(off)
 	rows, err := db.pool.Query(ctx, `SELECT a.id, a.key, a.name, a.type, a.docs, a.mentions FROM actors a

@@ -165,7 +165,8 @@ func inList(ids []int64) (string, []any) {
 }
 
 // Actors implements store.Store: actors by the number of documents that
-// mention them, optionally only those with a matching name or spelling.
+// mention them, optionally only those with a matching name or spelling
+// (a role such as "Clinton's opponent" is not searched).
 func (db *DB) Actors(ctx context.Context, q store.ActorQuery, p store.Page) ([]store.Actor, string, error) {
 	off, err := store.DecodeCursor(p.Cursor)
 	if err != nil {
@@ -212,7 +213,7 @@ func (db *DB) Actors(ctx context.Context, q store.ActorQuery, p store.Page) ([]s
 		args = append(args, least, fq, n+1, off)
 		out, next, err := db.actorPage(ctx, `SELECT a.id, a.key, a.name, a.type, a.docs, a.mentions
 			FROM actors a INDEXED BY `+index+`
-			WHERE `+where+`a.docs >= ? AND EXISTS (SELECT 1 FROM actor_names n WHERE n.actor = a.id
+			WHERE `+where+`a.docs >= ? AND EXISTS (SELECT 1 FROM actor_names n WHERE n.actor = a.id AND n.kind <> 'role'
 				AND n.id IN (SELECT rowid FROM actor_names_fts WHERE actor_names_fts MATCH ?))
 			ORDER BY a.docs DESC, a.id LIMIT ? OFFSET ?`, args, off, n)
 		if err != nil || next != "" {
@@ -225,7 +226,7 @@ func (db *DB) Actors(ctx context.Context, q store.ActorQuery, p store.Page) ([]s
 	}
 	args = append(args, fq, n+1, off)
 	return db.actorPage(ctx, `SELECT a.id, a.key, a.name, a.type, a.docs, a.mentions FROM actors a
-		WHERE `+where+`a.id IN (SELECT n.actor FROM actor_names_fts f JOIN actor_names n ON n.id = f.rowid WHERE actor_names_fts MATCH ?)
+		WHERE `+where+`a.id IN (SELECT n.actor FROM actor_names_fts f JOIN actor_names n ON n.id = f.rowid WHERE actor_names_fts MATCH ? AND n.kind <> 'role')
 		ORDER BY a.docs DESC, a.id LIMIT ? OFFSET ?`, args, off, n)
 }
 

@@ -380,6 +380,11 @@ func testActorsJoin(t *testing.T, s store.Store) {
 			t.Errorf("search %q = %+v %v, want %s", sp, found, err, z.ID)
 		}
 	}
+	// a role is no name: "President" finds nobody named so ("Clinton's
+	// opponent" would otherwise rank Trump first for "Clinton")
+	if found, _, err := s.Actors(ctx, store.ActorQuery{Q: "president"}, store.Page{}); err != nil || len(found) != 0 {
+		t.Errorf("search by a word of a role = %+v %v, want none", found, err)
+	}
 	d, err := s.Dossier(ctx, z.ID)
 	if err != nil {
 		t.Fatal(err)
