@@ -1,12 +1,10 @@
 package postgres
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,40 +14,10 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/internal/shared"
-	"github.com/newsgraph/newsgraph/jsonl"
-	"github.com/newsgraph/newsgraph/pipeline"
-	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/postgres/pgtest"
+	"github.com/newsgraph/newsgraph/store/storetest"
 )
-
-// polnearDocs analyses the first 300 PolNeAR articles once per process.
-var polnearDocs = sync.OnceValues(func() ([]*store.Doc, error) {
-	path := filepath.Join(shared.Dir(), "data/polnear/polnear-articles.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	p := pipeline.Default()
-	var docs []*store.Doc
-	err = jsonl.Read(bufio.NewReader(f), path, jsonl.Options{}, func(line int, a newsgraph.Article, err error) bool {
-		if err != nil {
-			return true
-		}
-		d, err := pipeline.Analyze(p, a)
-		if err != nil {
-			return true
-		}
-		sd, err := store.Prepare(d.Record(), a.Text, "")
-		if err == nil {
-			docs = append(docs, sd)
-		}
-		return len(docs) < 300
-	})
-	return docs, err
-})
 
 // BenchmarkPut measures the writer alone, as store/sqlite's BenchmarkPut
 // does: analysed PolNeAR records put in batches of 64 into a fresh schema,
@@ -63,7 +31,7 @@ var polnearDocs = sync.OnceValues(func() ([]*store.Doc, error) {
 //	go test ./store/postgres -run '^$' -bench Put -benchtime 3x
 func BenchmarkPut(b *testing.B) {
 	shared.Path(b, "data/polnear")
-	docs, err := polnearDocs()
+	docs, err := storetest.PolNeARDocs()
 	if err != nil || len(docs) == 0 {
 		b.Skip("no PolNeAR documents:", err)
 	}
