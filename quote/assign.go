@@ -528,14 +528,35 @@ func (a *analyzer) backward(c *cue, s newsgraph.Sentence) bool {
 	return a.addIndirect(c, first, lead)
 }
 
-// forward handles `X said (that) …`: the content runs from the verb (past
-// its addressee and any "that") to the end of the clause.
-func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
+// partialInClause makes one mixed quote of a partial quotation and the
+// words between its cue and it (`urged voters to "send a message"`,
+// `credited the win to "a closed primary"`), when nothing another quote
+// took and no sentence end stands between.
+func (a *analyzer) partialInClause(c *cue, sp *qspan) bool {
+	if sp.close < 0 || c.according {
+		return false
+	}
+	start, ok := a.contentStart(c, a.sentenceOf(sp.open))
+	if !ok || start > sp.open {
+		return false
+	}
+	for k := start; k < sp.open; k++ {
+		if a.claimed[k] || a.inQuote[k] != 0 && a.spans[a.inQuote[k]-1].quote >= 0 {
+			return false
+		}
+	}
+	return a.addIndirect(c, start, sp.close+1)
+}
+
+// contentStart returns the first token of what cue c reports forward: past
+// the verb, its inverted subject, its addressee and a "that" a few words
+// on. It is false when an inverted subject is followed by its appositive.
+func (a *analyzer) contentStart(c *cue, s newsgraph.Sentence) (int, bool) {
 	start := c.endTok
 	if c.inverted {
 		start = c.subjE
 		if a.textIs(start, ",") || a.lowIs(start, "who") || a.lowIs(start, "which") {
-			return // `said X, a professor at …`, `said an official who …`: no content follows
+			return start, false // `said X, a professor at …`, `said an official who …`: no content follows
 		}
 	}
 	if c.addrS >= 0 && c.addrE > start {
@@ -551,6 +572,16 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 			!a.is(k, afterTrailingCue) && !a.is(k, determiners) && !a.capitalised(k) && !a.is(k, venueNouns) && !a.is(k, venueModifiers) {
 			break
 		}
+	}
+	return start, true
+}
+
+// forward handles `X said (that) …`: the content runs from the verb (past
+// its addressee and any "that") to the end of the clause.
+func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
+	start, ok := a.contentStart(c, s)
+	if !ok {
+		return
 	}
 	end := s.EndToken
 	// a clause opened by "although", "while" ends at its comma
@@ -649,9 +680,14 @@ func (a *analyzer) leftoverSpans() {
 				continue
 			}
 		}
-		// a cue before it in the clause (mixed content that could not be
-		// made) still gives the speaker
+		// `Moore thanked him for "stepping up …"`: the quotation is part
+		// of the clause its cue reports, one mixed quote from the cue's
+		// content to the closing mark; a cue whose content cannot be
+		// read that way still gives the speaker
 		if c := a.cueBefore(sp, false); c != nil && c.word.class != thoughtCue {
+			if a.partialInClause(c, sp) {
+				continue
+			}
 			a.addDirect(i, c)
 			continue
 		}
@@ -672,6 +708,9 @@ func (a *analyzer) leftoverSpans() {
 			continue
 		}
 		a.findVenue(&c, s)
+		if a.partialInClause(&c, sp) {
+			continue
+		}
 		a.addDirect(i, &c)
 	}
 }

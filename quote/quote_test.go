@@ -244,6 +244,9 @@ func TestFind(t *testing.T) {
 		{"a headline in title case", "Rubio Says Abandoning Reform Was A Sign Of Leadership\n\nMarco Rubio defended himself.",
 			map[string]ent{"Rubio": {"Marco Rubio", newsgraph.Person, ""}},
 			[]want{{"Abandoning Reform Was A Sign Of Leadership", "indirect", "Marco Rubio", "Says", ""}, {"himself", "", "", "", ""}}},
+		{"a partial quotation after the subject's own verb", `Jacobs credited the mayor with holding "the whole city together" for years.`,
+			map[string]ent{"Jacobs": {"Ann Jacobs", newsgraph.Person, ""}},
+			[]want{{`the mayor with holding "the whole city together"`, "mixed", "Ann Jacobs", "credited", ""}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
