@@ -107,6 +107,7 @@ func Find(d *newsgraph.Document) {
 	a.indirectQuotes()
 	a.impersonalQuotes()
 	a.leftoverSpans()
+	a.plainVerbCues()
 	a.continueSpeakers()
 	a.emit()
 }

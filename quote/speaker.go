@@ -1,0 +1,187 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// plainVerbCues gives a quotation that no reporting verb of the lexicon
+// took the speaker written right by it with a verb of any kind, as news
+// writing varies its verbs of speech: `"Go home," Smith barked.`,
+// `"This is great!" beamed Ann Lee.`, `Jones fired back: "…"`. The verb
+// must stand at the quotation's closing mark or end at the colon before
+// its opening one, and its subject must name an entity: a quotation with
+// no speaker written by it keeps the speaker of the quotation it goes on
+// from (continueSpeakers).
+func (a *analyzer) plainVerbCues() {
+	for qi := range a.quotes {
+		q := &a.quotes[qi]
+		if q.hasCue || q.span < 0 || q.Kind != newsgraph.Direct {
+			continue
+		}
+		sp := &a.spans[q.span]
+		if sp.kind != fullSpan {
+			continue
+		}
+		c, ok := a.verbAfterClose(sp)
+		if !ok {
+			c, ok = a.verbBeforeColon(sp)
+		}
+		if !ok {
+			continue
+		}
+		a.cues = append(a.cues, c)
+		c = a.cues[len(a.cues)-1]
+		q.hasCue = true
+		q.Speaker, q.SpeakerAt = c.speaker, c.speakerAt
+		cs := a.span(c.tok, c.endTok)
+		q.Cue, q.CueAt = a.d.Text[cs.Start:cs.End], cs
+	}
+}
+
+// verbAfterClose reads `"…," NP verb` and `"…," verb Name` after the
+// closing mark, with at most two marks of punctuation between.
+func (a *analyzer) verbAfterClose(sp *qspan) (cue, bool) {
+	if sp.close < 0 {
+		return cue{}, false
+	}
+	// a quotation that ends in a period ends its sentence: the name
+	// after it opens the next one (`"…." Smith smiled and left.`)
+	if a.textIs(sp.close-1, ".") {
+		return cue{}, false
+	}
+	para := a.sentenceOf(sp.close).Paragraph
+	k := sp.close + 1
+	for n := 0; n < 2 && k < len(a.toks) && a.toks[k].Kind == newsgraph.Punct && !isDash(a.toks[k].Text); n++ {
+		k++
+	}
+	if k >= len(a.toks) || a.sentenceOf(k).Paragraph != para || !a.word(k) {
+		return cue{}, false
+	}
+	end := a.sentenceOf(k).EndToken
+	// `"…," Smith barked.`
+	if s, e, ok := a.npRight(k, end); ok && e < end && a.plainVerb(e) && a.noObject(e+1, end) {
+		c := cue{tok: e, endTok: e + 1, subjS: s, subjE: e, addrS: -1, speaker: -1, sentence: a.toks[e].Sentence}
+		a.resolveSpeaker(&c)
+		if c.speaker >= 0 && a.speakerType(c.speakerAt) {
+			return c, true
+		}
+	}
+	// `"…!" beamed Ann Lee.`: an inverted subject must be a name
+	if a.plainVerb(k) || a.toks[k].POS == "VBN" && !a.capitalised(k) {
+		if s, e, ok := a.npRight(k+1, end); ok && a.capitalised(s) && !a.is(s, pronouns) {
+			c := cue{tok: k, endTok: k + 1, subjS: s, subjE: e, inverted: true, addrS: -1, speaker: -1, sentence: a.toks[k].Sentence}
+			a.resolveSpeaker(&c)
+			if c.speaker >= 0 && a.speakerType(c.speakerAt) {
+				return c, true
+			}
+		}
+	}
+	return cue{}, false
+}
+
+// noObject reports whether what follows a verb at token k (before end)
+// says how, where or when, not what: the sentence's end, punctuation,
+// a particle, an adverb or a preposition (`Smith barked at the crowd`,
+// not `Smith broke his silence`).
+func (a *analyzer) noObject(k, end int) bool {
+	for k < end && a.word(k) && a.adverbOrParticle(k) {
+		k++
+	}
+	return k >= end || !a.word(k) || a.is(k, afterTrailingCue)
+}
+
+// verbBeforeColon reads `NP verb …: "…"`: a clause of a few words whose
+// subject opens it and whose verb follows the subject, ending in the
+// colon right before the opening mark.
+func (a *analyzer) verbBeforeColon(sp *qspan) (cue, bool) {
+	colon := sp.open - 1
+	if colon <= 0 || !a.textIs(colon, ":") || a.toks[colon].Sentence != a.toks[sp.open].Sentence && !a.opensParagraph(sp.open) {
+		return cue{}, false
+	}
+	s := a.sentenceOf(colon)
+	lo := s.FirstToken
+	for k := colon - 1; k >= s.FirstToken; k-- {
+		if a.inQuote[k] != 0 {
+			return cue{}, false
+		}
+		if a.textIs(k, ",") || a.textIs(k, ";") || isDash(a.toks[k].Text) {
+			lo = k + 1
+			break
+		}
+	}
+	for lo < colon && a.is(lo, introWords) && a.word(lo) {
+		lo++
+	}
+	ns, ne, ok := a.npRight(lo, colon)
+	if !ok || ne >= colon || !a.plainVerb(ne) || colon-ne > 5 {
+		return cue{}, false
+	}
+	// what stands between the verb and the colon says how, not what:
+	// particles and adverbs (`fired back forcefully:`)
+	for k := ne + 1; k < colon; k++ {
+		if !a.word(k) || a.capitalised(k) || a.plainVerb(k) && !a.adverbOrParticle(k) {
+			return cue{}, false
+		}
+		if !a.adverbOrParticle(k) {
+			return cue{}, false
+		}
+	}
+	c := cue{tok: ne, endTok: ne + 1, subjS: ns, subjE: ne, addrS: -1, speaker: -1, sentence: a.toks[ne].Sentence}
+	a.resolveSpeaker(&c)
+	if c.speaker < 0 || !a.speakerType(c.speakerAt) {
+		return cue{}, false
+	}
+	return c, true
+}
+
+// plainVerb reports whether token k is a finite verb in the past or the
+// present third person, not a form of be, have or do: by its tag when a
+// tagger ran, else by its ending.
+func (a *analyzer) plainVerb(k int) bool {
+	if !a.word(k) || a.capitalised(k) || a.is(k, auxVerbs) {
+		return false
+	}
+	if pos := a.toks[k].POS; pos != "" {
+		return pos == "VBD" || pos == "VBZ"
+	}
+	t := a.toks[k].Text
+	return strings.HasSuffix(t, "ed")
+}
+
+// adverbOrParticle reports whether token k is an adverb or a particle of
+// a phrasal verb (`shot back`, `went even further`).
+func (a *analyzer) adverbOrParticle(k int) bool {
+	if a.is(k, verbParticles) {
+		return true
+	}
+	if pos := a.toks[k].POS; pos != "" {
+		return strings.HasPrefix(pos, "RB") || pos == "RP"
+	}
+	return strings.HasSuffix(a.toks[k].Text, "ly")
+}
+
+// speakerType reports whether the mention read at span is a person's, an
+// organisation's or a country's: those speak.
+func (a *analyzer) speakerType(at newsgraph.Span) bool {
+	for _, mi := range a.mentionsIn(at.Start, at.End) {
+		m := a.d.Mentions[mi]
+		if m.Start == at.Start && m.End == at.End {
+			switch a.d.Entities[m.Entity].Type {
+			case newsgraph.Person, newsgraph.Org, newsgraph.GPE:
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// auxVerbs are forms of be, have and do: not verbs of speech alone.
+var auxVerbs = set("is", "was", "are", "were", "has", "had", "does", "did", "seemed", "seems",
+	"appeared", "appears", "became", "becomes")
+
+// verbParticles complete a phrasal verb of speech.
+var verbParticles = set("back", "up", "out", "on", "in", "off", "again", "further", "even", "then", "later",
+	"also", "simply", "quickly", "angrily")

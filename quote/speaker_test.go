@@ -1,0 +1,63 @@
+package quote_test
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/quote"
+)
+
+// speakerCase is a text whose quotes must have the given texts, kinds,
+// speakers and cues, in order.
+type speakerCase struct {
+	name  string
+	text  string
+	forms map[string]ent
+	want  []want
+}
+
+func runSpeakerCases(t *testing.T, tests []speakerCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := testDoc(tt.text, tt.forms)
+			quote.Find(d)
+			checkInvariants(t, d)
+			var got []want
+			for _, q := range d.Quotes {
+				spk := ""
+				if q.Speaker >= 0 {
+					spk = d.Entities[q.Speaker].Name
+				}
+				got = append(got, want{q.Text, string(q.Kind), spk, q.Cue, q.Venue})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d quotes %+v, want %+v", len(got), got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("quote %d: got %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+var smith = ent{"Ann Smith", newsgraph.Person, ""}
+
+func TestPlainVerbCues(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"any verb after the closing mark", `"Sit down, please," Smith snapped.`, map[string]ent{"Smith": smith},
+			[]want{{"Sit down, please,", "direct", "Ann Smith", "snapped", ""}}},
+		{"an inverted verb before a name", `"What a night!" beamed Ann Smith of Dover.`, map[string]ent{"Ann Smith": smith},
+			[]want{{"What a night!", "direct", "Ann Smith", "beamed", ""}}},
+		{"a verb with an object is not the quotation's", `"What a night!" Smith lifted her glass.`, map[string]ent{"Smith": smith},
+			[]want{{"What a night!", "direct", "", "", ""}}},
+		{"a quotation ending in a period ends the sentence", `"We are done." Smith walked out.`, map[string]ent{"Smith": smith},
+			[]want{{"We are done.", "direct", "", "", ""}}},
+		{"a verb and adverb before a colon", `At the hearing, Smith fired back angrily: "That is false."`, map[string]ent{"Smith": smith},
+			[]want{{"That is false.", "direct", "Ann Smith", "fired", ""}}},
+		{"an object before the colon is what is reported", `Smith counted three things: "cost, time and risk."`, map[string]ent{"Smith": smith},
+			[]want{{"cost, time and risk.", "direct", "", "", ""}}},
+	})
+}
