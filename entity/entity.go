@@ -1175,6 +1175,9 @@ func (r *resolver) pronoun(i int) {
 		if ei < 0 {
 			ei = r.personAntecedent(i, g)
 		}
+		if ei < 0 && (lower == "he" || lower == "she") && r.speechSubject(i) {
+			ei = r.farSpeaker(i, g)
+		}
 		if ei >= 0 {
 			if p := r.people[ei]; p != nil && p.gender == 0 {
 				p.gender = g
