@@ -47,6 +47,9 @@ func (a *analyzer) findCues() {
 					c.subjS, c.subjE, c.inverted = ns, ne, true
 				}
 				a.resolveSpeaker(&c)
+				if c.subjS >= 0 && !a.textIs(c.subjE, ",") {
+					a.sourceToComma(&c, s)
+				}
 				a.cues = append(a.cues, c)
 				k += 1
 				continue
@@ -76,6 +79,25 @@ func (a *analyzer) findCues() {
 				a.cues = append(a.cues, c)
 				k = c.endTok - 1
 			}
+		}
+	}
+}
+
+// sourceToComma stretches the source of "according to" over the words
+// that describe it up to the comma that sets it off: `According to a
+// 2016 study by the Pew Research Center based on census data, …`. The
+// speaker stays the one of the noun phrase read first.
+func (a *analyzer) sourceToComma(c *cue, s newsgraph.Sentence) {
+	for k := c.subjE; k < s.EndToken && k < c.subjE+25; k++ {
+		if a.inQuote[k] != 0 {
+			return
+		}
+		if a.textIs(k, ",") {
+			c.subjE = k
+			return
+		}
+		if a.toks[k].Kind == newsgraph.Punct && !a.textIs(k, ".") && !a.textIs(k, "-") && !a.textIs(k, "'s") {
+			return
 		}
 	}
 }
@@ -203,7 +225,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	case ingForm:
 		if j >= s.FirstToken && a.textIs(j, ",") {
 			c.participleComma = true
-		} else if !sawPassive {
+		} else if !sawPassive && !a.nounParticiple(j, k, w, s) {
 			return c, false
 		}
 	}
@@ -281,6 +303,23 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	a.resolveSpeaker(&c)
 	a.findVenue(&c, s)
 	return c, true
+}
+
+// nounParticiple reports whether the participle at k describes the noun
+// at j that does what it says: `super PACs backing Mr. Cruz`, `a
+// Democrat supporting Clinton`, `a statement saying …`.
+func (a *analyzer) nounParticiple(j, k int, w cueWord, s newsgraph.Sentence) bool {
+	if j < s.FirstToken || j != k-1 || !a.word(j) || a.is(j, npStop) || a.is(j, determiners) {
+		return false
+	}
+	if !(w.class == objectCue || w.class == speechCue) {
+		return false
+	}
+	switch a.toks[j].POS {
+	case "NN", "NNS", "NNP", "NNPS":
+		return true
+	}
+	return false
 }
 
 // pluralNoun reports whether token j looks like a plural noun subject

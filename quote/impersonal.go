@@ -15,6 +15,9 @@ import (
 // (subject, cue and complement; after an expletive "it" only the
 // complement), or the question; the speaker is -1: the text names none.
 func (a *analyzer) impersonalQuotes() {
+	// the indirect quotes are all made now: end their contents where
+	// PolNeAR does before the impersonal cues read what is left
+	a.endContents()
 	for si, s := range a.d.Sentences {
 		a.pollFinding(si, s)
 		for k := s.FirstToken; k < s.EndToken; k++ {

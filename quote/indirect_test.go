@@ -1,0 +1,50 @@
+package quote_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestIndirectForms runs the stages up to quote on sentences of the forms
+// the indirect rules read, and checks the content of the quote each makes
+// (and, when given, a word of the speaker's name).
+func TestIndirectForms(t *testing.T) {
+	cases := []struct {
+		name, text, quote, speaker string
+	}{
+		{"participle-after-noun-stance",
+			`Two super PACs backing Senator Maria Lopez, a first-term Democrat, spent heavily in the spring.`,
+			"Senator Maria Lopez", ""},
+		{"participle-after-noun-speech",
+			`The mayor's office issued a statement saying the bridge would reopen next month.`,
+			"the bridge would reopen next month", ""},
+		{"according-to-long-source",
+			`According to a 2019 survey by the Harlow Institute based on county records, most rural clinics have closed their maternity wards.`,
+			"most rural clinics have closed their maternity wards", ""},
+		{"and-new-clause-ends-content",
+			`Governor Ellen Park said she would sign the budget on Monday, and the legislature adjourned soon after.`,
+			"she would sign the budget on Monday", "Park"},
+		{"and-that-stays-in-content",
+			`Governor Ellen Park said the budget was balanced, and that the reserve fund would grow next year.`,
+			"the budget was balanced, and that the reserve fund would grow next year", "Park"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := analyze(t, c.text)
+			for _, q := range d.Quotes {
+				if q.Text != c.quote {
+					continue
+				}
+				if c.speaker != "" && (q.Speaker < 0 || !strings.Contains(d.Entities[q.Speaker].Name, c.speaker)) {
+					t.Fatalf("quote %q has speaker %d, want %q", q.Text, q.Speaker, c.speaker)
+				}
+				return
+			}
+			var got []string
+			for _, q := range d.Quotes {
+				got = append(got, q.Text)
+			}
+			t.Fatalf("no quote %q; got %q", c.quote, got)
+		})
+	}
+}
