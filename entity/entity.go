@@ -178,6 +178,7 @@ func Resolve(d *newsgraph.Document) {
 	for i := range r.subject {
 		r.subject[i], r.objSubj[i] = -1, -1
 	}
+	relativeMentions(d)
 	for i := range d.Mentions {
 		d.Mentions[i].Entity = -1
 	}
@@ -1190,6 +1191,11 @@ func (r *resolver) pronoun(i int) {
 		}
 		if ei := r.thingAntecedent(i); ei >= 0 {
 			r.attach(i, ei)
+		}
+	case "who":
+		if ei := r.relativeAntecedent(i); ei >= 0 {
+			r.attach(i, ei)
+			m.Type = r.d.Entities[ei].Type
 		}
 	case "they", "them", "their":
 		// the first organisation or place of this sentence before the pronoun

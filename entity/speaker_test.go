@@ -22,6 +22,8 @@ func TestSpeakerReferents(t *testing.T) {
 			"\"We opened in the spring.\"\n\n\"The city gave us the building.\"\n\n\"Money came later.\"\n\n" +
 			"\"Nobody expected so many families.\"\n\n\"Every bed is taken.\"\n\n\"It is hard, but it works,\" she said.",
 			pron, "she", "Maria Lopez"},
+		{"who after a name and a comma", "Ann Smith, who said the plan would fail, left early.", pron, "who", "Ann Smith"},
+		{"who after a name and its place", "Senator John Reed of Ohio, who opposed the bill, spoke last.", pron, "who", "John Reed"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
