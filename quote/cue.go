@@ -140,10 +140,43 @@ func (a *analyzer) nounCue(k int, s newsgraph.Sentence, si int) (cue, bool) {
 		p-- // one modifier
 	}
 	if p < s.FirstToken || !a.possessive(p) {
-		return c, false
+		return a.ownerlessNounCue(c, k, next)
 	}
 	c.subjS, c.subjE = p, p+1
 	a.resolveSpeaker(&c)
+	return c, true
+}
+
+// thatNouns report a statement or a belief in the clause after "that"
+// even with no owner written before them: `the claim that …`, `fears that
+// …`; PolNeAR counts them, the source being given elsewhere or nowhere.
+var thatNouns = set("claim", "claims", "belief", "fear", "fears", "hope", "hopes", "view", "warning", "warnings",
+	"promise", "assertion", "suggestion", "allegation", "allegations", "accusation", "accusations", "contention",
+	"insistence", "assurance", "assurances", "argument", "statement", "complaint", "complaints", "prediction",
+	"concern", "concerns", "insinuation", "admission", "denial")
+
+// prepNouns take what they are about after a preposition with no owner
+// written: `support for the plan`, `questions about his health`.
+var prepNouns = map[string]map[string]bool{
+	"support": set("for", "of"), "opposition": set("to"), "questions": set("about"), "criticism": set("of", "on"),
+	"calls": set("for"), "call": set("for"), "concerns": set("about", "over"), "comments": set("about", "on"),
+	"comment": set("on"), "endorsement": set("of"), "mention": set("of"), "accusations": set("of"),
+	"views": set("of", "on"), "complaints": set("about"), "demands": set("for"), "warnings": set("about", "of"),
+}
+
+// ownerlessNounCue reads a noun cue with no possessive before it: a noun
+// of thatNouns before "that", or of prepNouns before its preposition. Its
+// subject is the noun itself, so that the quote is made; no entity stands
+// there, and the speaker stays -1.
+func (a *analyzer) ownerlessNounCue(c cue, k, next int) (cue, bool) {
+	w := string(a.low(k))
+	switch {
+	case thatNouns[w] && a.lowIs(next, "that") && a.word(next+1):
+	case prepNouns[w] != nil && a.word(next) && prepNouns[w][string(a.low(next))] && a.word(next+1):
+	default:
+		return c, false
+	}
+	c.subjS, c.subjE = k, k+1
 	return c, true
 }
 

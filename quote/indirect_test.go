@@ -27,6 +27,12 @@ func TestIndirectForms(t *testing.T) {
 		{"and-that-stays-in-content",
 			`Governor Ellen Park said the budget was balanced, and that the reserve fund would grow next year.`,
 			"the budget was balanced, and that the reserve fund would grow next year", "Park"},
+		{"ownerless-that-noun",
+			`Little has come of the claim that the plant had leaked chemicals into the river.`,
+			"the plant had leaked chemicals into the river", ""},
+		{"ownerless-prep-noun",
+			`Calls for a recount, first heard on election night, grew louder in the north.`,
+			"a recount", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
