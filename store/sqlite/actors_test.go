@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/store"
@@ -74,5 +76,92 @@ func TestActorSearchPlans(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDescriptionsMigrated: a store written before schema step 10, with an
+// actor row for each description, answers the same after the step moves
+// them to their entity rows, and checks sound.
+func TestDescriptionsMigrated(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	ctx := context.Background()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		storetest.Put(t, db, storetest.Record(t, storetest.Spec{URL: fmt.Sprintf("https://d.example/%d", i), Published: "2025-03-01",
+			Text: fmt.Sprintf(`Officials rejected the plan, report %d said. "We will not accept it," the officials told Keir Starmer.`, i),
+			Entities: []storetest.Ent{{Key: "description:officials", Name: "officials", Type: "PERSON", Spellings: []string{"Officials", "officials"}},
+				{Key: "person:keir-starmer", Name: "Keir Starmer", Type: "PERSON", Spellings: []string{"Keir Starmer"}}},
+			Quotes: []storetest.Qt{{Text: "We will not accept it", Speaker: 1}},
+			Events: []storetest.Ev{{Type: "REJECT", Trigger: "rejected", Issue: "the plan", Actors: []int{0}, Targets: []int{1}}}}), "")
+	}
+	answers := func(db *DB) string {
+		t.Helper()
+		qs, _, err := db.Quotes(ctx, store.QuoteQuery{}, store.Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs, _, err := db.Events(ctx, store.EventQuery{}, store.Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, _, err := db.Positions(ctx, store.PositionQuery{}, store.Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, q := range qs {
+			fmt.Fprintf(&b, "quote %s %s %s|", q.Document, q.Speaker.Key, q.Speaker.Name)
+		}
+		for _, e := range evs {
+			fmt.Fprintf(&b, "event %s %s %s %d|", e.Actors[0].Key, e.Targets[0].Name, e.Sources[0].Document, e.SourceCount)
+		}
+		for _, p := range ps {
+			fmt.Fprintf(&b, "position %s %s|", p.Actor.Key, p.Issue)
+		}
+		return b.String()
+	}
+	want := answers(db)
+	// the form of the store before step 10: an actor, its key and names
+	// for each description
+	for _, q := range []string{
+		`INSERT INTO actors (key, name, type, compact, surname, given, docs, mentions)
+			SELECT key, name, type, key, '', '', 1, json_array_length(mentions) FROM entities WHERE key IS NOT NULL`,
+		`INSERT INTO actor_keys (key, actor) SELECT key, id FROM actors WHERE key LIKE 'description:%'`,
+		`INSERT INTO actor_names (actor, kind, name, count) SELECT id, kind.k, name, 1 FROM actors, (SELECT 'name' AS k UNION ALL SELECT 'canonical') kind
+			WHERE key LIKE 'description:%'`,
+		`INSERT INTO actor_names_fts (rowid, name) SELECT id, name FROM actor_names WHERE actor IN (SELECT id FROM actors WHERE key LIKE 'description:%')`,
+		`UPDATE quotes SET speaker = (SELECT a.id FROM entities e JOIN actors a ON a.key = e.key WHERE e.actor = quotes.speaker) WHERE speaker >= 1099511627776`,
+		`UPDATE event_actors SET actor = (SELECT a.id FROM entities e JOIN actors a ON a.key = e.key WHERE e.actor = event_actors.actor) WHERE actor >= 1099511627776`,
+		`UPDATE positions SET actor = (SELECT a.id FROM entities e JOIN actors a ON a.key = e.key WHERE e.actor = positions.actor) WHERE actor >= 1099511627776`,
+		`UPDATE entities SET actor = (SELECT id FROM actors WHERE key = entities.key) WHERE key IS NOT NULL`,
+		`ALTER TABLE entities DROP COLUMN key`,
+		`DELETE FROM schema_migrations WHERE version >= 10`,
+	} {
+		if _, err := db.w.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if st, _ := db.Stats(ctx); st.Actors != 4 {
+		t.Fatalf("actors before the step = %d, want 4", st.Actors)
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := answers(db); got != want {
+		t.Errorf("after the step:\n got %s\nwant %s", got, want)
+	}
+	if st, _ := db.Stats(ctx); st.Actors != 1 {
+		t.Errorf("actors after the step = %d, want 1 (Keir Starmer)", st.Actors)
+	}
+	if res, err := db.Check(ctx); err != nil || !res.OK() {
+		t.Errorf("check = %+v %v", res, err)
+	}
+	if found, _, err := db.Actors(ctx, store.ActorQuery{Q: "officials"}, store.Page{}); err != nil || len(found) != 0 {
+		t.Errorf("actors named officials = %+v %v, want none (each is its document's)", found, err)
 	}
 }

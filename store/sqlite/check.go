@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
@@ -25,12 +26,14 @@ var orphanChecks = []struct{ name, query string }{
 	{"near_duplicates → documents", `SELECT COUNT(*) FROM near_duplicates WHERE doc NOT IN (SELECT rowid FROM documents) OR other NOT IN (SELECT rowid FROM documents)`},
 	{"position_evidence → documents", `SELECT COUNT(*) FROM position_evidence WHERE doc NOT IN (SELECT rowid FROM documents)`},
 	{"inputs → documents", `SELECT COUNT(*) FROM inputs WHERE doc_id NOT IN (SELECT id FROM documents)`},
-	{"entities → actors", `SELECT COUNT(*) FROM entities WHERE actor NOT IN (SELECT id FROM actors)`},
+	{"entities → actors", `SELECT COUNT(*) FROM entities WHERE actor NOT IN (SELECT id FROM actors)
+		AND NOT (actor >= ` + descriptionRange + ` AND key IS NOT NULL AND (actor - ` + descriptionRange + `) / ` + descriptionStep + ` = doc)`},
 	{"actor_keys → actors", `SELECT COUNT(*) FROM actor_keys WHERE actor NOT IN (SELECT id FROM actors)`},
 	{"actor_names → actors", `SELECT COUNT(*) FROM actor_names WHERE actor NOT IN (SELECT id FROM actors)`},
-	{"quotes → speakers", `SELECT COUNT(*) FROM quotes WHERE speaker IS NOT NULL AND speaker NOT IN (SELECT id FROM actors)`},
-	{"event_actors → actors", `SELECT COUNT(*) FROM event_actors WHERE actor NOT IN (SELECT id FROM actors)`},
-	{"positions → actors", `SELECT COUNT(*) FROM positions WHERE actor NOT IN (SELECT id FROM actors)`},
+	{"quotes → speakers", `SELECT COUNT(*) FROM quotes WHERE speaker IS NOT NULL AND speaker NOT IN (SELECT id FROM actors)
+		AND speaker NOT IN ` + descriptionIDs + `)`},
+	{"event_actors → actors", `SELECT COUNT(*) FROM event_actors WHERE actor NOT IN (SELECT id FROM actors) AND actor NOT IN ` + descriptionIDs + `)`},
+	{"positions → actors", `SELECT COUNT(*) FROM positions WHERE actor NOT IN (SELECT id FROM actors) AND actor NOT IN ` + descriptionIDs + `)`},
 	{"events → merged_events", `SELECT COUNT(*) FROM events WHERE merged NOT IN (SELECT id FROM merged_events)`},
 	{"event_actors → merged_events", `SELECT COUNT(*) FROM event_actors WHERE merged NOT IN (SELECT id FROM merged_events)`},
 	{"position_evidence → positions", `SELECT COUNT(*) FROM position_evidence WHERE position NOT IN (SELECT id FROM positions)`},
@@ -51,6 +54,14 @@ var orphanChecks = []struct{ name, query string }{
 		WHEN 'failures' THEN (SELECT COUNT(*) FROM failures)
 		ELSE n END`},
 }
+
+// The description ids (schema step 10) in SQL: the first, the step between
+// documents, and those stored.
+var (
+	descriptionRange = strconv.FormatInt(descriptionBase, 10)
+	descriptionStep  = strconv.Itoa(descriptionsPerDoc)
+	descriptionIDs   = `(SELECT actor FROM entities WHERE actor >= ` + descriptionRange
+)
 
 // ftsTables are the external-content FTS5 indexes; FTS5's integrity-check
 // with rank 1 compares each with its content table.

@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/merge"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -120,13 +122,9 @@ func (db *DB) resolve(ctx context.Context, s string) ([]int64, error) {
 	if id, ok := actorID(s); ok {
 		return []int64{id}, nil
 	}
-	var id int64
-	err := db.r.QueryRowContext(ctx, `SELECT id FROM actors WHERE key = ?`, s).Scan(&id)
-	if err == nil {
-		return []int64{id}, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return nil, err
+	id, ok, err := db.actorByKey(ctx, s)
+	if err != nil || ok {
+		return []int64{id}, err
 	}
 	// the actors whose canonical name it is; failing those, every actor once
 	// spelled so (a stray entity that took the name as an alias among them)
@@ -136,6 +134,85 @@ func (db *DB) resolve(ctx context.Context, s string) ([]int64, error) {
 	}
 	return db.actorIDs(ctx, `SELECT DISTINCT n.actor FROM actor_names n JOIN actors a ON a.id = n.actor
 		WHERE n.name = ? COLLATE NOCASE AND n.kind = 'name' ORDER BY a.docs DESC LIMIT 50`, s)
+}
+
+// actorByKey finds the actor or the description with an actor key.
+func (db *DB) actorByKey(ctx context.Context, key string) (int64, bool, error) {
+	var id int64
+	err := db.r.QueryRowContext(ctx, `SELECT id FROM actors WHERE key = ?`, key).Scan(&id)
+	if err == nil {
+		return id, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, false, err
+	}
+	// a description's key ends with its document's id (merge.EntityKeys)
+	at := strings.LastIndexByte(key, '@')
+	if !strings.HasPrefix(key, merge.DescriptionPrefix) || at < 0 {
+		return 0, false, nil
+	}
+	err = db.r.QueryRowContext(ctx, `SELECT e.actor FROM documents d JOIN entities e ON e.doc = d.rowid
+		WHERE d.id = ? AND e.key = ? LIMIT 1`, key[at+1:], key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return id, err == nil, err
+}
+
+// actorRefs returns the ActorRef of each id: an actor's from its row, a
+// description's from its entity row.
+func (db *DB) actorRefs(ctx context.Context, ids []int64) (map[int64]store.ActorRef, error) {
+	out := make(map[int64]store.ActorRef, len(ids))
+	var actors, descs []int64
+	for _, id := range ids {
+		if _, ok := out[id]; ok {
+			continue
+		}
+		out[id] = store.ActorRef{}
+		if isDescription(id) {
+			descs = append(descs, id)
+		} else {
+			actors = append(actors, id)
+		}
+	}
+	for _, q := range []struct {
+		ids []int64
+		sql string
+	}{
+		{actors, `SELECT id, key, name, type FROM actors WHERE id IN (%s)`},
+		{descs, `SELECT actor, key, name, type FROM entities WHERE actor IN (%s)`},
+	} {
+		for len(q.ids) > 0 {
+			chunk := q.ids[:min(len(q.ids), 500)]
+			q.ids = q.ids[len(chunk):]
+			list, args := inList(chunk)
+			rows, err := db.r.QueryContext(ctx, fmt.Sprintf(q.sql, list), args...)
+			if err != nil {
+				return nil, err
+			}
+			for rows.Next() {
+				var id int64
+				var key sql.NullString
+				var r store.ActorRef
+				if err := rows.Scan(&id, &key, &r.Name, &r.Type); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				r.ID, r.Key = publicActor(id), key.String
+				out[id] = r
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for id, r := range out {
+		if r.ID == "" {
+			delete(out, id) // none such
+		}
+	}
+	return out, nil
 }
 
 func (db *DB) actorIDs(ctx context.Context, q string, args ...any) ([]int64, error) {
@@ -266,18 +343,23 @@ func (db *DB) actorPage(ctx context.Context, query string, args []any, off int64
 
 // Dossier implements store.Store.
 func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, error) {
-	var id int64
-	if n, ok := actorID(idOrKey); ok {
-		id = n
-	} else if err := db.r.QueryRowContext(ctx, `SELECT id FROM actors WHERE key = ?`, idOrKey).Scan(&id); err != nil {
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, fmt.Errorf("actor %q: %w", idOrKey, store.ErrNotFound)
+	id, ok := actorID(idOrKey)
+	if !ok {
+		var err error
+		if id, ok, err = db.actorByKey(ctx, idOrKey); err != nil {
+			return nil, err
 		}
-		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("actor %q: %w", idOrKey, store.ErrNotFound)
 	}
 	d := &store.Dossier{}
-	err := db.r.QueryRowContext(ctx, `SELECT key, name, type, docs, mentions FROM actors WHERE id = ?`, id).
-		Scan(&d.Key, &d.Name, &d.Type, &d.Documents, &d.MentionCount)
+	var err error
+	if isDescription(id) {
+		err = db.descriptionHead(ctx, id, d)
+	} else {
+		err = db.actorHead(ctx, id, d)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("actor %q: %w", idOrKey, store.ErrNotFound)
 	}
@@ -285,28 +367,8 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 		return nil, err
 	}
 	d.ID = publicActor(id)
-	d.Names, d.Roles = []store.Spelling{}, []store.Spelling{}
-	rows, err := db.r.QueryContext(ctx, `SELECT kind, name, count FROM actor_names WHERE actor = ? ORDER BY count DESC, name LIMIT 400`, id)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var kind string
-		var s store.Spelling
-		if err := rows.Scan(&kind, &s.Text, &s.Count); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		switch kind {
-		case "role":
-			d.Roles = append(d.Roles, s)
-		case "name":
-			d.Names = append(d.Names, s)
-		}
-	}
-	rows.Close()
 	d.Mentions = []store.MentionRef{}
-	rows, err = db.r.QueryContext(ctx, `SELECT e.doc, e.eid, e.mentions FROM entities e
+	rows, err := db.r.QueryContext(ctx, `SELECT e.doc, e.eid, e.mentions FROM entities e
 		WHERE e.actor = ? ORDER BY e.doc, e.eid LIMIT ?`, id, store.DossierLimit)
 	if err != nil {
 		return nil, err
@@ -378,6 +440,104 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 	return d, nil
 }
 
+// actorHead fills a dossier's actor, names and roles from the actor's rows.
+func (db *DB) actorHead(ctx context.Context, id int64, d *store.Dossier) error {
+	err := db.r.QueryRowContext(ctx, `SELECT key, name, type, docs, mentions FROM actors WHERE id = ?`, id).
+		Scan(&d.Key, &d.Name, &d.Type, &d.Documents, &d.MentionCount)
+	if err != nil {
+		return err
+	}
+	d.Names, d.Roles = []store.Spelling{}, []store.Spelling{}
+	rows, err := db.r.QueryContext(ctx, `SELECT kind, name, count FROM actor_names WHERE actor = ? ORDER BY count DESC, name LIMIT 400`, id)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind string
+		var s store.Spelling
+		if err := rows.Scan(&kind, &s.Text, &s.Count); err != nil {
+			return err
+		}
+		switch kind {
+		case "role":
+			d.Roles = append(d.Roles, s)
+		case "name":
+			d.Names = append(d.Names, s)
+		}
+	}
+	return rows.Err()
+}
+
+// descriptionHead fills the dossier of a description from its entity rows
+// and, for its spellings and roles, its document's record: it has no rows
+// of names.
+func (db *DB) descriptionHead(ctx context.Context, id int64, d *store.Dossier) error {
+	var n int
+	var key sql.NullString
+	err := db.r.QueryRowContext(ctx, `SELECT COUNT(*), key, name, type, COUNT(DISTINCT doc), COALESCE(SUM(json_array_length(mentions)), 0)
+		FROM entities WHERE actor = ?`, id).Scan(&n, &key, &d.Name, &d.Type, &d.Documents, &d.MentionCount)
+	if err == nil && n == 0 {
+		err = sql.ErrNoRows
+	}
+	if err != nil {
+		return err
+	}
+	d.Key = key.String
+	var eids []string
+	rows, err := db.r.QueryContext(ctx, `SELECT eid FROM entities WHERE actor = ?`, id)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var eid string
+		if err := rows.Scan(&eid); err != nil {
+			rows.Close()
+			return err
+		}
+		eids = append(eids, eid)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	var js string
+	if err := db.r.QueryRowContext(ctx, `SELECT record FROM documents WHERE rowid = ?`, descriptionDoc(id)).Scan(&js); err != nil {
+		return err
+	}
+	rec, err := recordOf(json.RawMessage(js))
+	if err != nil {
+		return err
+	}
+	// each spelling and role once: one document gives them
+	var names, roles []string
+	for _, e := range rec.Entities {
+		if !slices.Contains(eids, e.ID) {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if n != "" && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		for _, r := range e.Roles {
+			if r != "" && !slices.Contains(roles, r) {
+				roles = append(roles, r)
+			}
+		}
+	}
+	slices.Sort(names)
+	slices.Sort(roles)
+	d.Names, d.Roles = []store.Spelling{}, []store.Spelling{}
+	for _, n := range names {
+		d.Names = append(d.Names, store.Spelling{Text: n, Count: 1})
+	}
+	for _, r := range roles {
+		d.Roles = append(d.Roles, store.Spelling{Text: r, Count: 1})
+	}
+	return nil
+}
+
 // Quotes implements store.Store, in the order stored.
 func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]store.QuoteHit, string, error) {
 	after, err := store.DecodeCursor(p.Cursor)
@@ -422,41 +582,46 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]s
 		args = append(args, fq)
 	}
 	args = append(args, n+1)
-	rows, err := db.r.QueryContext(ctx, `SELECT q.id, q.doc, q.qid, q.kind, q.text, q.start, q.end, q.cue, q.venue,
-			a.id, a.key, a.name, a.type
-		FROM quotes q LEFT JOIN actors a ON a.id = q.speaker
+	rows, err := db.r.QueryContext(ctx, `SELECT q.id, q.doc, q.qid, q.kind, q.text, q.start, q.end, q.cue, q.venue, q.speaker
+		FROM quotes q
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY q.id LIMIT ?`, args...)
 	if err != nil {
 		return nil, "", err
 	}
 	defer rows.Close()
 	out := []store.QuoteHit{}
-	var ids, docRows []int64
+	var ids, docRows, speakers []int64
 	for rows.Next() {
 		var h store.QuoteHit
 		var id, doc int64
-		var cue, venue, key, name, typ sql.NullString
+		var cue, venue sql.NullString
 		var aid sql.NullInt64
-		if err := rows.Scan(&id, &doc, &h.ID, &h.Kind, &h.Text, &h.Start, &h.End, &cue, &venue, &aid, &key, &name, &typ); err != nil {
+		if err := rows.Scan(&id, &doc, &h.ID, &h.Kind, &h.Text, &h.Start, &h.End, &cue, &venue, &aid); err != nil {
 			return nil, "", err
 		}
 		h.Cue, h.Venue = cue.String, venue.String
 		docRows = append(docRows, doc)
-		if aid.Valid {
-			h.Speaker = &store.ActorRef{ID: publicActor(aid.Int64), Key: key.String, Name: name.String, Type: typ.String}
-		}
+		speakers = append(speakers, aid.Int64) // 0: none
 		out = append(out, h)
 		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, "", err
 	}
+	rows.Close()
 	docs, err := db.docMetas(ctx, len(docRows), func(i int) int64 { return docRows[i] })
+	if err != nil {
+		return nil, "", err
+	}
+	refs, err := db.actorRefs(ctx, speakers)
 	if err != nil {
 		return nil, "", err
 	}
 	for i, doc := range docRows {
 		out[i].Document, out[i].Published = docs[doc].id, docs[doc].published
+		if r, ok := refs[speakers[i]]; ok {
+			out[i].Speaker = &r
+		}
 	}
 	out, next := page(out, ids, n)
 	return out, next, nil
@@ -562,30 +727,44 @@ func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int
 		evs[i].Actors, evs[i].Targets, evs[i].Sources = []store.ActorRef{}, []store.ActorRef{}, []store.EventSource{}
 	}
 	list, args := inList(ids)
-	rows, err := db.r.QueryContext(ctx, `SELECT ea.merged, ea.role, a.id, a.key, a.name, a.type FROM event_actors ea JOIN actors a ON a.id = ea.actor
-		WHERE ea.merged IN (`+list+`) ORDER BY ea.merged, ea.role, a.id`, args...)
+	rows, err := db.r.QueryContext(ctx, `SELECT ea.merged, ea.role, ea.actor FROM event_actors ea
+		WHERE ea.merged IN (`+list+`) ORDER BY ea.merged, ea.role, ea.actor`, args...)
 	if err != nil {
 		return err
 	}
+	type participant struct {
+		m, actor int64
+		role     string
+	}
+	var parts []participant
+	var pids []int64
 	for rows.Next() {
-		var m, aid int64
-		var role string
-		var r store.ActorRef
-		if err := rows.Scan(&m, &role, &aid, &r.Key, &r.Name, &r.Type); err != nil {
+		var p participant
+		if err := rows.Scan(&p.m, &p.role, &p.actor); err != nil {
 			rows.Close()
 			return err
 		}
-		r.ID = publicActor(aid)
-		e := &evs[at[m]]
-		if role == "actor" {
-			e.Actors = append(e.Actors, r)
-		} else {
-			e.Targets = append(e.Targets, r)
-		}
+		parts, pids = append(parts, p), append(pids, p.actor)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
+	}
+	refs, err := db.actorRefs(ctx, pids)
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
+		r, ok := refs[p.actor]
+		if !ok {
+			continue
+		}
+		e := &evs[at[p.m]]
+		if p.role == "actor" {
+			e.Actors = append(e.Actors, r)
+		} else {
+			e.Targets = append(e.Targets, r)
+		}
 	}
 	rows, err = db.r.QueryContext(ctx, `SELECT e.merged, e.doc, e.vid, e.modality, e.trigger_start, e.trigger_end, e.trigger_text
 		FROM events e WHERE e.merged IN (`+list+`) ORDER BY e.merged, e.id`, args...)
@@ -654,29 +833,35 @@ func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page
 		args = append(args, q.Issue)
 	}
 	args = append(args, n+1)
-	rows, err := db.r.QueryContext(ctx, `SELECT p.id, p.issue, p.day, p.stance, p.polarity, a.id, a.key, a.name, a.type
-		FROM positions p JOIN actors a ON a.id = p.actor
+	rows, err := db.r.QueryContext(ctx, `SELECT p.id, p.issue, p.day, p.stance, p.polarity, p.actor
+		FROM positions p
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY p.id LIMIT ?`, args...)
 	if err != nil {
 		return nil, "", err
 	}
 	out := []store.PositionRow{}
-	var ids []int64
+	var ids, holders []int64
 	for rows.Next() {
 		var r store.PositionRow
 		var id, aid int64
-		if err := rows.Scan(&id, &r.Issue, &r.Date, &r.Stance, &r.Polarity, &aid, &r.Actor.Key, &r.Actor.Name, &r.Actor.Type); err != nil {
+		if err := rows.Scan(&id, &r.Issue, &r.Date, &r.Stance, &r.Polarity, &aid); err != nil {
 			rows.Close()
 			return nil, "", err
 		}
 		r.ID = "p" + strconv.FormatInt(id, 10)
-		r.Actor.ID = publicActor(aid)
 		r.Evidence = []store.Evidence{}
-		out, ids = append(out, r), append(ids, id)
+		out, ids, holders = append(out, r), append(ids, id), append(holders, aid)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, "", err
+	}
+	refs, err := db.actorRefs(ctx, holders)
+	if err != nil {
+		return nil, "", err
+	}
+	for i := range out {
+		out[i].Actor = refs[holders[i]]
 	}
 	out, next := page(out, ids, n)
 	ids = ids[:len(out)]
@@ -768,13 +953,17 @@ func (db *DB) ExportRecords(ctx context.Context, fn func(json.RawMessage) error)
 	}
 }
 
+// participantName is the name of the actor or description ea.actor.
+const participantName = `COALESCE((SELECT a.name FROM actors a WHERE a.id = ea.actor),
+	(SELECT d.name FROM entities d WHERE d.actor = ea.actor LIMIT 1))`
+
 // ExportEvents implements store.Store.
 func (db *DB) ExportEvents(ctx context.Context, fn func(store.EventRow) error) error {
 	var after int64
 	for {
 		rows, err := db.r.QueryContext(ctx, `SELECT e.id, e.merged, d.id, e.vid, e.type, COALESCE(e.date, ''), m.polarity, e.modality, m.issue,
-				COALESCE((SELECT group_concat(a.name, '; ') FROM event_actors ea JOIN actors a ON a.id = ea.actor WHERE ea.merged = e.merged AND ea.role = 'actor'), ''),
-				COALESCE((SELECT group_concat(a.name, '; ') FROM event_actors ea JOIN actors a ON a.id = ea.actor WHERE ea.merged = e.merged AND ea.role = 'target'), ''),
+				COALESCE((SELECT group_concat(`+participantName+`, '; ') FROM event_actors ea WHERE ea.merged = e.merged AND ea.role = 'actor'), ''),
+				COALESCE((SELECT group_concat(`+participantName+`, '; ') FROM event_actors ea WHERE ea.merged = e.merged AND ea.role = 'target'), ''),
 				e.trigger_text, COALESCE(d.published, ''), COALESCE(d.source, '')
 			FROM events e JOIN documents d ON d.rowid = e.doc JOIN merged_events m ON m.id = e.merged
 			WHERE e.id > ? ORDER BY e.id LIMIT 1000`, after)

@@ -288,4 +288,41 @@ CREATE TRIGGER documents_count_dup AFTER UPDATE OF duplicates ON documents BEGIN
 CREATE TRIGGER documents_count_del_dup AFTER DELETE ON documents WHEN old.duplicates <> 0 BEGIN
 	UPDATE counts SET n = n - old.duplicates WHERE name = 'duplicates'; END;
 `,
+	// 10: an entity known only by a description ("officials", "the
+	// company") is its document's own referent and joins nothing: it keeps
+	// its key in its entities row and takes an id of the description range
+	// (descriptionID: the document's rowid and the description's number in
+	// it) instead of a row in actors, actor_keys and actor_names and their
+	// indexes — nine of ten actor rows on news, half the writer's
+	// statements. Existing description actors are moved to that form.
+	`
+ALTER TABLE entities ADD COLUMN key TEXT; -- the actor key of a description, NULL otherwise
+CREATE TEMP TABLE description_ids AS
+	SELECT old, doc, 1099511627776 + doc * 65536 + n AS new FROM (
+		SELECT e.actor AS old, e.doc AS doc, ROW_NUMBER() OVER (PARTITION BY e.doc ORDER BY MIN(e.eid)) AS n
+		FROM entities e JOIN actors a ON a.id = e.actor
+		WHERE a.key >= 'description:' AND a.key < 'description;'
+		GROUP BY e.actor, e.doc)
+	WHERE n < 65536;
+CREATE INDEX temp.description_ids_by_old ON description_ids (old, doc);
+UPDATE entities SET key = (SELECT key FROM actors WHERE id = entities.actor),
+		actor = (SELECT new FROM description_ids WHERE old = entities.actor AND doc = entities.doc)
+	WHERE EXISTS (SELECT 1 FROM description_ids WHERE old = entities.actor AND doc = entities.doc);
+UPDATE quotes SET speaker = (SELECT new FROM description_ids WHERE old = quotes.speaker AND doc = quotes.doc)
+	WHERE EXISTS (SELECT 1 FROM description_ids WHERE old = quotes.speaker AND doc = quotes.doc);
+UPDATE quotes SET speaker = (SELECT new FROM description_ids WHERE old = quotes.speaker ORDER BY doc LIMIT 1)
+	WHERE speaker IN (SELECT old FROM description_ids);
+UPDATE OR IGNORE event_actors SET actor = (SELECT new FROM description_ids WHERE old = event_actors.actor ORDER BY doc LIMIT 1)
+	WHERE actor IN (SELECT old FROM description_ids);
+DELETE FROM event_actors WHERE actor IN (SELECT old FROM description_ids);
+UPDATE OR IGNORE positions SET actor = (SELECT new FROM description_ids WHERE old = positions.actor ORDER BY doc LIMIT 1)
+	WHERE actor IN (SELECT old FROM description_ids);
+DELETE FROM position_evidence WHERE position IN (SELECT id FROM positions WHERE actor IN (SELECT old FROM description_ids));
+DELETE FROM positions WHERE actor IN (SELECT old FROM description_ids);
+INSERT INTO actor_names_fts (actor_names_fts, rowid, name) SELECT 'delete', id, name FROM actor_names WHERE actor IN (SELECT old FROM description_ids);
+DELETE FROM actor_names WHERE actor IN (SELECT old FROM description_ids);
+DELETE FROM actor_keys WHERE actor IN (SELECT old FROM description_ids);
+DELETE FROM actors WHERE id IN (SELECT old FROM description_ids);
+DROP TABLE temp.description_ids;
+`,
 }

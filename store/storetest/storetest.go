@@ -44,6 +44,7 @@ func Run(t *testing.T, f Factory) {
 		{"VariantKeysJoinOnPut", testVariantKeys},
 		{"SurnameFirstReconciled", testReconcile},
 		{"PositionsWithEvidence", testPositions},
+		{"DescriptionsAnswerAsActors", testDescriptions},
 		{"SearchDocumentsQuotesActors", testSearch},
 		{"SearchSyntaxIsNotInjected", testSearchSyntax},
 		{"PagingWithCursors", testPaging},
@@ -438,6 +439,90 @@ func testEventsMerged(t *testing.T, s store.Store) {
 		evs, _, err := s.Events(ctx, tc.q, store.Page{})
 		if err != nil || len(evs) != tc.want {
 			t.Errorf("%s: %d events (%v), want %d", tc.name, len(evs), err, tc.want)
+		}
+	}
+}
+
+// testDescriptions: an entity known only by a description ("officials")
+// is its document's own referent; as a speaker, an event's actor, a
+// position's holder and a dossier it answers like an actor, with its key.
+func testDescriptions(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	var ids []string
+	for i, day := range []string{"2025-03-01", "2025-03-02"} {
+		rec := Record(t, Spec{URL: fmt.Sprintf("https://d.example/%d", i), Published: day,
+			Text: fmt.Sprintf(`Officials in Kyiv rejected the plan on day %d. "We will not accept it," the officials told Keir Starmer.`, i),
+			Entities: []Ent{{Key: "description:officials", Name: "officials", Type: "PERSON", Spellings: []string{"Officials", "officials"}, Roles: []string{"spokesman"}},
+				{Key: "person:keir-starmer", Name: "Keir Starmer", Type: "PERSON", Spellings: []string{"Keir Starmer"}}},
+			Quotes: []Qt{{Text: "We will not accept it", Speaker: 1, Cue: "told"}},
+			Events: []Ev{{Type: "REJECT", Trigger: "rejected", Issue: "the plan", Actors: []int{0}, Targets: []int{1}}}})
+		Put(t, s, rec, "")
+		ids = append(ids, rec.ID)
+	}
+	qs, _, err := s.Quotes(ctx, store.QuoteQuery{}, store.Page{})
+	if err != nil || len(qs) != 2 {
+		t.Fatalf("quotes = %+v %v", qs, err)
+	}
+	for i, q := range qs {
+		if q.Speaker == nil || q.Speaker.Name != "officials" || q.Speaker.Key != "description:officials@"+ids[i] || q.Speaker.Type != "PERSON" {
+			t.Fatalf("speaker of %s = %+v", q.Document, q.Speaker)
+		}
+	}
+	if qs[0].Speaker.ID == qs[1].Speaker.ID {
+		t.Errorf("the officials of two articles are one actor %s", qs[0].Speaker.ID)
+	}
+	evs, _, err := s.Events(ctx, store.EventQuery{Type: "REJECT"}, store.Page{})
+	if err != nil || len(evs) != 2 {
+		t.Fatalf("REJECT events = %+v %v, want one an article", evs, err)
+	}
+	for _, e := range evs {
+		if len(e.Actors) != 1 || !strings.HasPrefix(e.Actors[0].Key, "description:officials@") || len(e.Targets) != 1 || e.Targets[0].Name != "Keir Starmer" {
+			t.Errorf("event %+v", e)
+		}
+	}
+	sp := qs[0].Speaker
+	for _, who := range []string{sp.ID, sp.Key} {
+		d, err := s.Dossier(ctx, who)
+		if err != nil {
+			t.Fatalf("dossier of %s: %v", who, err)
+		}
+		if d.ID != sp.ID || d.Key != sp.Key || d.Documents != 1 || d.MentionCount != 2 || len(d.Mentions) != 2 ||
+			len(d.Quotes) != 1 || len(d.Events) != 1 || d.Counts.Positions != 1 || len(d.Roles) != 1 {
+			t.Errorf("dossier of %s = %+v", who, d)
+		}
+		if !slices.ContainsFunc(d.Names, func(n store.Spelling) bool { return n.Text == "Officials" }) {
+			t.Errorf("dossier names %v, want Officials among them", d.Names)
+		}
+	}
+	for _, q := range []func() (int, error){
+		func() (int, error) { r, _, err := s.Quotes(ctx, store.QuoteQuery{Speaker: sp.Key}, store.Page{}); return len(r), err },
+		func() (int, error) { r, _, err := s.Events(ctx, store.EventQuery{Actor: sp.ID}, store.Page{}); return len(r), err },
+		func() (int, error) {
+			r, _, err := s.Positions(ctx, store.PositionQuery{Actor: sp.ID}, store.Page{})
+			if err == nil && (len(r) != 1 || r[0].Actor != *sp) {
+				t.Errorf("positions of %s = %+v", sp.ID, r)
+			}
+			return len(r), err
+		},
+	} {
+		if n, err := q(); n != 1 || err != nil {
+			t.Errorf("a list of the description's facts = %d %v, want 1", n, err)
+		}
+	}
+	var rows []store.EventRow
+	if err := s.ExportEvents(ctx, func(r store.EventRow) error { rows = append(rows, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].Actors != "officials" || rows[0].Targets != "Keir Starmer" {
+		t.Errorf("exported events = %+v", rows)
+	}
+	if _, err := s.Dossier(ctx, "description:officials@nosuchdocument"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("dossier of an unknown description: %v", err)
+	}
+	if c, ok := s.(store.Checker); ok {
+		res, err := c.Check(ctx)
+		if err != nil || !res.OK() {
+			t.Errorf("check = %+v %v", res, err)
 		}
 	}
 }
