@@ -147,6 +147,10 @@ func (a *analyzer) nounCue(k int, s newsgraph.Sentence, si int) (cue, bool) {
 	return c, true
 }
 
+// gerundPreps take a gerund whose subject is the clause's: `by saying`,
+// `after criticising`.
+var gerundPreps = set("by", "on", "of", "in", "after", "before", "without", "while", "for", "about", "from", "upon", "when")
+
 // thatNouns report a statement or a belief in the clause after "that"
 // even with no owner written before them: `the claim that …`, `fears that
 // …`; PolNeAR counts them, the source being given elsewhere or nowhere.
@@ -246,7 +250,10 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	if sawPassive && w.form == pastForm {
 		return c, false
 	}
-	if j >= s.FirstToken && a.word(j) && a.is(j, determiners) {
+	// "to say", "by saying": the clause's subject (below)
+	clausal := j > s.FirstToken && a.word(j) && (w.form == baseForm && a.lowIs(j, "to") ||
+		w.form == ingForm && a.is(j, gerundPreps))
+	if j >= s.FirstToken && a.word(j) && a.is(j, determiners) && !clausal {
 		return c, false // "the claims", "his statement", "in saying"
 	}
 	switch w.form {
@@ -258,7 +265,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	case ingForm:
 		if j >= s.FirstToken && a.textIs(j, ",") {
 			c.participleComma = true
-		} else if !sawPassive && !a.nounParticiple(j, k, w, s) {
+		} else if !sawPassive && !a.nounParticiple(j, k, w, s) && !(a.word(j) && a.is(j, gerundPreps)) {
 			return c, false
 		}
 	}
@@ -315,6 +322,14 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 			c.subjS, c.subjE, c.inverted = ns, ne, true
 		} else if j >= s.FirstToken {
 			return c, false
+		}
+	}
+	// `led Republicans to say …`, `eager to talk about …`, `by saying
+	// …`: an infinitive, or a gerund after a preposition, takes the
+	// subject of its clause
+	if c.subjS < 0 && clausal {
+		if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
+			c.subjS, c.subjE = ns, ne
 		}
 	}
 	// `A picture shows the statesmen …`, `Moscow had shown itself open`:

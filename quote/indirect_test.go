@@ -33,6 +33,12 @@ func TestIndirectForms(t *testing.T) {
 		{"ownerless-prep-noun",
 			`Calls for a recount, first heard on election night, grew louder in the north.`,
 			"a recount", ""},
+		{"infinitive-takes-clause-subject",
+			`Senator Dana Whitfield was quick to say that the committee would meet again.`,
+			"the committee would meet again", "Whitfield"},
+		{"gerund-after-preposition",
+			`Governor Ellen Park opened the session by warning that the reserve fund was nearly empty.`,
+			"the reserve fund was nearly empty", "Park"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
