@@ -224,7 +224,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	// walk left over auxiliaries and adverbs
 	j := k - 1
 	sawAux, sawPassive := false, false
-	for j >= s.FirstToken && a.word(j) && a.is(j, skipBeforeCue) {
+	for j >= s.FirstToken && a.word(j) && (a.is(j, skipBeforeCue) || a.lyAdverb(j)) {
 		if a.is(j, auxModal) {
 			sawAux = true
 		}
@@ -252,7 +252,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	}
 	// "to say", "by saying": the clause's subject (below)
 	clausal := j > s.FirstToken && a.word(j) && (w.form == baseForm && a.lowIs(j, "to") ||
-		w.form == ingForm && a.is(j, gerundPreps))
+		w.form == ingForm && (a.is(j, gerundPreps) || strings.HasPrefix(a.toks[j].POS, "VB") && !a.is(j, passiveAux)))
 	if j >= s.FirstToken && a.word(j) && a.is(j, determiners) && !clausal {
 		return c, false // "the claims", "his statement", "in saying"
 	}
@@ -265,7 +265,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	case ingForm:
 		if j >= s.FirstToken && a.textIs(j, ",") {
 			c.participleComma = true
-		} else if !sawPassive && !a.nounParticiple(j, k, w, s) && !(a.word(j) && a.is(j, gerundPreps)) {
+		} else if !sawPassive && !a.nounParticiple(j, k, w, s) && !(a.word(j) && (a.is(j, gerundPreps) || strings.HasPrefix(a.toks[j].POS, "VB"))) {
 			return c, false
 		}
 	}
@@ -867,3 +867,11 @@ func (a *analyzer) verbInContext(k, next int, w cueWord) bool {
 // life before Fox News").
 var prepositions = set("of", "in", "for", "on", "by", "with", "to", "at", "from", "about", "into", "after",
 	"before", "during", "over", "under")
+
+// lyAdverb reports whether token k is an adverb in -ly, which may stand
+// between a subject or an auxiliary and its verb (`is widely seen`, `she
+// pointedly said`).
+func (a *analyzer) lyAdverb(k int) bool {
+	t := a.toks[k].Text
+	return a.toks[k].POS == "RB" && len(t) > 4 && strings.HasSuffix(t, "ly")
+}

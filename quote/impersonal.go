@@ -9,7 +9,9 @@ import (
 // impersonalQuotes reads what the writer reports as expected, apparent or
 // reported without a source, as PolNeAR annotates it: `Trump is expected
 // to deliver a victory speech`, `the race appears closer in Ohio`, `It
-// seems that …`, `The club is reportedly spending $1.5 million`,
+// seems that …`, `The club is reportedly spending $1.5 million`, a
+// judgement in the passive with no judge (`Rubio is widely seen as the
+// favourite`, `he is said to be ill`),
 // and the question put to a speaker: `Asked whether he would run, …`,
 // `when asked what Mr. Clinton would do`. The content is the clause
 // (subject, cue and complement; after an expletive "it" only the
@@ -37,6 +39,11 @@ func (a *analyzer) impersonalQuotes() {
 				if k > s.FirstToken && a.appearsJudgement(k) {
 					a.impersonal(si, s, k, k)
 				}
+			case "seen", "viewed", "regarded", "considered", "believed", "thought", "perceived", "deemed",
+				"rumored", "rumoured", "described", "known", "said", "reported", "predicted", "projected":
+				if v, ok := a.passiveJudgement(k, s); ok {
+					a.impersonal(si, s, v, k)
+				}
 			case "reportedly":
 				if k > s.FirstToken {
 					a.impersonal(si, s, k, k)
@@ -46,6 +53,40 @@ func (a *analyzer) impersonalQuotes() {
 			}
 		}
 	}
+}
+
+// passiveAdverbs may stand between the auxiliary and the participle of a
+// passive judgement (`is widely seen as`).
+var passiveAdverbs = set("widely", "often", "generally", "largely", "also", "still", "long", "increasingly",
+	"now", "broadly", "commonly", "frequently", "being", "been", "not", "already", "usually")
+
+// passiveJudgement reports whether the participle at k is a judgement in
+// the passive with no judge named (`Rubio is seen as the favourite`, `the
+// plan was considered too costly`, `he is said to be ill`) and returns the
+// auxiliary that opens it.
+func (a *analyzer) passiveJudgement(k int, s newsgraph.Sentence) (int, bool) {
+	v := k - 1
+	for v > s.FirstToken && a.word(v) && a.is(v, passiveAdverbs) && !a.is(v, passiveAux) {
+		v--
+	}
+	if v < s.FirstToken || !a.is(v, passiveAux) || a.lowIs(v, "get") || a.lowIs(v, "got") || a.lowIs(v, "gets") {
+		return 0, false
+	}
+	for v-1 > s.FirstToken && a.is(v-1, passiveAux) {
+		v-- // "has been", "is being"
+	}
+	n := k + 1
+	switch {
+	case a.lowIs(n, "as") || a.lowIs(n, "to") && a.word(n+1) && a.toks[n+1].POS == "VB":
+		return v, true
+	case a.lowIs(n, "by"):
+		return 0, false
+	}
+	switch string(a.low(k)) {
+	case "known", "described", "reported", "said":
+		return 0, false
+	}
+	return v, n < s.EndToken && (strings.HasPrefix(a.toks[n].POS, "JJ") || a.lowIs(n, "a") || a.lowIs(n, "an") || a.lowIs(n, "the"))
 }
 
 // appearsJudgement reports whether "appear" at k judges (`appears to be`,

@@ -39,6 +39,15 @@ func TestIndirectForms(t *testing.T) {
 		{"gerund-after-preposition",
 			`Governor Ellen Park opened the session by warning that the reserve fund was nearly empty.`,
 			"the reserve fund was nearly empty", "Park"},
+		{"passive-judgement",
+			`In the capital, the finance minister is widely seen as the likely successor.`,
+			"the finance minister is widely seen as the likely successor", ""},
+		{"passive-said-to",
+			`The old mill is said to have closed during the war.`,
+			"The old mill is said to have closed during the war", ""},
+		{"gerund-after-verb",
+			`Councillor Ruth Adeyemi kept insisting that the vote had been rigged.`,
+			"the vote had been rigged", "Adeyemi"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
