@@ -48,6 +48,9 @@ func TestIndirectForms(t *testing.T) {
 		{"gerund-after-verb",
 			`Councillor Ruth Adeyemi kept insisting that the vote had been rigged.`,
 			"the vote had been rigged", "Adeyemi"},
+		{"new-stance-verb",
+			`Mayor Ruth Adeyemi thanked the volunteers who cleared the flooded streets.`,
+			"the volunteers who cleared the flooded streets", "Adeyemi"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -82,6 +82,8 @@ var reportingVerbs = map[cueClass][]string{
 		"speak/about", "comment/on", "rail/against", "lash/out", "weigh/in", "hint/at", "push/back",
 		"see:sees:saw:seeing:seen", "view", "describe/as", "denigrate", "disparage", "belittle",
 		"lambaste", "berate", "scold", "rebuke", "assail", "castigate", "excoriate", "pan",
+		"order", "thank", "learn", "list", "echo", "nominate", "rule", "retweet", "reference",
+		"email", "portray", "name", "identify", "focus/on", "apologize/for", "apologise/for",
 	},
 }
 
