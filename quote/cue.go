@@ -147,6 +147,21 @@ func (a *analyzer) nounCue(k int, s newsgraph.Sentence, si int) (cue, bool) {
 	return c, true
 }
 
+// quantifierSubjects stand as the subject of a cue on their own (`Some
+// say`, `Many argue`).
+var quantifierSubjects = set("some", "many", "most", "others", "both", "all", "few", "several")
+
+// nounBeforeBase reports whether token j, right before a verb's base form
+// with no auxiliary, ends a subject: a noun or a name (`Aides to Clinton
+// say`, `Rubio and Bush argue`); a singular subject would have taken the
+// third-person form.
+func (a *analyzer) nounBeforeBase(j int) bool {
+	if !a.word(j) || a.is(j, npStop) || a.is(j, determiners) {
+		return false
+	}
+	return strings.HasPrefix(a.toks[j].POS, "NN")
+}
+
 // gerundPreps take a gerund whose subject is the clause's: `by saying`,
 // `after criticising`.
 var gerundPreps = set("by", "on", "of", "in", "after", "before", "without", "while", "for", "about", "from", "upon", "when")
@@ -253,13 +268,16 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	// "to say", "by saying": the clause's subject (below)
 	clausal := j > s.FirstToken && a.word(j) && (w.form == baseForm && a.lowIs(j, "to") ||
 		w.form == ingForm && (a.is(j, gerundPreps) || strings.HasPrefix(a.toks[j].POS, "VB") && !a.is(j, passiveAux)))
-	if j >= s.FirstToken && a.word(j) && a.is(j, determiners) && !clausal {
+	// `Some say`, `many argue`: a quantifier standing alone is the subject
+	quantifier := j == k-1 && j >= s.FirstToken && a.is(j, quantifierSubjects) && w.form != ingForm &&
+		(j == s.FirstToken || !a.word(j-1) || a.is(j-1, introWords))
+	if j >= s.FirstToken && a.word(j) && a.is(j, determiners) && !clausal && !quantifier {
 		return c, false // "the claims", "his statement", "in saying"
 	}
 	switch w.form {
 	case baseForm:
-		if !sawAux && a.toks[k].POS != "VBP" && !(j >= s.FirstToken && (a.is(j, subjectPronounsBase) || a.pluralNoun(j) ||
-			a.toks[j].Kind == newsgraph.Number || a.textIs(j, "%"))) {
+		if !sawAux && a.toks[k].POS != "VBP" && !quantifier && !(j >= s.FirstToken && (a.is(j, subjectPronounsBase) || a.pluralNoun(j) ||
+			a.toks[j].Kind == newsgraph.Number || a.textIs(j, "%") || a.nounBeforeBase(j))) {
 			return c, false
 		}
 	case ingForm:

@@ -51,6 +51,15 @@ func TestIndirectForms(t *testing.T) {
 		{"new-stance-verb",
 			`Mayor Ruth Adeyemi thanked the volunteers who cleared the flooded streets.`,
 			"the volunteers who cleared the flooded streets", "Adeyemi"},
+		{"quantifier-subject",
+			`Some say the river has never been this low.`,
+			"the river has never been this low", ""},
+		{"base-form-after-plural-phrase",
+			`Aides to Governor Ellen Park say the budget will pass by Friday.`,
+			"the budget will pass by Friday", ""},
+		{"here-between-subject-and-verb",
+			`Union organisers here said the strike would last a week.`,
+			"the strike would last a week", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

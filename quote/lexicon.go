@@ -263,7 +263,7 @@ var determiners = set("the", "a", "an", "this", "that", "these", "those", "his",
 
 // skipBeforeCue are the words that may stand between a speaker and its
 // verb: auxiliaries and adverbs ("has also said", "had previously warned").
-var skipBeforeCue = set("has", "have", "had", "also", "previously", "later", "repeatedly", "once", "again",
+var skipBeforeCue = set("has", "have", "had", "also", "here", "previously", "later", "repeatedly", "once", "again",
 	"then", "further", "recently", "reportedly", "publicly", "subsequently", "already", "did", "does",
 	"do", "would", "will", "could", "might", "may", "can", "should", "must", "shall", "not", "never",
 	"often", "always", "frequently", "first", "initially", "earlier", "now", "just", "still", "even",
