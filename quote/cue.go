@@ -147,6 +147,12 @@ func (a *analyzer) nounCue(k int, s newsgraph.Sentence, si int) (cue, bool) {
 	return c, true
 }
 
+// weakForms are written forms of reporting verbs that report nothing far
+// more often than they do on PolNeAR train (the form is the cue of under
+// a third of the quotes made from it): "find" (what polls find is in
+// "found", "finds"), "states" (mostly the noun), "seeing", "nominating".
+var weakForms = set("find", "states", "seeing", "nominating", "back")
+
 // quantifierSubjects stand as the subject of a cue on their own (`Some
 // say`, `Many argue`).
 var quantifierSubjects = set("some", "many", "most", "others", "both", "all", "few", "several")
@@ -177,7 +183,7 @@ var thatNouns = set("claim", "claims", "belief", "fear", "fears", "hope", "hopes
 // prepNouns take what they are about after a preposition with no owner
 // written: `support for the plan`, `questions about his health`.
 var prepNouns = map[string]map[string]bool{
-	"support": set("for", "of"), "opposition": set("to"), "questions": set("about"), "criticism": set("of", "on"),
+	"support": set("for"), "opposition": set("to"), "questions": set("about"), "criticism": set("of", "on"),
 	"calls": set("for"), "call": set("for"), "concerns": set("about", "over"), "comments": set("about", "on"),
 	"comment": set("on"), "endorsement": set("of"), "mention": set("of"), "accusations": set("of"),
 	"views": set("of", "on"), "complaints": set("about"), "demands": set("for"), "warnings": set("about", "of"),
@@ -217,6 +223,9 @@ func (a *analyzer) possessive(k int) bool {
 // its subject.
 func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue, bool) {
 	c := cue{tok: k, endTok: k + 1, word: w, sentence: si, subjS: -1, addrS: -1, speaker: -1}
+	if a.is(k, weakForms) {
+		return c, false
+	}
 	if w.particle != "" {
 		if !a.lowIs(k+1, w.particle) || k+1 >= s.EndToken {
 			return c, false
