@@ -96,7 +96,8 @@ func (a *analyzer) sourceToComma(c *cue, s newsgraph.Sentence) {
 			c.subjE = k
 			return
 		}
-		if a.toks[k].Kind == newsgraph.Punct && !a.textIs(k, ".") && !a.textIs(k, "-") && !a.textIs(k, "'s") {
+		if a.toks[k].Kind == newsgraph.Punct && !a.textIs(k, ".") && !a.textIs(k, "-") && !a.textIs(k, "'s") &&
+			!a.textIs(k, "/") && !a.textIs(k, "&") {
 			return
 		}
 	}

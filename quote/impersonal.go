@@ -231,7 +231,7 @@ func (a *analyzer) pollFinding(si int, s newsgraph.Sentence) {
 		return
 	}
 	head := -1
-	for j := k + 1; j < s.EndToken && j <= k+8 && a.word(j); j++ {
+	for j := k + 1; j < s.EndToken && j <= k+8 && (a.word(j) || a.textIs(j, "/") || a.textIs(j, "&") || a.textIs(j, "-")); j++ {
 		if a.is(j, pollNouns) {
 			head = j
 			break
@@ -246,7 +246,7 @@ func (a *analyzer) pollFinding(si int, s newsgraph.Sentence) {
 			comma = j
 			break
 		}
-		if !a.word(j) {
+		if !a.word(j) && !a.textIs(j, "/") && !a.textIs(j, "&") && !a.textIs(j, "-") {
 			return
 		}
 	}
@@ -260,4 +260,4 @@ func (a *analyzer) pollFinding(si int, s newsgraph.Sentence) {
 }
 
 // pollNouns name a survey that finds what it reports.
-var pollNouns = set("poll", "polls", "survey", "surveys")
+var pollNouns = set("poll", "polls", "survey", "surveys", "polling")

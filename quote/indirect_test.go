@@ -60,6 +60,12 @@ func TestIndirectForms(t *testing.T) {
 		{"here-between-subject-and-verb",
 			`Union organisers here said the strike would last a week.`,
 			"the strike would last a week", ""},
+		{"name-object-ends-before-adjunct",
+			`Governor Ellen Park endorsed Maria Lopez in late May.`,
+			"Maria Lopez", "Park"},
+		{"poll-with-slash",
+			`In a new Marist/Courier poll released Monday, the school levy leads by nine points.`,
+			"the school levy leads by nine points", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
