@@ -66,6 +66,9 @@ func TestIndirectForms(t *testing.T) {
 		{"poll-with-slash",
 			`In a new Marist/Courier poll released Monday, the school levy leads by nine points.`,
 			"the school levy leads by nine points", ""},
+		{"more-stance-verbs",
+			`Senator Dana Whitfield likened the new tariff to a tax on farmers.`,
+			"the new tariff to a tax on farmers", "Whitfield"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

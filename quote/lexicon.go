@@ -49,7 +49,7 @@ var reportingVerbs = map[cueClass][]string{
 		"mutter", "shout", "yell", "scream", "cry", "whisper", "exclaim", "wonder", "tout", "threaten",
 		"emphasized", "emphasised", "insinuate", "opine", "muse", "sneer", "scoff", "chide", "blast",
 		"slam:slams:slammed:slamming", "praise", "acknowledge",
-		"go/on:goes:went:going:gone",
+		"go/on:goes:went:going:gone", "speculate", "interject", "plead",
 	},
 	tellCue: {
 		"tell:tells:told:telling", "assure", "inform", "remind", "advise", "notify", "reassure",
@@ -63,7 +63,7 @@ var reportingVerbs = map[cueClass][]string{
 		"believe", "think:thinks:thought:thinking", "fear", "hope", "expect", "doubt",
 		"feel:feels:felt:feeling", "know:knows:knew:knowing:known", "worry", "suspect",
 		"reckon", "assume", "understand:understands:understood:understanding", "guess",
-		"wish", "sense",
+		"wish", "sense", "remember", "realize", "realise",
 	},
 	// verbs whose object is what the subject stands for, asks for or
 	// judges: PolNeAR counts "Trump attacked the plan" and "she wants to
@@ -84,6 +84,9 @@ var reportingVerbs = map[cueClass][]string{
 		"lambaste", "berate", "scold", "rebuke", "assail", "castigate", "excoriate", "pan",
 		"order", "thank", "learn", "list", "echo", "nominate", "rule", "retweet", "reference",
 		"email", "portray", "name", "identify", "focus/on", "apologize/for", "apologise/for",
+		"chant", "bemoan", "deride", "quote", "invoke", "liken", "side/with", "document", "detail", "unveil",
+		"present", "issue", "knock", "distance", "attribute",
+		"balk/at", "persuade", "convince",
 	},
 }
 
