@@ -16,7 +16,7 @@ func TestIndirectForms(t *testing.T) {
 			`Two super PACs backing Senator Maria Lopez, a first-term Democrat, spent heavily in the spring.`,
 			"Senator Maria Lopez", ""},
 		{"participle-after-noun-speech",
-			`The mayor's office issued a statement saying the bridge would reopen next month.`,
+			`The mayor's office put out a statement saying the bridge would reopen next month.`,
 			"the bridge would reopen next month", ""},
 		{"according-to-long-source",
 			`According to a 2019 survey by the Harlow Institute based on county records, most rural clinics have closed their maternity wards.`,
