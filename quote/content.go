@@ -9,7 +9,9 @@ var adjunctOpeners = set("in", "on", "at", "during", "after", "before", "when", 
 // endContents cuts the content of each indirect or mixed quote whose cue
 // comes before it where the clause the cue reports ends, as PolNeAR draws
 // it: before ", and" that opens a clause with a subject of its own (`said
-// she would stay, and her rival left`), and, when a stance verb's object
+// she would stay, and her rival left`), before a second verb of the same
+// subject (`thanked Miami and said …`, `blasted the plan and went home`),
+// and, when a stance verb's object
 // is a pronoun or a name, before the phrase of time or place after it
 // (`endorsed Canova in late May`). The tokens cut are given back, and
 // the cues they held are read again. Cutting before `, which`, `, but`, a
@@ -76,6 +78,10 @@ func (a *analyzer) shorten(q *draft, e int) {
 // clauseCut returns where the clause reported by cue c in tokens
 // [first, end) ends (end when it runs to the end).
 func (a *analyzer) clauseCut(c *cue, first, end int) int {
+	cueAt := map[int]bool{}
+	for _, d := range a.cues {
+		cueAt[d.tok] = true
+	}
 	if c.word.class == objectCue {
 		if e := a.objectEnd(first, end); e < end && a.is(e, adjunctOpeners) {
 			return e
@@ -83,6 +89,12 @@ func (a *analyzer) clauseCut(c *cue, first, end int) int {
 	}
 	for k := first + 1; k < end; k++ {
 		if a.inQuote[k] == 0 && a.textIs(k, ",") && a.lowIs(k+1, "and") && a.clauseAt(k+2, end) {
+			return k
+		}
+		// `thanked Miami and said …`: a second verb of the same subject
+		// that is a cue, or any finite verb after a stance's object
+		if a.inQuote[k] == 0 && (a.lowIs(k, "and") || a.lowIs(k, "but")) && !a.textIs(k-1, ",") &&
+			(cueAt[k+1] || c.word.class == objectCue && a.finiteVerb(k+1)) {
 			return k
 		}
 	}

@@ -69,6 +69,12 @@ func TestIndirectForms(t *testing.T) {
 		{"more-stance-verbs",
 			`Senator Dana Whitfield likened the new tariff to a tax on farmers.`,
 			"the new tariff to a tax on farmers", "Whitfield"},
+		{"second-verb-ends-object",
+			`Mayor Ruth Adeyemi thanked the firefighters and said the town owed them a great deal.`,
+			"the firefighters", "Adeyemi"},
+		{"second-verb-is-its-own-quote",
+			`Mayor Ruth Adeyemi thanked the firefighters and said the town owed them a great deal.`,
+			"the town owed them a great deal", "Adeyemi"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
