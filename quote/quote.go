@@ -109,6 +109,7 @@ func Find(d *newsgraph.Document) {
 	a.leftoverSpans()
 	a.plainVerbCues()
 	a.continueSpeakers()
+	a.describeSpeakers()
 	a.emit()
 }
 

@@ -152,7 +152,7 @@ func TestFind(t *testing.T) {
 			map[string]ent{"Warren": {"Elizabeth Warren", newsgraph.Person, ""}},
 			[]want{{"the bank's behavior", "indirect", "Elizabeth Warren", "criticized", ""}, {"new rules", "indirect", "Elizabeth Warren", "called for", ""}}},
 		{"a poll finds", `A new poll found that voters are angry about taxes.`, nil,
-			[]want{{"voters are angry about taxes", "indirect", "", "found", ""}}},
+			[]want{{"voters are angry about taxes", "indirect", "new poll", "found", ""}}},
 		{"scare quote is dropped", `Work is being done on the "infrastructure" of security guarantees.`, nil, nil},
 		{"according to", `According to Trump, the negotiations to end the war are close to a result.`, map[string]ent{"Trump": trump},
 			[]want{{"the negotiations to end the war are close to a result", "indirect", "Donald Trump", "According to", ""}}},

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/entity"
 )
 
 // plainVerbCues gives a quotation that no reporting verb of the lexicon
@@ -185,3 +186,105 @@ var auxVerbs = set("is", "was", "are", "were", "has", "had", "does", "did", "see
 // verbParticles complete a phrasal verb of speech.
 var verbParticles = set("back", "up", "out", "on", "in", "off", "again", "further", "even", "then", "later",
 	"also", "simply", "quickly", "angrily")
+
+// describeSpeakers gives the quotes whose cue has a subject that no
+// mention stands for (`the heckler yelled`, `a new poll found`, `The ad
+// says`) the entity of that noun phrase as a description (entity.Describe):
+// the speaker is what the text says it is, even when the entity layer knew
+// no actor there. Pronouns, times and phrases with no noun for a head stay
+// without a speaker.
+func (a *analyzer) describeSpeakers() {
+	var spans []newsgraph.Span
+	seen := map[newsgraph.Span]int{}
+	which := make([]int, len(a.quotes))
+	for qi := range a.quotes {
+		which[qi] = -1
+		q := &a.quotes[qi]
+		if q.Speaker >= 0 || !q.hasCue || q.impersonal || q.SpeakerAt.End <= q.SpeakerAt.Start {
+			continue
+		}
+		if !a.describable(q.SpeakerAt) {
+			continue
+		}
+		// `according to a media report`: a source the writer leaves unnamed
+		if q.Cue != "" && a.indefiniteSource(q) {
+			continue
+		}
+		i, ok := seen[q.SpeakerAt]
+		if !ok {
+			i = len(spans)
+			seen[q.SpeakerAt] = i
+			spans = append(spans, q.SpeakerAt)
+		}
+		which[qi] = i
+	}
+	if len(spans) == 0 {
+		return
+	}
+	ents, remap := entity.Describe(a.d, spans)
+	for qi := range a.quotes {
+		q := &a.quotes[qi]
+		if q.Speaker >= 0 && q.Speaker < len(remap) {
+			q.Speaker = remap[q.Speaker]
+		}
+		if which[qi] >= 0 {
+			q.Speaker = ents[which[qi]]
+		}
+	}
+}
+
+// describable reports whether the tokens at span are a noun phrase that
+// may name a speaker: a few words, none of them a pronoun, headed by a
+// noun that is no time.
+func (a *analyzer) describable(sp newsgraph.Span) bool {
+	s, e := a.tokenRange(sp.Start, sp.End)
+	if s < 0 || e-s > 6 || e <= s {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if a.inQuote[k] != 0 || a.is(k, pronouns) || a.is(k, relativeWords) {
+			return false
+		}
+	}
+	// `both sides`, `each side`: more than one actor, or one not told
+	if a.is(s, groupQuantifiers) {
+		return false
+	}
+	h := e - 1
+	if !a.word(h) || a.is(h, timeWords) || a.is(h, weekdays) {
+		return false
+	}
+	if pos := a.toks[h].POS; pos != "" && !strings.HasPrefix(pos, "NN") {
+		return false
+	}
+	// a lone lowercase word with no determiner is no phrase the text
+	// gives as an actor (`suddenly`, `climate`)
+	if e-s == 1 && !a.capitalised(s) && !strings.HasSuffix(a.toks[s].Text, "s") {
+		return false
+	}
+	return true
+}
+
+// groupQuantifiers open a phrase of several actors taken one by one or
+// together (`both sides`), which no one entity stands for.
+var groupQuantifiers = set("both", "each", "either", "neither")
+
+// relativeWords open a relative clause; as subjects they stand for a noun
+// before them.
+var relativeWords = set("who", "which", "that", "whom", "whose")
+
+// weekdays and months are times, not speakers.
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "tonight", "january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december")
+
+// indefiniteSource reports whether a quote's source is given by "according
+// to" and an indefinite article (`according to a media report`): a source
+// the writer leaves unnamed.
+func (a *analyzer) indefiniteSource(q *draft) bool {
+	if len(q.Cue) < 9 || !strings.EqualFold(q.Cue[:9], "according") {
+		return false
+	}
+	s, _ := a.tokenRange(q.SpeakerAt.Start, q.SpeakerAt.End)
+	return s >= 0 && (a.lowIs(s, "a") || a.lowIs(s, "an"))
+}

@@ -61,3 +61,16 @@ func TestPlainVerbCues(t *testing.T) {
 			[]want{{"cost, time and risk.", "direct", "", "", ""}}},
 	})
 }
+
+func TestDescribedSpeakers(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"a description the mention stage did not find", `"Go home," the heckler yelled.`, nil,
+			[]want{{"Go home,", "direct", "heckler", "yelled", ""}}},
+		{"a poll as the source", `A new poll found that most voters want change.`, nil,
+			[]want{{"most voters want change", "indirect", "new poll", "found", ""}}},
+		{"according to an unnamed source", `According to a media report, the talks will resume on Monday.`, nil,
+			[]want{{"the talks will resume on Monday", "indirect", "", "According to", ""}}},
+		{"several actors taken together", `Both sides announced that they would sign the deal this week.`, nil,
+			[]want{{"they would sign the deal this week", "indirect", "", "announced", ""}}},
+	})
+}

@@ -1,0 +1,179 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// Describe makes each noun phrase at spans[i] of d a description mention
+// with an entity, for a later stage that finds an actor the mention stage
+// did not: the subject of a report (`the heckler yelled`, `a new poll
+// found`, `the ad says`). A span that a mention already covers exactly
+// keeps that mention's entity. A new description joins the entity of an
+// earlier description written the same way (without its determiner),
+// else stands alone, keyed "description:…" as other descriptions with no
+// antecedent are; it is a person when its head names one (`organizer`,
+// `voters`), else an organisation (`the ad`, `the poll`: the body whose
+// voice it is).
+//
+// Mentions stay in text order and entities in order of first mention:
+// ents[i] is the entity of spans[i] (-1 for an empty or bad span) and
+// remap[e] the new index of entity e as it was before the call.
+func Describe(d *newsgraph.Document, spans []newsgraph.Span) (ents []int, remap []int) {
+	remap = make([]int, len(d.Entities))
+	for i := range remap {
+		remap[i] = i
+	}
+	ents = make([]int, len(spans))
+	type add struct {
+		span int
+		m    newsgraph.Mention
+	}
+	var adds []add
+	byKey := map[string]int{}
+	for ei, e := range d.Entities {
+		if strings.HasPrefix(e.Key, "description:") {
+			if _, ok := byKey[e.Key]; !ok {
+				byKey[e.Key] = ei
+			}
+		}
+	}
+	for i, sp := range spans {
+		ents[i] = -1
+		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
+			continue
+		}
+		found := false
+		for _, m := range d.Mentions {
+			if m.Start == sp.Start && m.End == sp.End {
+				ents[i], found = m.Entity, true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		text := d.Text[sp.Start:sp.End]
+		adds = append(adds, add{i, newsgraph.Mention{Start: sp.Start, End: sp.End, Text: text,
+			Kind: newsgraph.DescriptionMention, Type: describedType(text), Entity: -1, Sentence: d.SentenceOf(sp.Start)}})
+	}
+	if len(adds) == 0 {
+		return ents, remap
+	}
+	sort.SliceStable(adds, func(a, b int) bool { return adds[a].m.Start < adds[b].m.Start })
+	// new entities, or those of the same words said before
+	for _, a := range adds {
+		name := trimDeterminer(a.m.Text)
+		key := descKey(name)
+		ei, ok := byKey[key]
+		if !ok {
+			d.Entities = append(d.Entities, newsgraph.Entity{Name: name, Type: a.m.Type, Key: key, StandsFor: -1})
+			ei = len(d.Entities) - 1
+			byKey[key] = ei
+		}
+		ents[a.span] = ei
+	}
+	// insert the mentions in text order and renumber the entities' lists
+	old := d.Mentions
+	ms := make([]newsgraph.Mention, 0, len(old)+len(adds))
+	newIdx := make([]int, len(old))
+	var added []int
+	ai := 0
+	put := func(a add) {
+		a.m.Entity = ents[a.span]
+		added = append(added, len(ms))
+		ms = append(ms, a.m)
+	}
+	for oi, m := range old {
+		for ai < len(adds) && adds[ai].m.Start < m.Start {
+			put(adds[ai])
+			ai++
+		}
+		newIdx[oi] = len(ms)
+		ms = append(ms, m)
+	}
+	for ; ai < len(adds); ai++ {
+		put(adds[ai])
+	}
+	d.Mentions = ms
+	for ei := range d.Entities {
+		e := &d.Entities[ei]
+		for k, mi := range e.Mentions {
+			if mi >= 0 && mi < len(newIdx) {
+				e.Mentions[k] = newIdx[mi]
+			}
+		}
+	}
+	for _, mi := range added {
+		e := &d.Entities[d.Mentions[mi].Entity]
+		e.Mentions = append(e.Mentions, mi)
+	}
+	for ei := range d.Entities {
+		sort.Ints(d.Entities[ei].Mentions)
+	}
+	// entities in order of first mention
+	order := reorderEntities(d)
+	for e := range remap {
+		remap[e] = order[e]
+	}
+	for i, e := range ents {
+		if e >= 0 {
+			ents[i] = order[e]
+		}
+	}
+	return ents, remap
+}
+
+// reorderEntities sorts d's entities by first mention, as Resolve leaves
+// them, and returns the new index of each old one.
+func reorderEntities(d *newsgraph.Document) []int {
+	r := resolver{d: d}
+	n := len(d.Entities)
+	first := make([]int, n)
+	for ei := range d.Entities {
+		first[ei] = 1 << 30
+		if ms := d.Entities[ei].Mentions; len(ms) > 0 {
+			first[ei] = d.Mentions[ms[0]].Start
+		}
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return first[order[a]] < first[order[b]] })
+	newIndex := make([]int, n)
+	for ni, oi := range order {
+		newIndex[oi] = ni
+	}
+	r.reorder()
+	return newIndex
+}
+
+// describedType is the type of an entity known only by a description:
+// a person when the head is a noun of people, else an organisation.
+func describedType(text string) newsgraph.EntityType {
+	h := descHead(text)
+	if personHeads[h] {
+		return newsgraph.Person
+	}
+	sing := strings.TrimSuffix(h, "s")
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee"} {
+		if strings.HasSuffix(sing, suf) && !thingHeads[sing] {
+			return newsgraph.Person
+		}
+	}
+	return newsgraph.Org
+}
+
+// personHeads are nouns of people that the suffixes miss.
+var personHeads = setOf(`man men woman women people person crowd audience voters voter fans fan critics critic
+	aide aides staff staffer staffers official officials attendee attendees guest guests delegate delegates
+	couple family families parents mother father son daughter wife husband friend friends host hosts
+	candidate candidates nominee senator governor mayor judge jury panel majority minority democrats
+	republicans conservatives liberals progressives americans`)
+
+// thingHeads end like nouns of people but are things.
+var thingHeads = setOf(`letter paper poster flyer filter report monitor chapter quarter number order
+	document statement comment amendment agreement argument element segment trailer`)
