@@ -11,6 +11,8 @@ var adjunctOpeners = set("in", "on", "at", "during", "after", "before", "when", 
 // it: before ", and" that opens a clause with a subject of its own (`said
 // she would stay, and her rival left`), before a second verb of the same
 // subject (`thanked Miami and said …`, `blasted the plan and went home`),
+// before a comma and a link to a clause with a cue of its own (`…,
+// although he supports …`),
 // and, when a stance verb's object
 // is a pronoun or a name, before the phrase of time or place after it
 // (`endorsed Canova in late May`). The tokens cut are given back, and
@@ -75,12 +77,22 @@ func (a *analyzer) shorten(q *draft, e int) {
 	}
 }
 
+// clauseLinks join a clause to the one before it after a comma.
+var clauseLinks = set("and", "but", "although", "though", "while", "whereas", "because", "as", "since", "yet", "so",
+	"even", "if", "when", "after", "before")
+
 // clauseCut returns where the clause reported by cue c in tokens
 // [first, end) ends (end when it runs to the end).
 func (a *analyzer) clauseCut(c *cue, first, end int) int {
 	cueAt := map[int]bool{}
+	clauseAt := map[int]bool{} // where a cue's own clause opens: its subject, or the cue when it has none before it
 	for _, d := range a.cues {
 		cueAt[d.tok] = true
+		if !d.inverted && d.subjS >= 0 && d.subjS < d.tok {
+			clauseAt[d.subjS] = true
+		} else {
+			clauseAt[d.tok] = true
+		}
 	}
 	if c.word.class == objectCue {
 		if e := a.objectEnd(first, end); e < end && a.is(e, adjunctOpeners) {
@@ -89,6 +101,11 @@ func (a *analyzer) clauseCut(c *cue, first, end int) int {
 	}
 	for k := first + 1; k < end; k++ {
 		if a.inQuote[k] == 0 && a.textIs(k, ",") && a.lowIs(k+1, "and") && a.clauseAt(k+2, end) {
+			return k
+		}
+		// `…, although he supports …`: a clause with a cue of its own
+		if a.inQuote[k] == 0 && (a.textIs(k, ",") || a.textIs(k, ";")) &&
+			a.word(k+1) && a.is(k+1, clauseLinks) && clauseAt[k+2] {
 			return k
 		}
 		// `thanked Miami and said …`: a second verb of the same subject

@@ -75,6 +75,9 @@ func TestIndirectForms(t *testing.T) {
 		{"second-verb-is-its-own-quote",
 			`Mayor Ruth Adeyemi thanked the firefighters and said the town owed them a great deal.`,
 			"the town owed them a great deal", "Adeyemi"},
+		{"linked-clause-with-own-cue",
+			`Governor Ellen Park said the levy was unfair, although her deputy argued that it would pass.`,
+			"the levy was unfair", "Park"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
