@@ -78,6 +78,9 @@ func TestIndirectForms(t *testing.T) {
 		{"linked-clause-with-own-cue",
 			`Governor Ellen Park said the levy was unfair, although her deputy argued that it would pass.`,
 			"the levy was unfair", "Park"},
+		{"irregular-phrasal",
+			`Governor Ellen Park spoke about the flooding in the western valleys.`,
+			"the flooding in the western valleys", "Park"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

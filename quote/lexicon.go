@@ -79,14 +79,15 @@ var reportingVerbs = map[cueClass][]string{
 		"request", "encourage", "fault", "intend", "envision", "advocate", "champion", "embrace",
 		"back", "oppose", "push/for", "press/for", "ask/for", "call/for", "call/on", "talk/about",
 		"complain/about", "warn/of", "warn/about", "worry/about", "point/to", "refer/to:refers:referred:referring", "argue/for",
-		"speak/about", "comment/on", "rail/against", "lash/out", "weigh/in", "hint/at", "push/back",
+		"speak/about:speaks:spoke:speaking:spoken", "comment/on", "rail/against", "lash/out", "weigh/in", "hint/at", "push/back",
 		"see:sees:saw:seeing:seen", "view", "describe/as", "denigrate", "disparage", "belittle",
 		"lambaste", "berate", "scold", "rebuke", "assail", "castigate", "excoriate", "pan",
 		"order", "thank", "learn", "list", "echo", "nominate", "rule", "retweet", "reference",
 		"email", "portray", "name", "identify", "focus/on", "apologize/for", "apologise/for",
 		"chant", "bemoan", "deride", "quote", "invoke", "liken", "side/with", "document", "detail", "unveil",
 		"present", "issue", "knock", "distance", "attribute",
-		"balk/at", "persuade", "convince",
+		"balk/at", "persuade", "convince", "vote/for", "vote/against", "go/after:goes:went:going:gone",
+		"lay/out:lays:laid:laying", "shrug/off:shrugs:shrugged:shrugging",
 	},
 }
 
