@@ -109,6 +109,7 @@ func Find(d *newsgraph.Document) {
 	a.leftoverSpans()
 	a.plainVerbCues()
 	a.continueSpeakers()
+	a.dropUncredited()
 	a.describeSpeakers()
 	a.emit()
 }
@@ -134,8 +135,10 @@ type draft struct {
 	// impersonal: a quote with no source by its nature (a forecast, a
 	// question put), which no later quotation continues
 	impersonal bool
-	firstTok   int
-	lastTok    int // exclusive
+	// dropped: found to be no quote after all (dropUncredited)
+	dropped  bool
+	firstTok int
+	lastTok  int // exclusive
 }
 
 func (a *analyzer) indexMentions() {
@@ -314,7 +317,7 @@ func (a *analyzer) emit() {
 	sort.SliceStable(a.quotes, func(i, j int) bool { return a.quotes[i].Start < a.quotes[j].Start })
 	end := -1
 	for _, q := range a.quotes {
-		if q.Start < end || q.End <= q.Start {
+		if q.Start < end || q.End <= q.Start || q.dropped {
 			continue
 		}
 		q.Quote.Text = a.d.Text[q.Start:q.End]

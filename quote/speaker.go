@@ -288,3 +288,37 @@ func (a *analyzer) indefiniteSource(q *draft) bool {
 	s, _ := a.tokenRange(q.SpeakerAt.Start, q.SpeakerAt.End)
 	return s >= 0 && (a.lowIs(s, "a") || a.lowIs(s, "an"))
 }
+
+// dropUncredited drops the quoted passages that no cue, credit or earlier
+// quotation gave a speaker and that read as names, slogans or headlines
+// rather than statements: a short passage that does not end as a sentence
+// does (`"Carnage on the road"`, names of shows and campaigns) unless a
+// colon introduces it, a passage after a dash (the items of a list of links or of
+// posters: `— "No to free lawyers"`), and one in single marks in the
+// headline.
+func (a *analyzer) dropUncredited() {
+	for qi := range a.quotes {
+		q := &a.quotes[qi]
+		if q.Kind != newsgraph.Direct || q.span < 0 || q.hasCue || q.Speaker >= 0 || q.impersonal {
+			continue
+		}
+		sp := &a.spans[q.span]
+		if a.fragment(sp) && !(sp.open > 0 && a.textIs(sp.open-1, ":")) || sp.open > 0 && isDash(a.toks[sp.open-1].Text) ||
+			a.toks[sp.open].Sentence == 0 && !isDoubleMark(a.toks[sp.open].Text) {
+			q.dropped = true
+		}
+	}
+}
+
+// fragment reports whether a quoted passage is at most eight words and
+// does not end in punctuation.
+func (a *analyzer) fragment(sp *qspan) bool {
+	words, last := 0, -1
+	for k := sp.first; k < sp.last; k++ {
+		if a.word(k) {
+			words++
+		}
+		last = k
+	}
+	return words <= 8 && last >= 0 && a.word(last)
+}

@@ -74,3 +74,15 @@ func TestDescribedSpeakers(t *testing.T) {
 			[]want{{"they would sign the deal this week", "indirect", "", "announced", ""}}},
 	})
 }
+
+func TestDropUncredited(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"a short passage with no speaker that ends as no sentence", "The race went on.\n\n\"Chaos on the trail\"\n\nVoters waited.", nil, nil},
+		{"a passage after a dash", "The party printed posters in 2005 — \"Free pass for everyone? No.\"", nil, nil},
+		{"single marks in the headline", "Smith: 'A Night to Remember.'\n\nThe mayor spoke on Friday.", nil, nil},
+		{"a sentence with no speaker stays", "The race went on.\n\n\"Nobody expected the polls to move this fast.\"", nil,
+			[]want{{"Nobody expected the polls to move this fast.", "direct", "", "", ""}}},
+		{"a short passage with a speaker stays", `"Chaos on the trail" Smith snapped.`, map[string]ent{"Smith": smith},
+			[]want{{"Chaos on the trail", "direct", "Ann Smith", "snapped", ""}}},
+	})
+}
