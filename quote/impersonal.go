@@ -40,7 +40,9 @@ func (a *analyzer) impersonalQuotes() {
 					a.impersonal(si, s, k, k)
 				}
 			case "seen", "viewed", "regarded", "considered", "believed", "thought", "perceived", "deemed",
-				"rumored", "rumoured", "described", "known", "said", "reported", "predicted", "projected":
+				"rumored", "rumoured", "described", "known", "said", "reported", "predicted", "projected",
+				"suspected", "criticized", "criticised", "accused", "charged", "condemned", "praised", "remembered",
+				"blamed", "credited", "alleged", "portrayed", "labeled", "labelled", "branded", "hailed":
 				if v, ok := a.passiveJudgement(k, s); ok {
 					a.impersonal(si, s, v, k)
 				}
@@ -54,6 +56,12 @@ func (a *analyzer) impersonalQuotes() {
 		}
 	}
 }
+
+// judgedBy are participles of blame and praise whose passive clause
+// PolNeAR counts as the content (`he was suspected of plotting`, `she has
+// been criticized by bankers for …`).
+var judgedBy = set("suspected", "criticized", "criticised", "accused", "charged", "condemned", "praised", "remembered",
+	"blamed", "credited", "alleged", "portrayed", "labeled", "labelled", "branded", "hailed")
 
 // passiveAdverbs may stand between the auxiliary and the participle of a
 // passive judgement (`is widely seen as`).
@@ -80,7 +88,9 @@ func (a *analyzer) passiveJudgement(k int, s newsgraph.Sentence) (int, bool) {
 	case a.lowIs(n, "as") || a.lowIs(n, "to") && a.word(n+1) && a.toks[n+1].POS == "VB":
 		return v, true
 	case a.lowIs(n, "by"):
-		return 0, false
+		return v, judgedBy[string(a.low(k))]
+	case judgedBy[string(a.low(k))] && (a.lowIs(n, "of") || a.lowIs(n, "for") || a.lowIs(n, "with")):
+		return v, true
 	}
 	switch string(a.low(k)) {
 	case "known", "described", "reported", "said":

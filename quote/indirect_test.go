@@ -81,6 +81,9 @@ func TestIndirectForms(t *testing.T) {
 		{"irregular-phrasal",
 			`Governor Ellen Park spoke about the flooding in the western valleys.`,
 			"the flooding in the western valleys", "Park"},
+		{"passive-blame",
+			`The former treasurer was suspected of moving funds abroad.`,
+			"The former treasurer was suspected of moving funds abroad", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
