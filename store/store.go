@@ -248,7 +248,8 @@ type MentionRef struct {
 }
 
 // Dossier is everything stored about one actor. Lists are capped at
-// DossierLimit items each; the counts are complete.
+// DossierLimit items each, the sources of each event at DossierSources;
+// the counts are complete, and Next gives where each list goes on.
 type Dossier struct {
 	Actor
 	Names     []Spelling    `json:"names"`
@@ -262,10 +263,24 @@ type Dossier struct {
 		Events    int `json:"events"`
 		Positions int `json:"positions"`
 	} `json:"counts"`
+	// Next holds the cursor of the next page of each list that goes on:
+	// quotes?speaker=ID, events?actor=ID (with every source of each
+	// event), positions?actor=ID; "" when the list is whole.
+	Next struct {
+		Quotes    string `json:"quotes,omitempty"`
+		Events    string `json:"events,omitempty"`
+		Positions string `json:"positions,omitempty"`
+	} `json:"next"`
 }
 
 // DossierLimit caps each list of a dossier.
 const DossierLimit = 100
+
+// DossierSources caps the sources shown of each event of a dossier: an
+// actor in the news for years has events of dozens of reports each, and a
+// dossier that carried them all was megabytes. The events endpoint gives
+// them all (up to DossierLimit), and SourceCount counts them.
+const DossierSources = 3
 
 // QuoteQuery filters quotes: Speaker is an actor id, key or name; Q searches
 // the quoted text.

@@ -266,13 +266,13 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 	}
 	pg := store.Page{Limit: store.DossierLimit}
 	pub := d.ID
-	if d.Quotes, _, err = db.Quotes(ctx, store.QuoteQuery{Speaker: pub}, pg); err != nil {
+	if d.Quotes, d.Next.Quotes, err = db.Quotes(ctx, store.QuoteQuery{Speaker: pub}, pg); err != nil {
 		return nil, err
 	}
-	if d.Events, _, err = db.Events(ctx, store.EventQuery{Actor: pub}, pg); err != nil {
+	if d.Events, d.Next.Events, err = db.events(ctx, store.EventQuery{Actor: pub}, pg, store.DossierSources); err != nil {
 		return nil, err
 	}
-	if d.Positions, _, err = db.Positions(ctx, store.PositionQuery{Actor: pub}, pg); err != nil {
+	if d.Positions, d.Next.Positions, err = db.positions(ctx, store.PositionQuery{Actor: pub}, pg, store.DossierSources); err != nil {
 		return nil, err
 	}
 	err = db.pool.QueryRow(ctx, `SELECT
@@ -348,6 +348,11 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]s
 
 // Events implements store.Store: merged events in the order first stored.
 func (db *DB) Events(ctx context.Context, q store.EventQuery, p store.Page) ([]store.MergedEvent, string, error) {
+	return db.events(ctx, q, p, store.DossierLimit)
+}
+
+// events is Events with at most sources sources an event.
+func (db *DB) events(ctx context.Context, q store.EventQuery, p store.Page, sources int) ([]store.MergedEvent, string, error) {
 	after, err := store.DecodeCursor(p.Cursor)
 	if err != nil {
 		return nil, "", err
@@ -393,7 +398,7 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery, p store.Page) ([]s
 		return nil, "", err
 	}
 	out, next := page(out, ids, n)
-	if err := db.fillEvents(ctx, out, ids[:len(out)]); err != nil {
+	if err := db.fillEvents(ctx, out, ids[:len(out)], sources); err != nil {
 		return nil, "", err
 	}
 	return out, next, nil
@@ -425,12 +430,12 @@ func (db *DB) TopEvents(ctx context.Context, n int) ([]store.MergedEvent, error)
 	if err != nil {
 		return nil, err
 	}
-	return out, db.fillEvents(ctx, out, ids)
+	return out, db.fillEvents(ctx, out, ids, store.DossierLimit)
 }
 
-// fillEvents loads the participants and the sources (at most DossierLimit
-// per event) of merged events.
-func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int64) error {
+// fillEvents loads the participants and the first sources (at most
+// sources per event) of merged events.
+func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int64, sources int) error {
 	if len(evs) == 0 {
 		return nil
 	}
@@ -467,7 +472,7 @@ func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int
 	rows, err = db.pool.Query(ctx, `SELECT e.merged, d.id, e.vid, d.source, d.url, d.published, e.modality, e.trigger_start, e.trigger_end, e.trigger_text
 		FROM unnest($1::bigint[]) AS m(id)
 		CROSS JOIN LATERAL (SELECT * FROM events WHERE events.merged = m.id ORDER BY events.id LIMIT $2) e
-		JOIN documents d ON d.rowid = e.doc ORDER BY e.merged, e.id`, ids, store.DossierLimit)
+		JOIN documents d ON d.rowid = e.doc ORDER BY e.merged, e.id`, ids, sources)
 	if err != nil {
 		return err
 	}
@@ -488,6 +493,11 @@ func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int
 
 // Positions implements store.Store, in the order first stored.
 func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page) ([]store.PositionRow, string, error) {
+	return db.positions(ctx, q, p, store.DossierLimit)
+}
+
+// positions is Positions with at most evidence pieces of evidence a row.
+func (db *DB) positions(ctx context.Context, q store.PositionQuery, p store.Page, evidence int) ([]store.PositionRow, string, error) {
 	after, err := store.DecodeCursor(p.Cursor)
 	if err != nil {
 		return nil, "", err
@@ -550,7 +560,7 @@ func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page
 			pe.phrase_start, pe.phrase_end, pe.phrase_text
 		FROM unnest($1::bigint[]) AS p(id)
 		CROSS JOIN LATERAL (SELECT * FROM position_evidence WHERE position = p.id ORDER BY doc, vid LIMIT $2) pe
-		JOIN documents d ON d.rowid = pe.doc ORDER BY pe.position, pe.doc, pe.vid`, ids, store.DossierLimit)
+		JOIN documents d ON d.rowid = pe.doc ORDER BY pe.position, pe.doc, pe.vid`, ids, evidence)
 	if err != nil {
 		return nil, "", err
 	}

@@ -232,6 +232,18 @@ func (db *DB) actorIDs(ctx context.Context, q string, args ...any) ([]int64, err
 	return ids, rows.Err()
 }
 
+// jsonIDs returns ids as a JSON array, for json_each.
+func jsonIDs(ids []int64) string {
+	b := []byte{'['}
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
+}
+
 // inList returns "?, ?, ?" for n values and the values as arguments.
 func inList(ids []int64) (string, []any) {
 	args := make([]any, len(ids))
@@ -416,13 +428,13 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 	}
 	page := store.Page{Limit: store.DossierLimit}
 	pub := d.ID
-	if d.Quotes, _, err = db.Quotes(ctx, store.QuoteQuery{Speaker: pub}, page); err != nil {
+	if d.Quotes, d.Next.Quotes, err = db.Quotes(ctx, store.QuoteQuery{Speaker: pub}, page); err != nil {
 		return nil, err
 	}
-	if d.Events, _, err = db.Events(ctx, store.EventQuery{Actor: pub}, page); err != nil {
+	if d.Events, d.Next.Events, err = db.events(ctx, store.EventQuery{Actor: pub}, page, store.DossierSources); err != nil {
 		return nil, err
 	}
-	if d.Positions, _, err = db.Positions(ctx, store.PositionQuery{Actor: pub}, page); err != nil {
+	if d.Positions, d.Next.Positions, err = db.positions(ctx, store.PositionQuery{Actor: pub}, page, store.DossierSources); err != nil {
 		return nil, err
 	}
 	for _, c := range []struct {
@@ -629,6 +641,11 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]s
 
 // Events implements store.Store: merged events in the order first stored.
 func (db *DB) Events(ctx context.Context, q store.EventQuery, p store.Page) ([]store.MergedEvent, string, error) {
+	return db.events(ctx, q, p, store.DossierLimit)
+}
+
+// events is Events with at most sources sources an event.
+func (db *DB) events(ctx context.Context, q store.EventQuery, p store.Page, sources int) ([]store.MergedEvent, string, error) {
 	after, err := store.DecodeCursor(p.Cursor)
 	if err != nil {
 		return nil, "", err
@@ -688,7 +705,7 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery, p store.Page) ([]s
 		return nil, "", err
 	}
 	out, next := page(out, ids, n)
-	if err := db.fillEvents(ctx, out, ids[:len(out)]); err != nil {
+	if err := db.fillEvents(ctx, out, ids[:len(out)], sources); err != nil {
 		return nil, "", err
 	}
 	return out, next, nil
@@ -713,11 +730,12 @@ func (db *DB) TopEvents(ctx context.Context, n int) ([]store.MergedEvent, error)
 		out, ids = append(out, e), append(ids, id)
 	}
 	rows.Close()
-	return out, db.fillEvents(ctx, out, ids)
+	return out, db.fillEvents(ctx, out, ids, store.DossierLimit)
 }
 
-// fillEvents loads the participants and the sources of merged events.
-func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int64) error {
+// fillEvents loads the participants and the first sources (at most
+// sources) of merged events.
+func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int64, sources int) error {
 	if len(evs) == 0 {
 		return nil
 	}
@@ -766,8 +784,10 @@ func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int
 			e.Targets = append(e.Targets, r)
 		}
 	}
+	// each event's first reports by the index, not every one
 	rows, err = db.r.QueryContext(ctx, `SELECT e.merged, e.doc, e.vid, e.modality, e.trigger_start, e.trigger_end, e.trigger_text
-		FROM events e WHERE e.merged IN (`+list+`) ORDER BY e.merged, e.id`, args...)
+		FROM json_each(?) m JOIN events e ON e.id IN (SELECT id FROM events WHERE merged = m.value ORDER BY id LIMIT ?)
+		ORDER BY e.merged, e.id`, jsonIDs(ids), sources)
 	if err != nil {
 		return err
 	}
@@ -782,7 +802,7 @@ func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int
 			rows.Close()
 			return err
 		}
-		if e := &evs[at[r.m]]; len(e.Sources) < store.DossierLimit {
+		if e := &evs[at[r.m]]; len(e.Sources) < sources {
 			e.Sources = append(e.Sources, store.EventSource{}) // a place kept; filled below
 			srcs = append(srcs, r)
 		}
@@ -809,6 +829,11 @@ func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int
 
 // Positions implements store.Store, in the order first stored.
 func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page) ([]store.PositionRow, string, error) {
+	return db.positions(ctx, q, p, store.DossierLimit)
+}
+
+// positions is Positions with at most most pieces of evidence a row.
+func (db *DB) positions(ctx context.Context, q store.PositionQuery, p store.Page, most int) ([]store.PositionRow, string, error) {
 	after, err := store.DecodeCursor(p.Cursor)
 	if err != nil {
 		return nil, "", err
@@ -872,10 +897,12 @@ func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page
 	for i, id := range ids {
 		at[id] = i
 	}
-	list, a := inList(ids)
+	// the evidence of each position's first documents by its key, not every one
 	rows, err = db.r.QueryContext(ctx, `SELECT pe.position, pe.doc, pe.vid, pe.qid, pe.trigger_start, pe.trigger_end, pe.trigger_text,
 			pe.phrase_start, pe.phrase_end, pe.phrase_text
-		FROM position_evidence pe WHERE pe.position IN (`+list+`) ORDER BY pe.position, pe.doc`, a...)
+		FROM json_each(?1) m JOIN position_evidence pe ON pe.position = m.value
+			AND pe.doc IN (SELECT doc FROM position_evidence WHERE position = m.value ORDER BY doc LIMIT ?2)
+		ORDER BY pe.position, pe.doc, pe.vid`, jsonIDs(ids), most)
 	if err != nil {
 		return nil, "", err
 	}
@@ -896,7 +923,7 @@ func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page
 		if r.e.Event == r.e.Quote {
 			r.e.Event = "" // read from the quote alone
 		}
-		if p := &out[at[r.pid]]; len(p.Evidence) < store.DossierLimit {
+		if p := &out[at[r.pid]]; len(p.Evidence) < most {
 			p.Evidence = append(p.Evidence, store.Evidence{}) // a place kept; filled below
 			evs = append(evs, r)
 		}

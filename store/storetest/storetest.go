@@ -788,6 +788,11 @@ func testReconcile(t *testing.T, s store.Store) {
 	if len(d.Names) != 2 {
 		t.Errorf("names = %v, want Chidi Okafor and Okafor", d.Names)
 	}
+	// a dossier shows the first sources of an event and counts them all
+	if len(d.Events) != 1 || d.Events[0].SourceCount != 7 || len(d.Events[0].Sources) != store.DossierSources ||
+		d.Next.Events != "" || d.Next.Quotes != "" || d.Next.Positions != "" {
+		t.Errorf("dossier events = %+v, next %+v", d.Events, d.Next)
+	}
 	// the surname-only report's event joined the merged event of the six
 	evs, _, err := s.Events(ctx, store.EventQuery{Actor: as[0].ID}, store.Page{})
 	if err != nil {
