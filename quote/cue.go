@@ -293,7 +293,8 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	case ingForm:
 		if j >= s.FirstToken && a.textIs(j, ",") {
 			c.participleComma = true
-		} else if !sawPassive && !a.nounParticiple(j, k, w, s) && !(a.word(j) && (a.is(j, gerundPreps) || strings.HasPrefix(a.toks[j].POS, "VB"))) {
+		} else if !sawPassive && !a.nounParticiple(j, k, w, s) && !(a.word(j) && (a.is(j, gerundPreps) || strings.HasPrefix(a.toks[j].POS, "VB") ||
+			(a.lowIs(j, "and") || a.lowIs(j, "or")))) {
 			return c, false
 		}
 	}
@@ -388,7 +389,7 @@ func (a *analyzer) nounParticiple(j, k int, w cueWord, s newsgraph.Sentence) boo
 	if j < s.FirstToken || j != k-1 || !a.word(j) || a.is(j, npStop) || a.is(j, determiners) {
 		return false
 	}
-	if !(w.class == objectCue || w.class == speechCue) {
+	if !(w.class == objectCue || w.class == speechCue || w.class == tellCue) {
 		return false
 	}
 	switch a.toks[j].POS {

@@ -84,6 +84,12 @@ func TestIndirectForms(t *testing.T) {
 		{"passive-blame",
 			`The former treasurer was suspected of moving funds abroad.`,
 			"The former treasurer was suspected of moving funds abroad", ""},
+		{"gerund-after-and",
+			`The senator toured the flooded farms, shaking hands and telling reporters that aid would arrive within days.`,
+			"aid would arrive within days", ""},
+		{"tell-participle-after-noun",
+			`The campaign released an advertisement featuring nurses telling viewers that the clinics were closing.`,
+			"the clinics were closing", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
