@@ -169,6 +169,11 @@ func (a *analyzer) nounBeforeBase(j int) bool {
 	return strings.HasPrefix(a.toks[j].POS, "NN")
 }
 
+// aspectVerbs before "to" say how long or how often the subject does what
+// the verb after says (`continues to expect`), not that it is reported.
+var aspectVerbs = set("continue", "continues", "continued", "continuing", "begin", "begins", "began", "start",
+	"starts", "started", "keep", "keeps", "kept")
+
 // gerundPreps take a gerund whose subject is the clause's: `by saying`,
 // `after criticising`.
 var gerundPreps = set("by", "on", "of", "in", "after", "before", "without", "while", "for", "about", "from", "upon", "when")
@@ -276,7 +281,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		return c, false
 	}
 	// "to say", "by saying": the clause's subject (below)
-	clausal := j > s.FirstToken && a.word(j) && (w.form == baseForm && a.lowIs(j, "to") ||
+	clausal := j > s.FirstToken && a.word(j) && (w.form == baseForm && a.lowIs(j, "to") && !a.is(j-1, aspectVerbs) ||
 		w.form == ingForm && (a.is(j, gerundPreps) || strings.HasPrefix(a.toks[j].POS, "VB") && !a.is(j, passiveAux)))
 	// `Some say`, `many argue`: a quantifier standing alone is the subject
 	quantifier := j == k-1 && j >= s.FirstToken && a.is(j, quantifierSubjects) && w.form != ingForm &&

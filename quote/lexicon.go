@@ -49,7 +49,7 @@ var reportingVerbs = map[cueClass][]string{
 		"mutter", "shout", "yell", "scream", "cry", "whisper", "exclaim", "wonder", "tout", "threaten",
 		"emphasized", "emphasised", "insinuate", "opine", "muse", "sneer", "scoff", "chide", "blast",
 		"slam:slams:slammed:slamming", "praise", "acknowledge",
-		"go/on:goes:went:going:gone", "speculate", "interject", "plead",
+		"go/on:goes:went:going:gone", "interject", "plead",
 	},
 	tellCue: {
 		"tell:tells:told:telling", "assure", "inform", "remind", "advise", "notify", "reassure",
