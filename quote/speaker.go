@@ -29,6 +29,9 @@ func (a *analyzer) plainVerbCues() {
 		if !ok {
 			c, ok = a.verbBeforeColon(sp)
 		}
+		if !ok && !a.fragment(sp) && isDoubleMark(a.toks[sp.open].Text) {
+			c, ok = a.labelBeforeColon(sp)
+		}
 		if !ok {
 			continue
 		}
@@ -48,9 +51,10 @@ func (a *analyzer) verbAfterClose(sp *qspan) (cue, bool) {
 		return cue{}, false
 	}
 	// a quotation that ends in a period ends its sentence: the name
-	// after it opens the next one (`"…." Smith smiled and left.`)
+	// after it opens the next one (`"…." Smith smiled and left.`), unless
+	// that sentence only says who said it (`"…." Smith said.`)
 	if a.textIs(sp.close-1, ".") {
-		return cue{}, false
+		return a.creditSentence(sp)
 	}
 	para := a.sentenceOf(sp.close).Paragraph
 	k := sp.close + 1
@@ -91,6 +95,66 @@ func (a *analyzer) noObject(k, end int) bool {
 		k++
 	}
 	return k >= end || !a.word(k) || a.is(k, afterTrailingCue)
+}
+
+// creditSentence reads the sentence after a quotation that ends in a
+// period when it only credits it: `"…." Smith said.`, `"…." Smith wrote
+// in a statement.` The verb is a reporting verb and nothing but where,
+// when or to whom follows it.
+func (a *analyzer) creditSentence(sp *qspan) (cue, bool) {
+	k := sp.close + 1
+	if k >= len(a.toks) || a.toks[k].Sentence == a.toks[sp.close].Sentence || a.sentenceOf(k).Paragraph != a.sentenceOf(sp.close).Paragraph {
+		return cue{}, false
+	}
+	s := a.sentenceOf(k)
+	if k != s.FirstToken {
+		return cue{}, false
+	}
+	ns, ne, ok := a.npRight(k, s.EndToken)
+	if !ok || ne >= s.EndToken || !a.isCueForm(ne) || !a.onlyCircumstance(ne+1, a.contentEnd(ne+1, s.EndToken)) {
+		return cue{}, false
+	}
+	c := cue{tok: ne, endTok: ne + 1, subjS: ns, subjE: ne, addrS: -1, speaker: -1, sentence: a.toks[ne].Sentence}
+	a.resolveSpeaker(&c)
+	if c.speaker < 0 || !a.speakerType(c.speakerAt) {
+		return cue{}, false
+	}
+	return c, true
+}
+
+// labelBeforeColon reads a name right before the colon that opens a
+// quotation as its speaker: `- Jane Roe: "…"`, `More from Roe and Doe:
+// "…"`, `doesn't surprise pollster Jane Roe: "…"`.
+func (a *analyzer) labelBeforeColon(sp *qspan) (cue, bool) {
+	colon := sp.open - 1
+	if colon <= 0 || !a.textIs(colon, ":") || a.toks[colon].Sentence != a.toks[sp.open].Sentence && !a.opensParagraph(sp.open) {
+		return cue{}, false
+	}
+	end := a.toks[colon-1].End
+	best := -1
+	for _, mi := range a.mentionsIn(a.toks[colon-1].Start, end) {
+		m := a.d.Mentions[mi]
+		if m.End != end || m.Kind != newsgraph.NameMention {
+			continue
+		}
+		if best < 0 || m.Start < a.d.Mentions[best].Start {
+			best = mi
+		}
+	}
+	if best < 0 {
+		return cue{}, false
+	}
+	m := a.d.Mentions[best]
+	if t := a.d.Entities[m.Entity].Type; t != newsgraph.Person && t != newsgraph.Org {
+		return cue{}, false
+	}
+	ms, me := a.tokenRange(m.Start, m.End)
+	if ms < 0 {
+		return cue{}, false
+	}
+	c := cue{tok: colon, endTok: colon + 1, subjS: ms, subjE: me, addrS: -1, speaker: m.Entity,
+		speakerAt: newsgraph.Span{Start: m.Start, End: m.End}, sentence: a.toks[colon].Sentence}
+	return c, true
 }
 
 // verbBeforeColon reads `NP verb …: "…"`: a clause of a few words whose

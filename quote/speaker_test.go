@@ -57,6 +57,13 @@ func TestPlainVerbCues(t *testing.T) {
 			[]want{{"We are done.", "direct", "", "", ""}}},
 		{"a verb and adverb before a colon", `At the hearing, Smith fired back angrily: "That is false."`, map[string]ent{"Smith": smith},
 			[]want{{"That is false.", "direct", "Ann Smith", "fired", ""}}},
+		{"a sentence that only credits the quotation before it", "\"We will build it.\" Smith said.", map[string]ent{"Smith": smith},
+			[]want{{"We will build it.", "direct", "Ann Smith", "said", ""}}},
+		{"a sentence that goes on is the next one's", "\"We will build it.\" Smith said the plan was new.", map[string]ent{"Smith": smith},
+			[]want{{"We will build it.", "direct", "", "", ""}, {"the plan was new", "indirect", "Ann Smith", "said", ""}}},
+		{"a name as a label before the colon", "The polls moved again.\n\nMore from Ann Smith: \"Turnout was higher than anyone expected.\"",
+			map[string]ent{"Ann Smith": smith},
+			[]want{{"Turnout was higher than anyone expected.", "direct", "Ann Smith", ":", ""}}},
 		{"an object before the colon is what is reported", `Smith counted three things: "cost, time and risk."`, map[string]ent{"Smith": smith},
 			[]want{{"cost, time and risk.", "direct", "", "", ""}}},
 	})
