@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/merge"
@@ -25,11 +26,7 @@ var putSQL = map[string]string{
 	"insDoc": `INSERT INTO documents (id, url, content_hash, source, title, published, record, sketch, added_at)
 		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, x'', ?)`,
 	"bandDocs":      `SELECT doc FROM doc_bands WHERE band = ? LIMIT 64`,
-	"insBand":       `INSERT OR IGNORE INTO doc_bands (band, doc) VALUES (?, ?)`,
-	"sketch":        `SELECT sketch FROM doc_sketches WHERE doc = ?`,
 	"insSketch":     `INSERT INTO doc_sketches (doc, sketch) VALUES (?, ?)`,
-	"docID":         `SELECT id FROM documents WHERE rowid = ?`,
-	"insNear":       `INSERT OR IGNORE INTO near_duplicates (doc, other, similarity) VALUES (?, ?, ?), (?, ?, ?)`,
 	"keyActor":      `SELECT k.actor, a.name FROM actor_keys k JOIN actors a ON a.id = k.actor WHERE k.key = ?`,
 	"compactActor":  `SELECT id FROM actors WHERE compact = ? ORDER BY docs DESC, id LIMIT 1`,
 	"surnameActors": `SELECT id, docs FROM actors WHERE surname = ?1 AND surname <> '' AND +type = 'PERSON' ORDER BY docs DESC, id LIMIT 2`,
@@ -43,9 +40,6 @@ var putSQL = map[string]string{
 		FROM (SELECT name, count, instr(name, ' ') > 0 AS full FROM actor_names WHERE actor = ?1 AND kind = 'canonical' AND name = ?2) AS n
 		WHERE actors.id = ?1 AND actors.name <> ?2 AND (n.full AND instr(actors.name, ' ') = 0 OR n.full = (instr(actors.name, ' ') > 0)
 			AND n.count > COALESCE((SELECT count FROM actor_names WHERE actor = ?1 AND kind = 'canonical' AND name = actors.name), 0))`,
-	"insQuote": `INSERT INTO quotes (doc, qid, kind, text, start, end, speaker, cue, venue)
-		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))`,
-	"insTime": `INSERT OR IGNORE INTO times (doc, tid, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 	"upMerged": `INSERT INTO merged_events (merge_key, type, day, polarity, issue, sources) VALUES (?, ?, ?, ?, ?, 1)
 		ON CONFLICT (merge_key) DO UPDATE SET sources = sources + 1 RETURNING id, sources`,
 	"findMerged": `SELECT id FROM merged_events WHERE merge_key = ?`,
@@ -59,6 +53,48 @@ var putSQL = map[string]string{
 		VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?)`,
 	"upInput": `INSERT INTO inputs (input, doc_id, status) VALUES (?, ?, ?) ON CONFLICT (input) DO UPDATE SET doc_id = excluded.doc_id, status = excluded.status`,
 	"delFail": `DELETE FROM failures WHERE input = ?`,
+}
+
+// sketchCache keeps the sketches and ids of stored documents that the
+// writer compared with new ones: wire copy makes the same few dozen
+// documents the candidates of every copy that follows, each a row read
+// and decoded again. Only documents committed before the transaction that
+// reads them are kept (a rolled-back rowid is given again); a stored
+// document never changes.
+type sketchCache struct {
+	mu sync.Mutex
+	m  map[int64]cachedSketch
+}
+
+type cachedSketch struct {
+	id     string
+	sketch []uint64
+}
+
+// sketchCacheSize bounds the documents a sketchCache holds (about 600
+// bytes each).
+const sketchCacheSize = 100_000
+
+func (c *sketchCache) get(doc int64) (cachedSketch, bool) {
+	if c == nil {
+		return cachedSketch{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.m[doc]
+	return s, ok
+}
+
+func (c *sketchCache) put(doc int64, s cachedSketch) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= sketchCacheSize {
+		c.m = make(map[int64]cachedSketch, 1024) // start again rather than track use
+	}
+	c.m[doc] = s
 }
 
 // errNoRecord is the error of a Put without a record whose content hash
@@ -82,6 +118,10 @@ type putTx struct {
 	// every later statement that opens a savepoint, a segment and merges
 	// per document (a fifth of the writer's time) instead of one a batch
 	docText []any
+	// sketches of documents up to rowid committed (stored before the
+	// transaction began) are read through cache
+	cache     *sketchCache
+	committed int64
 }
 
 func (p *putTx) stmt(name string) *sql.Stmt {
@@ -115,7 +155,7 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	out, err := putInTx(ctx, tx, docs)
+	out, err := putInTx(ctx, tx, docs, &db.sketches)
 	if err != nil {
 		tx.Rollback()
 		return nil, err
@@ -128,8 +168,8 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 
 // putInTx writes docs in tx, which the caller commits or rolls back (the
 // queue completes its job in the same transaction).
-func putInTx(ctx context.Context, tx *sql.Tx, docs []*store.Doc) ([]store.PutResult, error) {
-	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, keys: map[string]int64{}, names: map[int64]string{}}
+func putInTx(ctx context.Context, tx *sql.Tx, docs []*store.Doc, cache *sketchCache) ([]store.PutResult, error) {
+	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, keys: map[string]int64{}, names: map[int64]string{}, cache: cache}
 	defer func() {
 		for _, s := range p.stmts {
 			s.Close()
@@ -139,7 +179,8 @@ func putInTx(ctx context.Context, tx *sql.Tx, docs []*store.Doc) ([]store.PutRes
 	// from the rows the batch added: one FTS5 statement instead of one per
 	// row halves the cost of a write.
 	var lastQuote, lastName int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT MAX(id) FROM quotes), 0), COALESCE((SELECT MAX(id) FROM actor_names), 0)`).Scan(&lastQuote, &lastName); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT MAX(id) FROM quotes), 0), COALESCE((SELECT MAX(id) FROM actor_names), 0),
+		COALESCE((SELECT MAX(rowid) FROM documents), 0)`).Scan(&lastQuote, &lastName, &p.committed); err != nil {
 		return nil, err
 	}
 	out := make([]store.PutResult, len(docs))
@@ -228,10 +269,12 @@ func (p *putTx) put(d *store.Doc) (store.PutResult, error) {
 	if err := p.quotes(doc, rec, actors); err != nil {
 		return store.PutResult{}, err
 	}
+	times := make([]any, 0, 7*len(rec.Times))
 	for _, t := range rec.Times {
-		if _, err := p.exec("insTime", doc, t.ID, t.Start, t.End, t.Text, t.Type, deref(t.Value)); err != nil {
-			return store.PutResult{}, err
-		}
+		times = append(times, doc, t.ID, t.Start, t.End, t.Text, t.Type, deref(t.Value))
+	}
+	if err := p.multi(`INSERT OR IGNORE INTO times (doc, tid, start, end, text, type, value) VALUES `, 7, times, ""); err != nil {
+		return store.PutResult{}, err
 	}
 	if err := p.events(doc, d, actors); err != nil {
 		return store.PutResult{}, err
@@ -286,16 +329,53 @@ func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
 		sim   float64
 	}
 	var found []scored
+	known := make(map[int64]cachedSketch, len(cands))
+	var miss []int64
 	for _, o := range cands {
-		var blob []byte
-		if err := p.row("sketch", o).Scan(&blob); err != nil {
+		if c, ok := p.cache.get(o); ok {
+			known[o] = c
+		} else {
+			miss = append(miss, o)
+		}
+	}
+	for len(miss) > 0 {
+		chunk := miss[:min(len(miss), 500)]
+		miss = miss[len(chunk):]
+		list, args := inList(chunk)
+		rows, err := p.tx.QueryContext(p.ctx, `SELECT s.doc, d.id, s.sketch FROM doc_sketches s JOIN documents d ON d.rowid = s.doc
+			WHERE s.doc IN (`+list+`)`, args...)
+		if err != nil {
 			return nil, err
 		}
-		other, err := merge.DecodeSketch(blob)
-		if err != nil {
+		for rows.Next() {
+			var o int64
+			var id string
+			var blob []byte
+			if err := rows.Scan(&o, &id, &blob); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			sk, err := merge.DecodeSketch(blob)
+			if err != nil {
+				continue
+			}
+			c := cachedSketch{id: id, sketch: sk}
+			known[o] = c
+			if o <= p.committed {
+				p.cache.put(o, c)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	for _, o := range cands {
+		c, ok := known[o]
+		if !ok {
 			continue
 		}
-		if sim := merge.Similarity(sketch, other); sim >= merge.NearDuplicate {
+		if sim := merge.Similarity(sketch, c.sketch); sim >= merge.NearDuplicate {
 			found = append(found, scored{o, sim})
 		}
 	}
@@ -305,20 +385,20 @@ func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
 		found = found[:merge.MaxNearLinks]
 	}
 	var near []string
+	links := make([]any, 0, 6*len(found))
 	for _, c := range found {
-		if _, err := p.exec("insNear", doc, c.rowid, c.sim, c.rowid, doc, c.sim); err != nil {
-			return nil, err
-		}
-		var id string
-		if err := p.row("docID", c.rowid).Scan(&id); err != nil {
-			return nil, err
-		}
-		near = append(near, id)
+		links = append(links, doc, c.rowid, c.sim, c.rowid, doc, c.sim)
+		near = append(near, known[c.rowid].id)
 	}
+	if err := p.multi(`INSERT OR IGNORE INTO near_duplicates (doc, other, similarity) VALUES `, 3, links, ""); err != nil {
+		return nil, err
+	}
+	rows := make([]any, 0, 2*len(bands))
 	for _, b := range bands {
-		if _, err := p.exec("insBand", b, doc); err != nil {
-			return nil, err
-		}
+		rows = append(rows, b, doc)
+	}
+	if err := p.multi(`INSERT OR IGNORE INTO doc_bands (band, doc) VALUES `, 2, rows, ""); err != nil {
+		return nil, err
 	}
 	return near, nil
 }
@@ -623,6 +703,7 @@ func mentionsJSON(ms []newsgraph.RecordMention) string {
 }
 
 func (p *putTx) quotes(doc int64, rec *newsgraph.Record, actors map[string]int64) error {
+	rows := make([]any, 0, 9*len(rec.Quotes))
 	for _, q := range rec.Quotes {
 		var speaker any
 		if q.Speaker != nil {
@@ -630,11 +711,9 @@ func (p *putTx) quotes(doc int64, rec *newsgraph.Record, actors map[string]int64
 				speaker = a
 			}
 		}
-		if _, err := p.exec("insQuote", doc, q.ID, q.Kind, q.Text, q.Start, q.End, speaker, deref(q.Cue), deref(q.Venue)); err != nil {
-			return err
-		}
+		rows = append(rows, doc, q.ID, q.Kind, q.Text, q.Start, q.End, speaker, nullable(deref(q.Cue)), nullable(deref(q.Venue)))
 	}
-	return nil
+	return p.multi(`INSERT INTO quotes (doc, qid, kind, text, start, end, speaker, cue, venue) VALUES `, 9, rows, "")
 }
 
 // events stores each event report under the merged event of its key. A
@@ -728,6 +807,14 @@ func actorKeys(actors map[string]int64) map[string]string {
 		out[eid] = publicActor(a)
 	}
 	return out
+}
+
+// nullable is s, or SQL NULL for "".
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 func deref(s *string) string {

@@ -252,7 +252,7 @@ func (w *analyzeWorker) finish(ctx context.Context, job *river.Job[AnalyzeArgs],
 			ON CONFLICT (input) DO UPDATE SET reason = excluded.reason, attempts = attempts + 1, at = excluded.at`, input, failure.Error(), now()); err != nil {
 			return err
 		}
-	} else if _, err := putInTx(ctx, tx, []*store.Doc{doc}); err != nil {
+	} else if _, err := putInTx(ctx, tx, []*store.Doc{doc}, &w.q.db.sketches); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM queue_inputs WHERE id = ?`, job.Args.Input); err != nil {

@@ -67,6 +67,8 @@ type DB struct {
 
 	docMu    sync.Mutex
 	docCache map[int64]docMeta // what docMetas has read
+
+	sketches sketchCache // what the writer compared new documents with
 }
 
 var _ store.Store = (*DB)(nil)
