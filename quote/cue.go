@@ -26,7 +26,8 @@ type cue struct {
 
 // auxModal are the words after which a verb's base form is finite.
 var auxModal = set("will", "would", "did", "does", "do", "can", "could", "may", "might", "should", "must",
-	"shall", "to", "n't", "not")
+	"shall", "to", "n't", "not", "doesn't", "don't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't",
+	"shouldn't", "mustn't")
 
 // subjectPronounsBase take a verb's base form ("we say", "they tell").
 var subjectPronounsBase = set("i", "we", "they", "you")

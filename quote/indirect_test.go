@@ -90,6 +90,9 @@ func TestIndirectForms(t *testing.T) {
 		{"tell-participle-after-noun",
 			`The campaign released an advertisement featuring nurses telling viewers that the clinics were closing.`,
 			"the clinics were closing", ""},
+		{"contracted-negative",
+			`Governor Ellen Park didn't say whether the plant would close.`,
+			"whether the plant would close", "Park"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

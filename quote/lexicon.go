@@ -267,7 +267,9 @@ var determiners = set("the", "a", "an", "this", "that", "these", "those", "his",
 
 // skipBeforeCue are the words that may stand between a speaker and its
 // verb: auxiliaries and adverbs ("has also said", "had previously warned").
-var skipBeforeCue = set("has", "have", "had", "also", "here", "previously", "later", "repeatedly", "once", "again",
+var skipBeforeCue = set("has", "have", "had", "also", "here", "yet", "doesn't", "don't", "didn't", "won't", "wouldn't",
+	"can't", "cannot", "couldn't", "shouldn't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't",
+	"mustn't", "previously", "later", "repeatedly", "once", "again",
 	"then", "further", "recently", "reportedly", "publicly", "subsequently", "already", "did", "does",
 	"do", "would", "will", "could", "might", "may", "can", "should", "must", "shall", "not", "never",
 	"often", "always", "frequently", "first", "initially", "earlier", "now", "just", "still", "even",
@@ -279,7 +281,8 @@ var skipBeforeCue = set("has", "have", "had", "also", "here", "previously", "lat
 	"was", "were", "are", "be", "has been", "allegedly", "apparently", "only", "both", "all")
 
 // passiveAux makes a following participle passive ("was told", "is said").
-var passiveAux = set("is", "was", "were", "are", "be", "been", "being", "'s", "get", "got", "gets")
+var passiveAux = set("is", "was", "were", "are", "be", "been", "being", "'s", "get", "got", "gets", "isn't", "wasn't", "aren't",
+	"weren't")
 
 // npStop ends a noun phrase that is read backwards from a verb.
 var npStop = set("that", "which", "and", "or", "but", "when", "while", "although", "though", "because",
