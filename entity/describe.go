@@ -177,3 +177,22 @@ var personHeads = setOf(`man men woman women people person crowd audience voters
 // thingHeads end like nouns of people but are things.
 var thingHeads = setOf(`letter paper poster flyer filter report monitor chapter quarter number order
 	document statement comment amendment agreement argument element segment trailer`)
+
+// Attach makes mention mi of d, which has no entity, a mention of entity
+// ei, for a later stage that learns whom it stands for (the "it" of `It
+// added, "…"` after a company's statement). It refuses a mention before
+// the entity's first one, which would change the order of the entities,
+// and reports whether it attached.
+func Attach(d *newsgraph.Document, mi, ei int) bool {
+	if mi < 0 || mi >= len(d.Mentions) || ei < 0 || ei >= len(d.Entities) || d.Mentions[mi].Entity >= 0 {
+		return false
+	}
+	e := &d.Entities[ei]
+	if len(e.Mentions) == 0 || d.Mentions[e.Mentions[0]].Start > d.Mentions[mi].Start {
+		return false
+	}
+	d.Mentions[mi].Entity = ei
+	e.Mentions = append(e.Mentions, mi)
+	sort.Ints(e.Mentions)
+	return true
+}

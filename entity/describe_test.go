@@ -75,3 +75,32 @@ func TestDescribe(t *testing.T) {
 		}
 	}
 }
+
+// TestAttach: a mention with no entity joins one after that entity's first
+// mention, never before it.
+func TestAttach(t *testing.T) {
+	d := analyzeTagged(t, "It was late. Acme Corp. released a statement. It said sales fell.")
+	acme := descEntity(d, newsgraph.NameMention, "Acme Corp")
+	var its []int
+	for mi, m := range d.Mentions {
+		if m.Text == "It" {
+			if m.Entity >= 0 {
+				t.Skipf("the entity layer resolved %q itself", m.Text)
+			}
+			its = append(its, mi)
+		}
+	}
+	if acme < 0 || len(its) != 2 {
+		t.Fatalf("acme %d, its %v:\n%s", acme, its, dump(d))
+	}
+	if entity.Attach(d, its[0], acme) {
+		t.Fatalf("attached a mention before the entity's first")
+	}
+	if !entity.Attach(d, its[1], acme) || d.Mentions[its[1]].Entity != acme {
+		t.Fatalf("did not attach the later it:\n%s", dump(d))
+	}
+	ms := d.Entities[acme].Mentions
+	if ms[len(ms)-1] != its[1] {
+		t.Fatalf("mentions of Acme %v", ms)
+	}
+}

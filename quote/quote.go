@@ -111,6 +111,7 @@ func Find(d *newsgraph.Document) {
 	a.continueSpeakers()
 	a.dropUncredited()
 	a.describeSpeakers()
+	a.pronounSpeakers()
 	a.emit()
 }
 

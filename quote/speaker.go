@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
@@ -385,4 +386,68 @@ func (a *analyzer) fragment(sp *qspan) bool {
 		last = k
 	}
 	return words <= 8 && last >= 0 && a.word(last)
+}
+
+// pronounSpeakers gives a cue whose subject is a pronoun that the entity
+// layer left without an entity the speaker of the quote before it, when
+// that quote is in the same paragraph or the one before and its speaker
+// fits the pronoun: `"…," the company wrote. It added, "…"`; `They argued
+// …` after a group's statement; a he or she after a person's. The pronoun
+// becomes a mention of that speaker (entity.Attach).
+func (a *analyzer) pronounSpeakers() {
+	order := make([]int, len(a.quotes))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return a.quotes[order[i]].Start < a.quotes[order[j]].Start })
+	var last *draft
+	for _, qi := range order {
+		q := &a.quotes[qi]
+		if q.dropped {
+			continue
+		}
+		if q.Speaker < 0 && q.hasCue && last != nil && q.SpeakerAt.End > q.SpeakerAt.Start {
+			if mi := a.pronounAt(q.SpeakerAt); mi >= 0 {
+				para := a.sentenceOf(q.firstTok).Paragraph
+				lastPara := a.sentenceOf(last.firstTok).Paragraph
+				if para-lastPara <= 1 && a.pronounFits(a.d.Mentions[mi].Text, last.Speaker) && entity.Attach(a.d, mi, last.Speaker) {
+					q.Speaker = last.Speaker
+				}
+			}
+		}
+		if q.Speaker >= 0 {
+			last = q
+		}
+	}
+}
+
+// pronounAt returns the pronoun mention with no entity written exactly at
+// span, or -1.
+func (a *analyzer) pronounAt(sp newsgraph.Span) int {
+	ms := a.d.Mentions
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= sp.Start })
+	for ; i < len(ms) && ms[i].Start == sp.Start; i++ {
+		if ms[i].End == sp.End && ms[i].Kind == newsgraph.PronounMention && ms[i].Entity < 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// pronounFits reports whether a subject pronoun may stand for entity ei:
+// it for no person, they for a group or a body, he and she for a person.
+func (a *analyzer) pronounFits(pron string, ei int) bool {
+	if ei < 0 || ei >= len(a.d.Entities) {
+		return false
+	}
+	t := a.d.Entities[ei].Type
+	switch strings.ToLower(pron) {
+	case "it":
+		return t == newsgraph.Org || t == newsgraph.GPE
+	case "they":
+		return t == newsgraph.NORP || t == newsgraph.Org || t == newsgraph.Person && strings.HasPrefix(a.d.Entities[ei].Key, "description:")
+	case "he", "she":
+		return t == newsgraph.Person && !strings.HasPrefix(a.d.Entities[ei].Key, "description:")
+	}
+	return false
 }

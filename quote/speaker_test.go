@@ -93,3 +93,52 @@ func TestDropUncredited(t *testing.T) {
 			[]want{{"Chaos on the trail", "direct", "Ann Smith", "snapped", ""}}},
 	})
 }
+
+// TestPronounSpeakers: a subject pronoun the entity layer left alone
+// takes the speaker of the quote before it when the kinds fit.
+func TestPronounSpeakers(t *testing.T) {
+	cases := []struct {
+		name, text, pron string
+		forms            map[string]ent
+		want             []want
+	}{
+		{"it after a company's statement", "\"We regret the delay,\" Acme wrote in a statement. It added, \"We will pay.\"", "It",
+			map[string]ent{"Acme": {"Acme", newsgraph.Org, ""}, "It": {"x", newsgraph.Org, newsgraph.PronounMention}},
+			[]want{{"We regret the delay,", "direct", "Acme", "wrote", "a statement"}, {"We will pay.", "direct", "Acme", "added", ""}}},
+		{"it never stands for a person", "\"We regret the delay,\" Smith wrote. It added, \"We will pay.\"", "It",
+			map[string]ent{"Smith": smith, "It": {"x", newsgraph.Org, newsgraph.PronounMention}},
+			[]want{{"We regret the delay,", "direct", "Ann Smith", "wrote", ""}, {"We will pay.", "direct", "", "added", ""}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := testDoc(c.text, c.forms)
+			// the pronoun is left without an entity, as the entity layer
+			// leaves one it cannot resolve
+			for mi := range d.Mentions {
+				if d.Mentions[mi].Text == c.pron {
+					ei := d.Mentions[mi].Entity
+					d.Mentions[mi].Entity = -1
+					d.Entities[ei].Mentions = nil
+				}
+			}
+			quote.Find(d)
+			checkInvariants(t, d)
+			var got []want
+			for _, q := range d.Quotes {
+				spk := ""
+				if q.Speaker >= 0 {
+					spk = d.Entities[q.Speaker].Name
+				}
+				got = append(got, want{q.Text, string(q.Kind), spk, q.Cue, q.Venue})
+			}
+			if len(got) != len(c.want) {
+				t.Fatalf("got %+v, want %+v", got, c.want)
+			}
+			for i := range got {
+				if got[i] != c.want[i] {
+					t.Errorf("quote %d: got %+v, want %+v", i, got[i], c.want[i])
+				}
+			}
+		})
+	}
+}
