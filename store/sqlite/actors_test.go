@@ -138,6 +138,7 @@ func TestDescriptionsMigrated(t *testing.T) {
 		`UPDATE positions SET actor = (SELECT a.id FROM entities e JOIN actors a ON a.key = e.key WHERE e.actor = positions.actor) WHERE actor >= 1099511627776`,
 		`UPDATE entities SET actor = (SELECT id FROM actors WHERE key = entities.key) WHERE key IS NOT NULL`,
 		`ALTER TABLE entities DROP COLUMN key`,
+		`ALTER TABLE actors DROP COLUMN quotes`,
 		`DELETE FROM schema_migrations WHERE version >= 10`,
 	} {
 		if _, err := db.w.ExecContext(ctx, q); err != nil {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,6 +35,7 @@ var putSQL = map[string]string{
 	"insActor":      `INSERT INTO actors (key, name, type, compact, surname, given) VALUES (?, ?, ?, ?, ?, ?)`,
 	"insKey":        `INSERT OR IGNORE INTO actor_keys (key, actor) VALUES (?, ?)`,
 	"bumpActor":     `UPDATE actors SET docs = docs + ?, mentions = mentions + ? WHERE id = ?`,
+	"bumpQuotes":    `UPDATE actors SET quotes = quotes + ? WHERE id = ?`,
 	// the actor's name becomes ?2 when it is a full name and the name is
 	// not, or when it is as full and more documents give it
 	"bestName": `UPDATE actors SET name = n.name, name_count = n.count
@@ -122,6 +124,8 @@ type putTx struct {
 	// transaction began) are read through cache
 	cache     *sketchCache
 	committed int64
+	// quotes of each actor in this batch, added to its row at the end
+	spoken map[int64]int
 }
 
 func (p *putTx) stmt(name string) *sql.Stmt {
@@ -169,7 +173,7 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 // putInTx writes docs in tx, which the caller commits or rolls back (the
 // queue completes its job in the same transaction).
 func putInTx(ctx context.Context, tx *sql.Tx, docs []*store.Doc, cache *sketchCache) ([]store.PutResult, error) {
-	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, keys: map[string]int64{}, names: map[int64]string{}, cache: cache}
+	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, keys: map[string]int64{}, names: map[int64]string{}, cache: cache, spoken: map[int64]int{}}
 	defer func() {
 		for _, s := range p.stmts {
 			s.Close()
@@ -193,6 +197,12 @@ func putInTx(ctx context.Context, tx *sql.Tx, docs []*store.Doc, cache *sketchCa
 	}
 	if err := p.multi(`INSERT INTO documents_fts (rowid, title, text) VALUES `, 3, p.docText, ""); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
+	}
+	speakers := slices.Sorted(maps.Keys(p.spoken))
+	for _, a := range speakers {
+		if _, err := p.exec("bumpQuotes", p.spoken[a], a); err != nil {
+			return nil, err
+		}
 	}
 	for _, q := range []string{
 		`INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE id > ?`,
@@ -709,6 +719,9 @@ func (p *putTx) quotes(doc int64, rec *newsgraph.Record, actors map[string]int64
 		if q.Speaker != nil {
 			if a, ok := actors[*q.Speaker]; ok {
 				speaker = a
+				if !isDescription(a) {
+					p.spoken[a]++
+				}
 			}
 		}
 		rows = append(rows, doc, q.ID, q.Kind, q.Text, q.Start, q.End, speaker, nullable(deref(q.Cue)), nullable(deref(q.Venue)))

@@ -437,11 +437,16 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 	if d.Positions, d.Next.Positions, err = db.positions(ctx, store.PositionQuery{Actor: pub}, page, store.DossierSources); err != nil {
 		return nil, err
 	}
+	// an actor's quotes are counted in its row (schema step 11)
+	quotes := `SELECT quotes FROM actors WHERE id = ?`
+	if isDescription(id) {
+		quotes = `SELECT COUNT(*) FROM quotes WHERE speaker = ?`
+	}
 	for _, c := range []struct {
 		dst *int
 		sql string
 	}{
-		{&d.Counts.Quotes, `SELECT COUNT(*) FROM quotes WHERE speaker = ?`},
+		{&d.Counts.Quotes, quotes},
 		{&d.Counts.Events, `SELECT COUNT(DISTINCT merged) FROM event_actors WHERE actor = ?`},
 		{&d.Counts.Positions, `SELECT COUNT(*) FROM positions WHERE actor = ?`},
 	} {

@@ -297,7 +297,8 @@ func mergeActor(ctx context.Context, tx *sql.Tx, from, to int64) error {
 	}
 	if err := exec(`UPDATE actors SET
 			docs = (SELECT COUNT(DISTINCT doc) FROM entities WHERE actor = ?1),
-			mentions = (SELECT COALESCE(SUM(json_array_length(mentions)), 0) FROM entities WHERE actor = ?1)
+			mentions = (SELECT COALESCE(SUM(json_array_length(mentions)), 0) FROM entities WHERE actor = ?1),
+			quotes = (SELECT COUNT(*) FROM quotes WHERE speaker = ?1)
 		WHERE id = ?1`, to); err != nil {
 		return err
 	}

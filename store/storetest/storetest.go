@@ -390,7 +390,7 @@ func testActorsJoin(t *testing.T, s store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Names) != 3 || len(d.Mentions) != 6 || len(d.Quotes) != 3 || len(d.Roles) != 1 || d.Roles[0].Count != 3 {
+	if len(d.Names) != 3 || len(d.Mentions) != 6 || len(d.Quotes) != 3 || d.Counts.Quotes != 3 || len(d.Roles) != 1 || d.Roles[0].Count != 3 {
 		t.Errorf("dossier names %v roles %v mentions %d quotes %d", d.Names, d.Roles, len(d.Mentions), len(d.Quotes))
 	}
 	if len(d.Events) != 4 || d.Counts.Events != 4 || d.Counts.Positions != 3 { // one merged CONSULT, three REQUESTs on three days
