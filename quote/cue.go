@@ -282,7 +282,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		return c, false
 	}
 	// "to say", "by saying": the clause's subject (below)
-	clausal := j > s.FirstToken && a.word(j) && (w.form == baseForm && a.lowIs(j, "to") && !a.is(j-1, aspectVerbs) ||
+	clausal := (j > s.FirstToken || j == s.FirstToken && w.form == ingForm) && a.word(j) && (w.form == baseForm && a.lowIs(j, "to") && !a.is(j-1, aspectVerbs) ||
 		w.form == ingForm && (a.is(j, gerundPreps) || strings.HasPrefix(a.toks[j].POS, "VB") && !a.is(j, passiveAux)))
 	// `Some say`, `many argue`: a quantifier standing alone is the subject
 	quantifier := j == k-1 && j >= s.FirstToken && a.is(j, quantifierSubjects) && w.form != ingForm &&
@@ -363,7 +363,18 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	// …`: an infinitive, or a gerund after a preposition, takes the
 	// subject of its clause
 	if c.subjS < 0 && clausal {
-		if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
+		if j == s.FirstToken {
+			// `After talking about security, Mr. Netanyahu …`: the subject
+			// of the clause after the phrase
+			for p := c.endTok; p < s.EndToken; p++ {
+				if a.textIs(p, ",") && a.inQuote[p] == 0 {
+					if ns, ne, ok := a.clauseSubject(p+1, s.EndToken); ok {
+						c.subjS, c.subjE = ns, ne
+					}
+					break
+				}
+			}
+		} else if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
 			c.subjS, c.subjE = ns, ne
 		}
 	}
