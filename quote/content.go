@@ -21,6 +21,7 @@ var adjunctOpeners = set("in", "on", "at", "during", "after", "before", "when", 
 // (after longer objects too) was measured and lost more matches than it
 // made on PolNeAR train.
 func (a *analyzer) endContents() {
+	a.lateAccording()
 	from := 0
 	for round := 0; round < 3; round++ {
 		byCue := map[int]int{}
@@ -170,4 +171,30 @@ func (a *analyzer) objectEnd(first, end int) int {
 		}
 	}
 	return best
+}
+
+// lateAccording reads an "according to" that ends its sentence with no
+// comma of its own before it: the comma stands inside the closing mark
+// (`…a “root canal,” according to his memoir`) or is left out (`82 percent
+// of whom view him unfavorably according to the poll`). The content is
+// the sentence before it.
+func (a *analyzer) lateAccording() {
+	for ci := range a.cues {
+		c := &a.cues[ci]
+		if !c.according || c.used || c.subjS < 0 || a.claimed[c.tok] {
+			continue
+		}
+		s := a.d.Sentences[c.sentence]
+		if c.tok <= s.FirstToken+1 || a.textIs(c.tok-1, ",") || c.subjE < s.EndToken-1 && !a.isTerminalPunct(c.subjE) {
+			continue
+		}
+		first := s.FirstToken
+		for k := c.tok - 1; k >= s.FirstToken; k-- {
+			if a.claimed[k] {
+				first = k + 1
+				break
+			}
+		}
+		a.addIndirect(c, first, c.tok)
+	}
 }

@@ -93,6 +93,9 @@ func TestIndirectForms(t *testing.T) {
 		{"contracted-negative",
 			`Governor Ellen Park didn't say whether the plant would close.`,
 			"whether the plant would close", "Park"},
+		{"according-after-closing-mark",
+			`The talks were "a long winter," according to her memoir.`,
+			"The talks were \"a long winter,\"", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
