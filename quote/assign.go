@@ -39,7 +39,9 @@ func (a *analyzer) directQuotes() {
 				// `With many systems, "there is no single point of
 				// failure," he said`: the writer's words and the
 				// quotation are one statement
-				if lead := a.leadWord(sp); lead >= 0 && a.hasLowerWord(sp) && a.addIndirect(c, lead, sp.close+1) {
+				// (`He had lost his patience: "…," he wrote.` is the
+				// writer's introduction and a quotation of its own)
+				if lead := a.leadWord(sp); lead >= 0 && a.hasLowerWord(sp) && !a.introducedByColon(sp) && a.addIndirect(c, lead, sp.close+1) {
 					continue
 				}
 				// `Sunday on Fox News channel's "Sunday Morning Futures," Issa
@@ -895,4 +897,10 @@ func (a *analyzer) hasLowerWord(sp *qspan) bool {
 		}
 	}
 	return false
+}
+
+// introducedByColon reports whether a quotation that opens with a capital
+// follows a colon: the writer's sentence before it introduces it.
+func (a *analyzer) introducedByColon(sp *qspan) bool {
+	return sp.open > 0 && a.textIs(sp.open-1, ":") && !a.lowerStart(sp)
 }

@@ -247,6 +247,9 @@ func TestFind(t *testing.T) {
 		{"a partial quotation after the subject's own verb", `Jacobs credited the mayor with holding "the whole city together" for years.`,
 			map[string]ent{"Jacobs": {"Ann Jacobs", newsgraph.Person, ""}},
 			[]want{{`the mayor with holding "the whole city together"`, "mixed", "Ann Jacobs", "credited", ""}}},
+		{"a clause that introduces the quotation with a colon", `He had lost his patience: "We are done with this," he wrote.`,
+			map[string]ent{"He": he, "he": he},
+			[]want{{"We are done with this,", "direct", "Volodymyr Zelensky", "wrote", ""}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
