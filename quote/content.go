@@ -22,6 +22,7 @@ var adjunctOpeners = set("in", "on", "at", "during", "after", "before", "when", 
 // made on PolNeAR train.
 func (a *analyzer) endContents() {
 	a.lateAccording()
+	a.byAgentQuotes()
 	from := 0
 	for round := 0; round < 3; round++ {
 		byCue := map[int]int{}
@@ -196,5 +197,26 @@ func (a *analyzer) lateAccording() {
 			}
 		}
 		a.addIndirect(c, first, c.tok)
+	}
+}
+
+// byAgentQuotes makes the quote of each cue read as a participle with its
+// source after "by" (`candidates backed by super PACs`): the noun phrase
+// before the participle is what the source stands for.
+func (a *analyzer) byAgentQuotes() {
+	for ci := range a.cues {
+		c := &a.cues[ci]
+		if c.objE == 0 || a.claimed[c.tok] {
+			continue
+		}
+		free := true
+		for k := c.objS; k < c.objE; k++ {
+			if a.claimed[k] {
+				free = false
+			}
+		}
+		if free {
+			a.addIndirect(c, c.objS, c.objE)
+		}
 	}
 }

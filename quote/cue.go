@@ -22,6 +22,7 @@ type cue struct {
 	used            bool
 	sentence        int
 	participleComma bool // ", saying …": the subject is the sentence's
+	objS, objE      int  // `candidates backed by X`: the content before the cue; objE == 0 when none
 }
 
 // auxModal are the words after which a verb's base form is finite.
@@ -280,6 +281,21 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	}
 	if sawPassive && w.form == pastForm {
 		return c, false
+	}
+	// `candidates backed by super PACs`: the noun before is the content,
+	// the phrase after "by" the source
+	if w.form == pastForm && w.class == objectCue && j == k-1 && c.endTok == k+1 && a.lowIs(k+1, "by") &&
+		strings.HasPrefix(a.toks[j].POS, "NN") && !a.is(j, npStop) {
+		objStart, _, ok1 := a.npLeft(j, s.FirstToken)
+		ns, ne, ok2 := a.npRight(k+2, s.EndToken)
+		if !ok1 || !ok2 {
+			return c, false
+		}
+		c.subjS, c.subjE, c.inverted = ns, ne, true
+		c.objS, c.objE = objStart, j+1
+		c.used = true // its quote is made by byAgentQuotes
+		a.resolveSpeaker(&c)
+		return c, true
 	}
 	// "to say", "by saying": the clause's subject (below)
 	clausal := (j > s.FirstToken || j == s.FirstToken && w.form == ingForm) && a.word(j) && (w.form == baseForm && a.lowIs(j, "to") && !a.is(j-1, aspectVerbs) ||

@@ -96,6 +96,9 @@ func TestIndirectForms(t *testing.T) {
 		{"according-after-closing-mark",
 			`The talks were "a long winter," according to her memoir.`,
 			"The talks were \"a long winter,\"", ""},
+		{"participle-with-agent",
+			`The race drew three candidates backed by the mining unions.`,
+			"three candidates", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
