@@ -66,8 +66,9 @@ func (a *analyzer) verbAfterClose(sp *qspan) (cue, bool) {
 		return cue{}, false
 	}
 	end := a.sentenceOf(k).EndToken
-	// `"…," Smith barked.`
-	if s, e, ok := a.npRight(k, end); ok && e < end && a.plainVerb(e) && a.noObject(e+1, end) {
+	// `"…," Smith barked.`; `"…," Smith notes.` (a verb in -s that the
+	// tagger read as a plural noun, when the sentence or clause ends there)
+	if s, e, ok := a.npRight(k, end); ok && e < end && (a.plainVerb(e) && a.noObject(e+1, end) || a.nounReadVerb(e, end)) {
 		c := cue{tok: e, endTok: e + 1, subjS: s, subjE: e, addrS: -1, speaker: -1, sentence: a.toks[e].Sentence}
 		a.resolveSpeaker(&c)
 		if c.speaker >= 0 && a.speakerType(c.speakerAt) {
@@ -85,6 +86,16 @@ func (a *analyzer) verbAfterClose(sp *qspan) (cue, bool) {
 		}
 	}
 	return cue{}, false
+}
+
+// nounReadVerb reports whether token k, in the sentence ending at end,
+// is a lowercase word in -s right before the end of its clause, as
+// `notes` in `"…," Smith notes.`.
+func (a *analyzer) nounReadVerb(k, end int) bool {
+	if !a.word(k) || a.capitalised(k) || !strings.HasSuffix(a.toks[k].Text, "s") || a.is(k, auxVerbs) {
+		return false
+	}
+	return k+1 >= end || a.textIs(k+1, ".") || a.textIs(k+1, ",")
 }
 
 // noObject reports whether what follows a verb at token k (before end)

@@ -49,6 +49,8 @@ func TestPlainVerbCues(t *testing.T) {
 	runSpeakerCases(t, []speakerCase{
 		{"any verb after the closing mark", `"Sit down, please," Smith snapped.`, map[string]ent{"Smith": smith},
 			[]want{{"Sit down, please,", "direct", "Ann Smith", "snapped", ""}}},
+		{"a verb in -s at the end of the sentence", `"The party is split," Smith notes.`, map[string]ent{"Smith": smith},
+			[]want{{"The party is split,", "direct", "Ann Smith", "notes", ""}}},
 		{"an inverted verb before a name", `"What a night!" beamed Ann Smith of Dover.`, map[string]ent{"Ann Smith": smith},
 			[]want{{"What a night!", "direct", "Ann Smith", "beamed", ""}}},
 		{"a verb with an object is not the quotation's", `"What a night!" Smith lifted her glass.`, map[string]ent{"Smith": smith},
