@@ -4,7 +4,9 @@ import "github.com/newsgraph/newsgraph"
 
 // adjunctOpeners open the phrase of time or place after a stance verb's
 // object (`endorsed Canova in late May`, `blamed them on Friday`).
-var adjunctOpeners = set("in", "on", "at", "during", "after", "before", "when", "while")
+var adjunctOpeners = set("in", "on", "at", "during", "after", "before", "when", "while", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "this", "earlier",
+	"later", "recently")
 
 // endContents cuts the content of each indirect or mixed quote whose cue
 // comes before it where the clause the cue reports ends, as PolNeAR draws

@@ -99,6 +99,9 @@ func TestIndirectForms(t *testing.T) {
 		{"participle-with-agent",
 			`The race drew three candidates backed by the mining unions.`,
 			"three candidates", ""},
+		{"name-object-ends-before-day",
+			`Governor Ellen Park endorsed Maria Lopez Wednesday.`,
+			"Maria Lopez", "Park"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
