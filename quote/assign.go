@@ -761,7 +761,7 @@ func (a *analyzer) continueSpeakers() {
 		}
 		if q.span >= 0 && !q.hasCue && q.Speaker < 0 {
 			sp := a.spans[q.span]
-			if sp.chainPrev < 0 && sp.kind == fullSpan && sp.open == a.d.Sentences[a.toks[sp.open].Sentence].FirstToken {
+			if sp.chainPrev < 0 && sp.kind == fullSpan && a.opensSentence(sp.open) {
 				s := a.toks[sp.open].Sentence
 				lastSent := -1
 				if last != nil {
@@ -791,6 +791,17 @@ func (a *analyzer) continueSpeakers() {
 		}
 		last = q
 	}
+}
+
+// opensSentence reports whether token k opens its sentence, past a
+// connective (`But "…"`, `And, "…"`).
+func (a *analyzer) opensSentence(k int) bool {
+	for j := a.sentenceOf(k).FirstToken; j < k; j++ {
+		if !(a.word(j) && a.is(j, introWords)) && !a.textIs(j, ",") {
+			return false
+		}
+	}
+	return true
 }
 
 // opensParagraph reports whether token k is the first of its paragraph.

@@ -250,6 +250,9 @@ func TestFind(t *testing.T) {
 		{"a clause that introduces the quotation with a colon", `He had lost his patience: "We are done with this," he wrote.`,
 			map[string]ent{"He": he, "he": he},
 			[]want{{"We are done with this,", "direct", "Volodymyr Zelensky", "wrote", ""}}},
+		{"a quotation after a connective goes on with the speaker before", "\"The talks went well,\" Zelensky said. But \"Nothing is signed yet.\"",
+			map[string]ent{"Zelensky": zelensky},
+			[]want{{"The talks went well,", "direct", "Volodymyr Zelensky", "said", ""}, {"Nothing is signed yet.", "direct", "Volodymyr Zelensky", "said", ""}}},
 		{"guillemets", `Peskov sagte: «Wir sind bereit»`, map[string]ent{"Peskov": {"Dmitry Peskov", newsgraph.Person, ""}},
 			[]want{{"Wir sind bereit", "direct", "", "", ""}}},
 	}
