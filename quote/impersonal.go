@@ -140,6 +140,12 @@ func (a *analyzer) impersonal(si int, s newsgraph.Sentence, v, k int) {
 			end = j
 			break
 		}
+		// `others appeared ready to abandon him, throwing the party …`:
+		// the judgement ends at its comma
+		if a.textIs(j, ",") && a.inQuote[j] == 0 && !expletive {
+			end = j
+			break
+		}
 	}
 	if first >= end || !expletive && first > v {
 		return

@@ -102,6 +102,9 @@ func TestIndirectForms(t *testing.T) {
 		{"name-object-ends-before-day",
 			`Governor Ellen Park endorsed Maria Lopez Wednesday.`,
 			"Maria Lopez", "Park"},
+		{"impersonal-ends-at-comma",
+			`Several senators appeared ready to drop the bill, leaving its sponsor alone.`,
+			"Several senators appeared ready to drop the bill", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
