@@ -54,7 +54,14 @@
 // nothing when a plan, proposal, document or other thing stands nearer
 // ("the plan … According to the newspaper, it …") or when "it" is empty
 // ("it is likely that"). They and them join an organisation or place that
-// opens their sentence.
+// opens their sentence. A he or she right before a verb of speech with no
+// person of its gender that near looks back eight sentences for one not
+// named inside quotation marks, as news writing runs a speaker's
+// quotations between the name and the pronoun (speaker.go). A relative
+// "who" right after a mention is made a pronoun mention of that entity (of
+// the person before a place: "Reed of Ohio, who"), so that a report in the
+// relative clause has its speaker's mention. Describe and Attach let a
+// later stage add a description mention or attach a pronoun (describe.go).
 //
 // The canonical name is the full name written most often, preferring a
 // first name that the knowledge base knows (so the correctly spelled one of

@@ -26,13 +26,30 @@
 // verb's content is its object up to the clause's comma; a cue set off by
 // commas (`The museum, Obama said, would …`) reports the whole sentence.
 // A quotation with no cue takes the cue of a paragraph ending in a colon,
-// a dash credit after it (`"…" ― Karen Smith`), or continues the speaker of
-// the quote before it when it opens a sentence of that paragraph or the
-// next paragraph; otherwise its speaker is -1: the stage never guesses.
+// a dash credit after it (`"…" ― Karen Smith`), a verb of any kind right by
+// it (`"…," Smith snapped`, `Jones fired back: "…"`, `"…." Smith said.`),
+// a name labelling it before a colon (speaker.go), or continues the
+// speaker of the quote before it when it opens a sentence (past a
+// connective: `But "…"`) of that paragraph or the next paragraph;
+// otherwise its speaker is -1: the stage never guesses. A partial
+// quotation inside the clause of its cue (`credited him with holding
+// "…"`) is one mixed quote with that clause.
+//
+// The speaker is the entity of the cue's subject. A subject that no
+// mention stands for (`the heckler yelled`, `a new poll found`) becomes a
+// description entity of its own (entity.Describe); a subject pronoun the
+// entity layer left alone takes the speaker of the quote before when the
+// kinds fit (`"…," the company wrote. It added, "…"`; entity.Attach). The
+// entity layer makes a speaking he or she look further back than other
+// pronouns, and a relative "who" a mention of the name before it, so that
+// `X, who said …` has its speaker's mention at the source.
 //
 // Titles of works in quotation marks (`an interview with "Time Magazine"`),
-// names, section heads in single marks, and scare quotes (one or two
-// lowercase words with no cue) are not quotes.
+// names, section heads in single marks, scare quotes (one or two
+// lowercase words with no cue), and passages that nothing credits and
+// that read as names or slogans (eight words or fewer not ending as a
+// sentence, a passage after a dash, single marks in the headline) are not
+// quotes.
 //
 // Headlines and transcripts credit a paragraph to the label before its
 // colon (`Graham: …`, `Poll: …`; headline.go). What the writer reports as
@@ -60,7 +77,10 @@
 // q.Text; Speaker is -1 or a valid entity index; CueAt and VenueAt, when not
 // zero, hold Cue and Venue as written. SpeakerAt is the mention used for the
 // speaker, or, when no mention stands there, the noun phrase read as the
-// subject of the cue (then Speaker is -1).
+// subject of the cue (then Speaker is -1). The stage may add description
+// mentions and entities and attach pronoun mentions (entity.Describe,
+// entity.Attach), keeping mentions in text order and entities in order of
+// first mention.
 //
 // # Concurrency
 // Find keeps no state between documents; the lexicons are built once and
