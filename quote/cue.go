@@ -40,6 +40,13 @@ func (a *analyzer) findCues() {
 			if a.inQuote[k] != 0 || a.toks[k].Kind != newsgraph.Word {
 				continue
 			}
+			if len(a.toks[k].Text) == 2 && a.lowIs(k, "in") {
+				if c, ok := a.viewCue(k, s, si); ok {
+					a.cues = append(a.cues, c)
+					k = c.endTok - 1
+				}
+				continue
+			}
 			if low := a.low(k); !mayBeCueHead(low) || !cueHeads[string(low)] {
 				continue
 			}
@@ -83,6 +90,56 @@ func (a *analyzer) findCues() {
 			}
 		}
 	}
+}
+
+// viewNouns stand for a stated view in `in his view, …`, `in the words
+// of an adviser, …`.
+var viewNouns = set("view", "opinion", "estimation", "words", "telling", "account", "judgment", "judgement",
+	"assessment", "mind", "eyes")
+
+// viewCue reads `in X's view,` and `in the view of X,` at k as the cue of
+// what the sentence says, as "according to X," is: the source runs to the
+// comma after it.
+func (a *analyzer) viewCue(k int, s newsgraph.Sentence, si int) (cue, bool) {
+	c := cue{tok: k, according: true, sentence: si, subjS: -1, addrS: -1, speaker: -1}
+	comma := func(from int) int {
+		for j := from; j < s.EndToken && j < from+12; j++ {
+			if a.textIs(j, ",") {
+				return j
+			}
+			if !a.word(j) && !a.abbrevDot(j) {
+				return -1
+			}
+		}
+		return -1
+	}
+	if a.lowIs(k+1, "the") && a.is(k+2, viewNouns) && a.lowIs(k+3, "of") {
+		// in the words of a senior adviser,
+		e := comma(k + 4)
+		if e < 0 || e == k+4 {
+			return c, false
+		}
+		c.endTok, c.subjS, c.subjE = k+4, k+4, e
+	} else {
+		n := -1
+		for j := k + 1; j < s.EndToken && j <= k+4; j++ {
+			if a.is(j, viewNouns) {
+				n = j
+				break
+			}
+		}
+		if n < 0 || !a.possessive(n-1) || !a.textIs(n+1, ",") {
+			return c, false
+		}
+		for j := k + 1; j < n; j++ {
+			if !a.word(j) && !a.abbrevDot(j) {
+				return c, false
+			}
+		}
+		c.endTok, c.subjS, c.subjE = n+1, k+1, n+1
+	}
+	a.resolveSpeaker(&c)
+	return c, true
 }
 
 // sourceToComma stretches the source of "according to" over the words

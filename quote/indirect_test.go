@@ -105,6 +105,12 @@ func TestIndirectForms(t *testing.T) {
 		{"impersonal-ends-at-comma",
 			`Several senators appeared ready to drop the bill, leaving its sponsor alone.`,
 			"Several senators appeared ready to drop the bill", ""},
+		{"in-his-view",
+			`In Governor Ellen Park's view, the levy is the fairest way to pay for the schools.`,
+			"the levy is the fairest way to pay for the schools", "Park"},
+		{"in-the-words-of",
+			`The deal was, in the words of one senior adviser, a rescue for the whole region.`,
+			"a rescue for the whole region", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
