@@ -327,6 +327,11 @@ func (a *analyzer) describable(sp newsgraph.Span) bool {
 		return false
 	}
 	h := e - 1
+	// `47% say`, `4 in 10 said`, `Two in three said`: the share of those
+	// polled is who answered
+	if a.textIs(h, "%") || a.toks[h].Kind == newsgraph.Number || a.is(h, numberWords) {
+		return true
+	}
 	if !a.word(h) || a.is(h, timeWords) || a.is(h, weekdays) {
 		return false
 	}
@@ -340,6 +345,9 @@ func (a *analyzer) describable(sp newsgraph.Span) bool {
 	}
 	return true
 }
+
+// numberWords head a share of those polled (`two in three`).
+var numberWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 // groupQuantifiers open a phrase of several actors taken one by one or
 // together (`both sides`), which no one entity stands for.

@@ -77,6 +77,8 @@ func TestDescribedSpeakers(t *testing.T) {
 			[]want{{"Go home,", "direct", "heckler", "yelled", ""}}},
 		{"a poll as the source", `A new poll found that most voters want change.`, nil,
 			[]want{{"most voters want change", "indirect", "new poll", "found", ""}}},
+		{"the share of those polled", `In the survey, 47% say the economy is getting worse.`, nil,
+			[]want{{"the economy is getting worse", "indirect", "47%", "say", ""}}},
 		{"according to an unnamed source", `According to a media report, the talks will resume on Monday.`, nil,
 			[]want{{"the talks will resume on Monday", "indirect", "", "According to", ""}}},
 		{"several actors taken together", `Both sides announced that they would sign the deal this week.`, nil,
