@@ -212,7 +212,7 @@ func TestFind(t *testing.T) {
 			map[string]ent{"CBS News": {"CBS News", newsgraph.Org, ""}},
 			[]want{{"she led Sanders 56 percent to 32 percent", "indirect", "CBS News", "In", ""}}},
 		{"a share of those polled", "On this issue, 47% say the country should send troops.", nil,
-			[]want{{"the country should send troops", "indirect", "", "say", ""}}},
+			[]want{{"the country should send troops", "indirect", "47%", "say", ""}}},
 		{"a subordinate clause before a cue set off by commas", "When she got inside, she said, there were no ballots left.",
 			map[string]ent{"she": {"Jane Doe", newsgraph.Person, newsgraph.PronounMention}},
 			[]want{{"When she got inside, she said, there were no ballots left", "indirect", "Jane Doe", "said", ""}}},
