@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -37,9 +38,22 @@ Example:
 	readToken := fs.String("read-token", os.Getenv("NEWSGRAPH_READ_TOKEN"), "a second bearer `token` that may only read (GET) (default $NEWSGRAPH_READ_TOKEN)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body, in `bytes`")
 	verbose := fs.Bool("v", false, "log every request")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run, until it stops, to `file`")
 	args, err := parseFlags(fs, args, stderr)
 	if err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
 	}
 	if len(args) > 0 {
 		fmt.Fprintf(stderr, "newsgraph serve: unexpected argument %q\n", args[0])
