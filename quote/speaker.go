@@ -339,8 +339,9 @@ func (a *analyzer) describable(sp newsgraph.Span) bool {
 		return false
 	}
 	// a lone lowercase word with no determiner is no phrase the text
-	// gives as an actor (`suddenly`, `climate`)
-	if e-s == 1 && !a.capitalised(s) && !strings.HasSuffix(a.toks[s].Text, "s") {
+	// gives as an actor (`suddenly`, `climate`) unless tagged a common
+	// noun (`expert after expert says`)
+	if e-s == 1 && !a.capitalised(s) && !strings.HasSuffix(a.toks[s].Text, "s") && a.toks[s].POS != "NN" {
 		return false
 	}
 	return true

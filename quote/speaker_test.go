@@ -146,3 +146,31 @@ func TestPronounSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// TestDescribedSpeakersTagged runs the stages before this one, tagger
+// included, on sentences whose subject only the tags tell a noun.
+func TestDescribedSpeakersTagged(t *testing.T) {
+	for _, c := range []struct{ text, quote, speaker string }{
+		{"The bill passed. Expert after expert says it will fail.", "it will fail", "expert"},
+		{"The bill passed. Suddenly, everyone agreed it was a mistake.", "it was a mistake", "everyone"},
+	} {
+		d := analyze(t, c.text)
+		found := false
+		for _, q := range d.Quotes {
+			if q.Text != c.quote {
+				continue
+			}
+			found = true
+			spk := ""
+			if q.Speaker >= 0 {
+				spk = d.Entities[q.Speaker].Name
+			}
+			if spk != c.speaker {
+				t.Errorf("%q: speaker %q, want %q", c.quote, spk, c.speaker)
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
+		}
+	}
+}
