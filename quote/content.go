@@ -25,24 +25,38 @@ var adjunctOpeners = set("in", "on", "at", "during", "after", "before", "when", 
 func (a *analyzer) endContents() {
 	a.lateAccording()
 	a.byAgentQuotes()
+	if len(a.quotes) == 0 {
+		return
+	}
+	// per token: 1 + the index of the cue whose verb starts there, and
+	// bit flags of where a cue stands and where its own clause opens
+	// (its subject, or the cue when no subject stands before it)
+	cueOf := make([]int32, len(a.toks))
+	opens := make([]uint8, len(a.toks))
+	for ci := range a.cues {
+		d := &a.cues[ci]
+		cueOf[d.tok] = int32(ci + 1)
+		opens[d.tok] |= cueHere
+		if !d.inverted && d.subjS >= 0 && d.subjS < d.tok {
+			opens[d.subjS] |= clauseHere
+		} else {
+			opens[d.tok] |= clauseHere
+		}
+	}
 	from := 0
 	for round := 0; round < 3; round++ {
-		byCue := map[int]int{}
-		for ci := range a.cues {
-			byCue[a.toks[a.cues[ci].tok].Start] = ci
-		}
 		cut := false
 		for i := from; i < len(a.quotes); i++ {
 			q := &a.quotes[i]
 			if q.Kind == newsgraph.Direct || !q.hasCue || q.span >= 0 || q.CueAt.End > q.Start {
 				continue
 			}
-			ci, ok := byCue[q.CueAt.Start]
-			if !ok {
+			t := searchTok(a.toks, q.CueAt.Start)
+			if t >= len(a.toks) || a.toks[t].Start != q.CueAt.Start || cueOf[t] == 0 {
 				continue
 			}
-			c := &a.cues[ci]
-			e := a.clauseCut(c, q.firstTok, q.lastTok)
+			c := &a.cues[cueOf[t]-1]
+			e := a.clauseCut(c, q.firstTok, q.lastTok, opens)
 			if e >= q.lastTok {
 				continue
 			}
@@ -60,6 +74,12 @@ func (a *analyzer) endContents() {
 		a.indirectQuotes()
 	}
 }
+
+// flags of endContents' opens
+const (
+	cueHere    = 1 << iota // a cue's verb stands at the token
+	clauseHere             // a cue's own clause opens at the token
+)
 
 // shorten ends quote q before token e, giving back the tokens after it and
 // the quotations among them.
@@ -87,17 +107,9 @@ var clauseLinks = set("and", "but", "although", "though", "while", "whereas", "b
 
 // clauseCut returns where the clause reported by cue c in tokens
 // [first, end) ends (end when it runs to the end).
-func (a *analyzer) clauseCut(c *cue, first, end int) int {
-	cueAt := map[int]bool{}
-	clauseAt := map[int]bool{} // where a cue's own clause opens: its subject, or the cue when it has none before it
-	for _, d := range a.cues {
-		cueAt[d.tok] = true
-		if !d.inverted && d.subjS >= 0 && d.subjS < d.tok {
-			clauseAt[d.subjS] = true
-		} else {
-			clauseAt[d.tok] = true
-		}
-	}
+func (a *analyzer) clauseCut(c *cue, first, end int, opens []uint8) int {
+	cueAt := func(k int) bool { return k < len(opens) && opens[k]&cueHere != 0 }
+	clauseAt := func(k int) bool { return k < len(opens) && opens[k]&clauseHere != 0 }
 	if c.word.class == objectCue {
 		if e := a.objectEnd(first, end); e < end && a.is(e, adjunctOpeners) {
 			return e
@@ -109,13 +121,13 @@ func (a *analyzer) clauseCut(c *cue, first, end int) int {
 		}
 		// `…, although he supports …`: a clause with a cue of its own
 		if a.inQuote[k] == 0 && (a.textIs(k, ",") || a.textIs(k, ";")) &&
-			a.word(k+1) && a.is(k+1, clauseLinks) && clauseAt[k+2] {
+			a.word(k+1) && a.is(k+1, clauseLinks) && clauseAt(k+2) {
 			return k
 		}
 		// `thanked Miami and said …`: a second verb of the same subject
 		// that is a cue, or any finite verb after a stance's object
 		if a.inQuote[k] == 0 && (a.lowIs(k, "and") || a.lowIs(k, "but")) && !a.textIs(k-1, ",") &&
-			(cueAt[k+1] || c.word.class == objectCue && a.finiteVerb(k+1)) {
+			(cueAt(k+1) || c.word.class == objectCue && a.finiteVerb(k+1)) {
 			return k
 		}
 	}
