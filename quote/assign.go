@@ -51,12 +51,14 @@ func (a *analyzer) directQuotes() {
 					continue
 				}
 			} else {
-				c = a.cueBefore(sp, true)
+				// a credit after the quotation is its own (`"…" ― Ann
+				// Lee`); the credit before it belongs to the one before
+				c = a.dashCredit(sp)
 				if c == nil {
-					c = a.cueAbove(sp)
+					c = a.cueBefore(sp, true)
 				}
 				if c == nil {
-					c = a.dashCredit(sp)
+					c = a.cueAbove(sp)
 				}
 				if c != nil && a.thatBefore(c, sp) {
 					continue // `X said that, "…"`: the clause is the content
