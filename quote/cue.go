@@ -172,7 +172,12 @@ var nounCues = set("claim", "claims", "statement", "statements", "assertion", "a
 	"comment", "demand", "demands", "fear", "fears", "hope", "hopes", "concern", "concerns", "support",
 	"opposition", "attack", "attacks", "call", "calls", "emphasis", "vow", "threat", "threats", "plan",
 	"plans", "assurance", "assurances", "denial", "admission", "complaint", "complaints", "prediction",
-	"charge", "charges", "insinuation", "suggestions", "recommendation", "endorsement", "praise")
+	"charge", "charges", "insinuation", "suggestions", "recommendation", "endorsement", "praise",
+	"condemnation", "defense", "defence", "rejection", "characterization", "description", "portrayal", "dismissal",
+	"doubts", "skepticism", "explanation", "rationale", "estimate", "estimates", "forecast", "projection",
+	"findings", "conclusion", "assessment", "opinion", "opinions", "position", "positions", "stance",
+	"response", "reply", "rebuttal", "reaction", "apology", "criticisms", "questions", "question",
+	"pitch", "vision", "agenda", "idea", "ideas")
 
 // nounPreps may follow a noun cue before its object ("support for the
 // plan", "attacks on the press").

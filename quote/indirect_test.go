@@ -111,6 +111,9 @@ func TestIndirectForms(t *testing.T) {
 		{"in-the-words-of",
 			`The deal was, in the words of one senior adviser, a rescue for the whole region.`,
 			"a rescue for the whole region", ""},
+		{"owned-noun-of-position",
+			`Mayor Ruth Adeyemi's rejection of the stadium plan, announced on Monday, surprised the council.`,
+			"the stadium plan", "Adeyemi"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
