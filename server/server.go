@@ -113,6 +113,7 @@ func New(o Options) *Handler {
 	m.HandleFunc("GET /api/v1/entities/{id}", h.auth(h.dossier))
 	m.HandleFunc("GET /api/v1/quotes", h.auth(h.quotes))
 	m.HandleFunc("GET /api/v1/events", h.auth(h.events))
+	m.HandleFunc("GET /api/v1/events/{id}/sources", h.auth(h.eventSources))
 	m.HandleFunc("GET /api/v1/positions", h.auth(h.positions))
 	m.HandleFunc("GET /api/v1/export", h.auth(h.export))
 	m.HandleFunc("GET /api/v1/stats", h.auth(h.stats))
@@ -533,6 +534,21 @@ func (h *Handler) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	items, next, err := h.o.Store.Events(r.Context(), q, p)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writePage(w, items, next)
+}
+
+// eventSources pages through every report of one merged event; lists of
+// events and dossiers show the first few.
+func (h *Handler) eventSources(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.params(w, r)
+	if !ok {
+		return
+	}
+	items, next, err := h.o.Store.EventSources(r.Context(), r.PathValue("id"), p)
 	if err != nil {
 		h.fail(w, r, err)
 		return

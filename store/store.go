@@ -78,6 +78,10 @@ type Store interface {
 	Dossier(ctx context.Context, id string) (*Dossier, error)
 	Quotes(ctx context.Context, q QuoteQuery, p Page) ([]QuoteHit, string, error)
 	Events(ctx context.Context, q EventQuery, p Page) ([]MergedEvent, string, error)
+	// EventSources lists the reports of one merged event (its
+	// MergedEvent.ID) in the order stored: all of them, where a list of
+	// events shows the first few.
+	EventSources(ctx context.Context, id string, p Page) ([]EventSource, string, error)
 	Positions(ctx context.Context, q PositionQuery, p Page) ([]PositionRow, string, error)
 	// ExportRecords calls fn with every stored record in the order stored.
 	ExportRecords(ctx context.Context, fn func(json.RawMessage) error) error
@@ -312,6 +316,15 @@ type EventQuery struct {
 	Issue string
 	From  string
 	To    string
+}
+
+// MergedEventID reads the public id of a merged event ("m12").
+func MergedEventID(s string) (int64, bool) {
+	if len(s) < 2 || s[0] != 'm' {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s[1:], 10, 64)
+	return n, err == nil && n > 0
 }
 
 // EventSource is one report of a merged event.

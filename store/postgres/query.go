@@ -420,6 +420,49 @@ func scanMerged(rows pgx.Rows) ([]store.MergedEvent, []int64, error) {
 	return out, ids, rows.Err()
 }
 
+// EventSources implements store.Store.
+func (db *DB) EventSources(ctx context.Context, id string, p store.Page) ([]store.EventSource, string, error) {
+	after, err := store.DecodeCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	m, ok := store.MergedEventID(id)
+	var one bool
+	if ok {
+		if err := db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM merged_events WHERE id = $1)`, m).Scan(&one); err != nil {
+			return nil, "", err
+		}
+	}
+	if !one {
+		return nil, "", fmt.Errorf("event %q: %w", id, store.ErrNotFound)
+	}
+	n := p.Size()
+	rows, err := db.pool.Query(ctx, `SELECT e.id, d.id, e.vid, d.source, d.url, d.published, e.modality, e.trigger_start, e.trigger_end, e.trigger_text
+		FROM events e JOIN documents d ON d.rowid = e.doc
+		WHERE e.merged = $1 AND e.id > $2 ORDER BY e.id LIMIT $3`, m, after, n+1)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	out := []store.EventSource{}
+	var ids []int64
+	for rows.Next() {
+		var s store.EventSource
+		var rid int64
+		var src, url, pub *string
+		if err := rows.Scan(&rid, &s.Document, &s.Event, &src, &url, &pub, &s.Modality, &s.Trigger.Start, &s.Trigger.End, &s.Trigger.Text); err != nil {
+			return nil, "", err
+		}
+		s.Source, s.URL, s.Published = deref(src), deref(url), deref(pub)
+		out, ids = append(out, s), append(ids, rid)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := page(out, ids, n)
+	return out, next, nil
+}
+
 // TopEvents returns the merged events reported by the most documents.
 func (db *DB) TopEvents(ctx context.Context, n int) ([]store.MergedEvent, error) {
 	rows, err := db.pool.Query(ctx, `SELECT id, type, day, polarity, issue, sources FROM merged_events ORDER BY sources DESC, id LIMIT $1`, n)

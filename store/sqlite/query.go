@@ -716,6 +716,56 @@ func (db *DB) events(ctx context.Context, q store.EventQuery, p store.Page, sour
 	return out, next, nil
 }
 
+// EventSources implements store.Store.
+func (db *DB) EventSources(ctx context.Context, id string, p store.Page) ([]store.EventSource, string, error) {
+	after, err := store.DecodeCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	m, ok := store.MergedEventID(id)
+	var one int
+	if ok {
+		err = db.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM merged_events WHERE id = ?`, m).Scan(&one)
+		if err != nil {
+			return nil, "", err
+		}
+	}
+	if one == 0 {
+		return nil, "", fmt.Errorf("event %q: %w", id, store.ErrNotFound)
+	}
+	n := p.Size()
+	rows, err := db.r.QueryContext(ctx, `SELECT id, doc, vid, modality, trigger_start, trigger_end, trigger_text
+		FROM events WHERE merged = ? AND id > ? ORDER BY id LIMIT ?`, m, after, n+1)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	out := []store.EventSource{}
+	var ids, docRows []int64
+	for rows.Next() {
+		var s store.EventSource
+		var rid, doc int64
+		if err := rows.Scan(&rid, &doc, &s.Event, &s.Modality, &s.Trigger.Start, &s.Trigger.End, &s.Trigger.Text); err != nil {
+			return nil, "", err
+		}
+		out, ids, docRows = append(out, s), append(ids, rid), append(docRows, doc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	rows.Close()
+	docs, err := db.docMetas(ctx, len(docRows), func(i int) int64 { return docRows[i] })
+	if err != nil {
+		return nil, "", err
+	}
+	for i, doc := range docRows {
+		d := docs[doc]
+		out[i].Document, out[i].Source, out[i].URL, out[i].Published = d.id, d.source, d.url, d.published
+	}
+	out, next := page(out, ids, n)
+	return out, next, nil
+}
+
 // TopEvents returns the merged events reported by the most documents.
 func (db *DB) TopEvents(ctx context.Context, n int) ([]store.MergedEvent, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT id, type, day, polarity, issue, sources FROM merged_events ORDER BY sources DESC, id LIMIT ?`, n)

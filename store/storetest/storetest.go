@@ -418,6 +418,27 @@ func testEventsMerged(t *testing.T, s store.Store) {
 	if e.SourceCount != 3 || len(e.Sources) != 3 || e.Date != "2025-02-28" || len(e.Actors) != 1 || len(e.Targets) != 1 || e.Targets[0].Name != "Keir Starmer" {
 		t.Errorf("merged event = %+v", e)
 	}
+	// every report of the event, paged
+	var all []store.EventSource
+	for cursor := ""; ; {
+		page, next, err := s.EventSources(ctx, e.ID, store.Page{Limit: 2, Cursor: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, page...)
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	if len(all) != 3 || !slices.EqualFunc(all, e.Sources, func(a, b store.EventSource) bool { return a == b }) {
+		t.Errorf("sources of %s = %+v, want %+v", e.ID, all, e.Sources)
+	}
+	for _, id := range []string{"m999999", "x1", ""} {
+		if _, _, err := s.EventSources(ctx, id, store.Page{}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("EventSources(%q): %v, want not found", id, err)
+		}
+	}
 	// REQUEST has no date of its own: the days of publication differ, so three events
 	evs, _, _ = s.Events(ctx, store.EventQuery{Type: "request"}, store.Page{})
 	if len(evs) != 3 {
