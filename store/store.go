@@ -77,6 +77,7 @@ type Store interface {
 	Actors(ctx context.Context, q ActorQuery, p Page) ([]Actor, string, error)
 	Dossier(ctx context.Context, id string) (*Dossier, error)
 	Quotes(ctx context.Context, q QuoteQuery, p Page) ([]QuoteHit, string, error)
+	// Events lists merged events with the first ListSources sources each.
 	Events(ctx context.Context, q EventQuery, p Page) ([]MergedEvent, string, error)
 	// EventSources lists the reports of one merged event (its
 	// MergedEvent.ID) in the order stored: all of them, where a list of
@@ -268,8 +269,8 @@ type Dossier struct {
 		Positions int `json:"positions"`
 	} `json:"counts"`
 	// Next holds the cursor of the next page of each list that goes on:
-	// quotes?speaker=ID, events?actor=ID (with every source of each
-	// event), positions?actor=ID; "" when the list is whole.
+	// quotes?speaker=ID, events?actor=ID, positions?actor=ID; "" when
+	// the list is whole. The sources of an event: EventSources.
 	Next struct {
 		Quotes    string `json:"quotes,omitempty"`
 		Events    string `json:"events,omitempty"`
@@ -280,10 +281,15 @@ type Dossier struct {
 // DossierLimit caps each list of a dossier.
 const DossierLimit = 100
 
+// ListSources caps the sources shown of each event of a list of events:
+// wire copy gives an event dozens of reports, and a page of fifty such
+// events with all of them was half a megabyte. EventSources gives them all.
+const ListSources = 10
+
 // DossierSources caps the sources shown of each event of a dossier: an
 // actor in the news for years has events of dozens of reports each, and a
-// dossier that carried them all was megabytes. The events endpoint gives
-// them all (up to DossierLimit), and SourceCount counts them.
+// dossier that carried them all was megabytes. A list of events gives the
+// first ListSources and EventSources all of them; SourceCount counts them.
 const DossierSources = 3
 
 // QuoteQuery filters quotes: Speaker is an actor id, key or name; Q searches

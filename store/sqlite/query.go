@@ -646,7 +646,7 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]s
 
 // Events implements store.Store: merged events in the order first stored.
 func (db *DB) Events(ctx context.Context, q store.EventQuery, p store.Page) ([]store.MergedEvent, string, error) {
-	return db.events(ctx, q, p, store.DossierLimit)
+	return db.events(ctx, q, p, store.ListSources)
 }
 
 // events is Events with at most sources sources an event.
@@ -785,7 +785,7 @@ func (db *DB) TopEvents(ctx context.Context, n int) ([]store.MergedEvent, error)
 		out, ids = append(out, e), append(ids, id)
 	}
 	rows.Close()
-	return out, db.fillEvents(ctx, out, ids, store.DossierLimit)
+	return out, db.fillEvents(ctx, out, ids, store.ListSources)
 }
 
 // fillEvents loads the participants and the first sources (at most
