@@ -68,10 +68,18 @@ func (a *analyzer) verbAfterClose(sp *qspan) (cue, bool) {
 	end := a.sentenceOf(k).EndToken
 	// `"…," Smith barked.`; `"…," Smith notes.` (a verb in -s that the
 	// tagger read as a plural noun, when the sentence or clause ends there)
-	if s, e, ok := a.npRight(k, end); ok && e < end && (a.plainVerb(e) && a.noObject(e+1, end) || a.nounReadVerb(e, end)) {
+	if s, e, ok := a.npRight(k, end); ok && e < end && ((a.plainVerb(e) || a.toks[e].POS == "VBP" && !a.is(e, auxVerbs)) && a.noObject(e+1, end) || a.nounReadVerb(e, end)) {
 		c := cue{tok: e, endTok: e + 1, subjS: s, subjE: e, addrS: -1, speaker: -1, sentence: a.toks[e].Sentence}
 		a.resolveSpeaker(&c)
-		if c.speaker >= 0 && a.speakerType(c.speakerAt) {
+		if a.creditable(&c) {
+			return c, true
+		}
+	}
+	// `"…," the two write.`: the noun phrase read took in the verb
+	if s, e, ok := a.npRight(k, end); ok && e-1 > s && a.nounReadVerb(e-1, end) {
+		c := cue{tok: e - 1, endTok: e, subjS: s, subjE: e - 1, addrS: -1, speaker: -1, sentence: a.toks[e-1].Sentence}
+		a.resolveSpeaker(&c)
+		if a.creditable(&c) {
 			return c, true
 		}
 	}
@@ -80,7 +88,7 @@ func (a *analyzer) verbAfterClose(sp *qspan) (cue, bool) {
 		if s, e, ok := a.npRight(k+1, end); ok && a.capitalised(s) && !a.is(s, pronouns) {
 			c := cue{tok: k, endTok: k + 1, subjS: s, subjE: e, inverted: true, addrS: -1, speaker: -1, sentence: a.toks[k].Sentence}
 			a.resolveSpeaker(&c)
-			if c.speaker >= 0 && a.speakerType(c.speakerAt) {
+			if a.creditable(&c) {
 				return c, true
 			}
 		}
@@ -89,10 +97,14 @@ func (a *analyzer) verbAfterClose(sp *qspan) (cue, bool) {
 }
 
 // nounReadVerb reports whether token k, in the sentence ending at end,
-// is a lowercase word in -s right before the end of its clause, as
-// `notes` in `"…," Smith notes.`.
+// is a lowercase word in -s or a reporting verb right before the end of
+// its clause, as `notes` in `"…," Smith notes.` and `write` in `"…," the
+// two write.`, which a tagger may read as nouns.
 func (a *analyzer) nounReadVerb(k, end int) bool {
-	if !a.word(k) || a.capitalised(k) || !strings.HasSuffix(a.toks[k].Text, "s") || a.is(k, auxVerbs) {
+	if !a.word(k) || a.capitalised(k) || a.is(k, auxVerbs) {
+		return false
+	}
+	if _, cueWord := cueWords[string(a.low(k))]; !cueWord && !strings.HasSuffix(a.toks[k].Text, "s") {
 		return false
 	}
 	return k+1 >= end || a.textIs(k+1, ".") || a.textIs(k+1, ",")
@@ -128,10 +140,21 @@ func (a *analyzer) creditSentence(sp *qspan) (cue, bool) {
 	}
 	c := cue{tok: ne, endTok: ne + 1, subjS: ns, subjE: ne, addrS: -1, speaker: -1, sentence: a.toks[ne].Sentence}
 	a.resolveSpeaker(&c)
-	if c.speaker < 0 || !a.speakerType(c.speakerAt) {
+	if !a.creditable(&c) {
 		return cue{}, false
 	}
 	return c, true
+}
+
+// creditable reports whether the subject read for a verb that credits a
+// quotation may be its speaker: an entity that speaks (a person, a body, a
+// state), or a noun phrase with no mention that describeSpeakers will make
+// one of (`"…," the two write`, `"…," a voice over says`).
+func (a *analyzer) creditable(c *cue) bool {
+	if c.speaker >= 0 {
+		return a.speakerType(c.speakerAt)
+	}
+	return len(a.mentionsIn(c.speakerAt.Start, c.speakerAt.End)) == 0 && a.describable(c.speakerAt)
 }
 
 // labelBeforeColon reads a name right before the colon that opens a
@@ -256,7 +279,7 @@ func (a *analyzer) speakerType(at newsgraph.Span) bool {
 }
 
 // auxVerbs are forms of be, have and do: not verbs of speech alone.
-var auxVerbs = set("is", "was", "are", "were", "has", "had", "does", "did", "seemed", "seems",
+var auxVerbs = set("is", "was", "are", "were", "has", "had", "have", "do", "does", "did", "seemed", "seems", "seem",
 	"appeared", "appears", "became", "becomes")
 
 // verbParticles complete a phrasal verb of speech.

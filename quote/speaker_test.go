@@ -51,6 +51,8 @@ func TestPlainVerbCues(t *testing.T) {
 			[]want{{"Sit down, please,", "direct", "Ann Smith", "snapped", ""}}},
 		{"a verb in -s at the end of the sentence", `"The party is split," Smith notes.`, map[string]ent{"Smith": smith},
 			[]want{{"The party is split,", "direct", "Ann Smith", "notes", ""}}},
+		{"a subject no mention stands for", `"We do not understand it," the two wrote.`, nil,
+			[]want{{"We do not understand it,", "direct", "two", "wrote", ""}}},
 		{"an inverted verb before a name", `"What a night!" beamed Ann Smith of Dover.`, map[string]ent{"Ann Smith": smith},
 			[]want{{"What a night!", "direct", "Ann Smith", "beamed", ""}}},
 		{"a verb with an object is not the quotation's", `"What a night!" Smith lifted her glass.`, map[string]ent{"Smith": smith},

@@ -21,6 +21,13 @@ func TestTrace(t *testing.T) {
 		t.Skip("set QUOTE_TEXT to a text")
 	}
 	d := analyze(t, text)
+	if os.Getenv("QUOTE_POS") != "" {
+		var b strings.Builder
+		for _, tok := range d.Tokens {
+			fmt.Fprintf(&b, "%s/%s ", tok.Text, tok.POS)
+		}
+		t.Log(b.String())
+	}
 	for _, m := range d.Mentions {
 		name := ""
 		if m.Entity >= 0 {
@@ -97,8 +104,12 @@ func TestSpeakerMisses(t *testing.T) {
 				at = fmt.Sprintf("src=%q ctx=%q mentions=%v", txt(*gq.SpeakerStart, *gq.SpeakerEnd),
 					txt(*gq.SpeakerStart-40, *gq.SpeakerEnd+30), ms)
 			}
-			fmt.Fprintf(out, "SPK %s->%s %s got=%q read=%q cue=%q goldcue=%q %s\n", gq.Kind, pq.Kind, filepath.Base(f), spk,
-				d.Text[q.SpeakerAt.Start:q.SpeakerAt.End], q.Cue, gq.Cue, at)
+			dist := 0 // bytes between the quote and its cue: far when the speaker was carried over
+			if q.Cue != "" {
+				dist = max(q.CueAt.Start-q.End, q.Start-q.CueAt.End, 0)
+			}
+			fmt.Fprintf(out, "SPK %s->%s %s got=%q read=%q cue=%q goldcue=%q dist=%d %s\n", gq.Kind, pq.Kind, filepath.Base(f), spk,
+				d.Text[q.SpeakerAt.Start:q.SpeakerAt.End], q.Cue, gq.Cue, dist, at)
 		}
 	}
 	if o := os.Getenv("QUOTE_OUT"); o != "" {
