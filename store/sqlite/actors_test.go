@@ -81,7 +81,8 @@ func TestActorSearchPlans(t *testing.T) {
 
 // TestDescriptionsMigrated: a store written before schema step 10, with an
 // actor row for each description, answers the same after the step moves
-// them to their entity rows, and checks sound.
+// them to their entity rows (and steps 11 and 12 count quotes and copy the
+// texts), and checks sound.
 func TestDescriptionsMigrated(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
 	ctx := context.Background()
@@ -139,6 +140,9 @@ func TestDescriptionsMigrated(t *testing.T) {
 		`UPDATE entities SET actor = (SELECT id FROM actors WHERE key = entities.key) WHERE key IS NOT NULL`,
 		`ALTER TABLE entities DROP COLUMN key`,
 		`ALTER TABLE actors DROP COLUMN quotes`,
+		`DROP VIEW document_text`,
+		`CREATE VIEW document_text AS SELECT rowid, title, json_extract(record, '$.text') AS text FROM documents`,
+		`DROP TABLE document_texts`,
 		`DELETE FROM schema_migrations WHERE version >= 10`,
 	} {
 		if _, err := db.w.ExecContext(ctx, q); err != nil {

@@ -22,6 +22,8 @@ var orphanChecks = []struct{ name, query string }{
 	{"quotes → documents", `SELECT COUNT(*) FROM quotes WHERE doc NOT IN (SELECT rowid FROM documents)`},
 	{"times → documents", `SELECT COUNT(*) FROM times WHERE doc NOT IN (SELECT rowid FROM documents)`},
 	{"events → documents", `SELECT COUNT(*) FROM events WHERE doc NOT IN (SELECT rowid FROM documents)`},
+	{"document_texts ↔ documents", `SELECT (SELECT COUNT(*) FROM document_texts WHERE doc NOT IN (SELECT rowid FROM documents))
+		+ (SELECT COUNT(*) FROM documents WHERE rowid NOT IN (SELECT doc FROM document_texts))`},
 	{"doc_bands → documents", `SELECT COUNT(*) FROM doc_bands WHERE doc NOT IN (SELECT rowid FROM documents)`},
 	{"near_duplicates → documents", `SELECT COUNT(*) FROM near_duplicates WHERE doc NOT IN (SELECT rowid FROM documents) OR other NOT IN (SELECT rowid FROM documents)`},
 	{"position_evidence → documents", `SELECT COUNT(*) FROM position_evidence WHERE doc NOT IN (SELECT rowid FROM documents)`},

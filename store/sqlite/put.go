@@ -195,6 +195,9 @@ func putInTx(ctx context.Context, tx *sql.Tx, docs []*store.Doc, cache *sketchCa
 		}
 		out[i] = res
 	}
+	if err := p.multi(`INSERT INTO document_texts (doc, title, text) VALUES `, 3, p.docText, ""); err != nil {
+		return nil, fmt.Errorf("texts: %w", err)
+	}
 	if err := p.multi(`INSERT INTO documents_fts (rowid, title, text) VALUES `, 3, p.docText, ""); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
