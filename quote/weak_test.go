@@ -1,0 +1,39 @@
+package quote_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWeakForms checks that the forms of reporting verbs that describe
+// their subject rather than report it make no quote of the words given.
+func TestWeakForms(t *testing.T) {
+	cases := []struct{ name, text, not string }{
+		{"infinitive-of-see",
+			`Farmers in the valley have waited years to see the new dam finished.`, "the new dam finished"},
+		{"infinitive-of-decide",
+			`The council met on Tuesday to decide the future of the harbour.`, "the future of the harbour"},
+		{"participle-of-support-after-noun",
+			`Turnout among voters supporting Mayor Ruth Adeyemi rose in the east.`, "Mayor Ruth Adeyemi"},
+		{"participle-of-seek-after-noun",
+			`Four candidates seeking the nomination will meet in Dover.`, "the nomination"},
+		{"relative-endorse",
+			`Governor Ellen Park, who endorsed the levy last spring, left office in May.`, "the levy last spring"},
+		{"saw-of-a-trip",
+			`Governor Ellen Park saw the flooded farms from a helicopter.`, "the flooded farms from a helicopter"},
+		{"ownerless-support-for",
+			`Support for the levy has grown among younger voters.`, "the levy"},
+		{"maintain-an-object",
+			`The county maintained the old roads for decades.`, "the old roads for decades"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := analyze(t, c.text)
+			for _, q := range d.Quotes {
+				if strings.Contains(q.Text, c.not) {
+					t.Fatalf("quote %q made; want none of %q", q.Text, c.not)
+				}
+			}
+		})
+	}
+}
