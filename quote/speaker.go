@@ -104,7 +104,7 @@ func (a *analyzer) nounReadVerb(k, end int) bool {
 	if !a.word(k) || a.capitalised(k) || a.is(k, auxVerbs) {
 		return false
 	}
-	if _, cueWord := cueWords[string(a.low(k))]; !cueWord && !strings.HasSuffix(a.toks[k].Text, "s") {
+	if _, cueWord := cueWords[string(a.low(k))]; !cueWord && !a.is(k, textVerbs) && !strings.HasSuffix(a.toks[k].Text, "s") {
 		return false
 	}
 	return k+1 >= end || a.textIs(k+1, ".") || a.textIs(k+1, ",")
@@ -281,6 +281,10 @@ func (a *analyzer) speakerType(at newsgraph.Span) bool {
 // auxVerbs are forms of be, have and do: not verbs of speech alone.
 var auxVerbs = set("is", "was", "are", "were", "has", "had", "have", "do", "does", "did", "seemed", "seems", "seem",
 	"appeared", "appears", "became", "becomes")
+
+// textVerbs say what a sign, a page or a banner carries (`"…," the sign
+// read`); a tagger often takes them for nouns after one.
+var textVerbs = set("read", "reads", "said", "says", "stated", "states", "proclaimed", "proclaims", "declared", "declares")
 
 // verbParticles complete a phrasal verb of speech.
 var verbParticles = set("back", "up", "out", "on", "in", "off", "again", "further", "even", "then", "later",

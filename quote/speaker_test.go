@@ -53,6 +53,8 @@ func TestPlainVerbCues(t *testing.T) {
 			[]want{{"The party is split,", "direct", "Ann Smith", "notes", ""}}},
 		{"a subject no mention stands for", `"We do not understand it," the two wrote.`, nil,
 			[]want{{"We do not understand it,", "direct", "two", "wrote", ""}}},
+		{"what a sign reads", "The crowd cheered.\n\n\"I am still here,\" the sign read.", nil,
+			[]want{{"I am still here,", "direct", "sign", "read", ""}}},
 		{"an inverted verb before a name", `"What a night!" beamed Ann Smith of Dover.`, map[string]ent{"Ann Smith": smith},
 			[]want{{"What a night!", "direct", "Ann Smith", "beamed", ""}}},
 		{"a verb with an object is not the quotation's", `"What a night!" Smith lifted her glass.`, map[string]ent{"Smith": smith},
