@@ -674,13 +674,18 @@ func (a *analyzer) npRight(k, hi int) (int, int, bool) {
 			}
 		}
 	}
+	content := 0
 	if e > k {
-		return k, e, true
-	}
-	if a.is(k, npStop) && !a.is(k, determiners) || a.isCueForm(k) || a.is(k, prepositions) {
+		// `said Democratic strategist Hank Miller`: a mention that is a
+		// modifier of the noun after it does not end the phrase
+		if !(e < hi && e-k < 4 && a.word(e) && a.inQuote[e] == 0 && strings.HasPrefix(a.toks[e].POS, "NN") &&
+			!a.is(e, npStop) && !a.is(e, npInner) && !a.isCueForm(e)) {
+			return k, e, true
+		}
+		content = 1
+	} else if a.is(k, npStop) && !a.is(k, determiners) || a.isCueForm(k) || a.is(k, prepositions) {
 		return 0, 0, false
 	}
-	content := 0
 	for e < hi && e-k < 8 {
 		if a.abbrevDot(e) && e > k && e+1 < hi && a.capitalised(e+1) {
 			e++
