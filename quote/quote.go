@@ -128,9 +128,9 @@ func Find(d *newsgraph.Document) {
 	a.impersonalQuotes()
 	a.leftoverSpans()
 	a.plainVerbCues()
+	a.describeSpeakers()
 	a.continueSpeakers()
 	a.dropUncredited()
-	a.describeSpeakers()
 	a.pronounSpeakers()
 	a.emit()
 }

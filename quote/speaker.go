@@ -325,6 +325,11 @@ func (a *analyzer) describeSpeakers() {
 		return
 	}
 	ents, remap := entity.Describe(a.d, spans)
+	for ci := range a.cues {
+		if c := &a.cues[ci]; c.speaker >= 0 && c.speaker < len(remap) {
+			c.speaker = remap[c.speaker]
+		}
+	}
 	for qi := range a.quotes {
 		q := &a.quotes[qi]
 		if q.Speaker >= 0 && q.Speaker < len(remap) {

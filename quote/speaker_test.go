@@ -79,6 +79,8 @@ func TestDescribedSpeakers(t *testing.T) {
 	runSpeakerCases(t, []speakerCase{
 		{"a description the mention stage did not find", `"Go home," the heckler yelled.`, nil,
 			[]want{{"Go home,", "direct", "heckler", "yelled", ""}}},
+		{"a described speaker goes on to the next quotation", "\"He has been a great leader,\" said the old soldier. \"Now he will work for us.\"", nil,
+			[]want{{"He has been a great leader,", "direct", "old soldier", "said", ""}, {"Now he will work for us.", "direct", "old soldier", "said", ""}}},
 		{"a poll as the source", `A new poll found that most voters want change.`, nil,
 			[]want{{"most voters want change", "indirect", "new poll", "found", ""}}},
 		{"the share of those polled", `In the survey, 47% say the economy is getting worse.`, nil,
