@@ -61,16 +61,21 @@
 //
 // Measured with `newsgraph eval --only quotes` on PolNeAR converted by
 // `newsgraph convert polnear` (evaluation only; rules tuned on train and
-// dev), test split, 84 articles: all attributions P 0.783 R 0.611 F1 0.686
-// (was 0.675), speaker accuracy 0.833 (was 0.820); direct F1 0.901 (0.904),
-// speaker 0.877 (0.862); indirect F1 0.543 (0.523); mixed F1 0.595 (0.588).
-// Dev: all F1 0.699 (0.685), direct 0.909 (0.902), speaker 0.861. Indirect
-// recall (0.45) is what limits it most: PolNeAR counts a long tail of
-// verbs, nouns and participles as cues (`a group backing Bush`, `support
-// for`, `in the polls`), and a content span that differs from PolNeAR's by
-// a trailing phrase or a leading clause fails the half-union match. Speakers
-// fail mostly where the source is a pronoun, a relative pronoun or a
-// description that the entity layer leaves without an entity.
+// dev), test split, 84 articles: all attributions P 0.778 R 0.664 F1 0.717
+// (was 0.686), speaker accuracy 0.870 (0.833); direct P 0.894 R 0.944 F1
+// 0.918 (0.901), speaker 0.914 (0.877); indirect F1 0.587 (0.543), speaker
+// 0.854 (0.812); mixed F1 0.675 (0.595). Dev: all F1 0.720 (0.699), direct
+// 0.918 (0.909), speaker 0.892 (0.861), direct speaker 0.940 (0.908).
+// Indirect recall (0.52) is what limits it most: PolNeAR counts a long
+// tail of verbs, nouns and participles as cues (`a group backing Bush`,
+// `support for`, `in the polls`), and a content span that differs from
+// PolNeAR's by a trailing phrase or a leading clause fails the half-union
+// match. Direct precision is bounded by quotations PolNeAR leaves out (of
+// the direct quotes that match no gold quote on train, most have a cue and
+// a speaker) and by quotations it joins with the writer's clause or with
+// the next one. Speakers still fail where the subject is read wrong (an
+// appositive, a participle's clause), where a pronoun is resolved to the
+// wrong person, and for first-person writers (`I said`).
 //
 // # Invariants
 // Quotes are ordered by Start and do not overlap; Text[q.Start:q.End] ==
