@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/newsgraph/newsgraph"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
 
 // adjunctOpeners open the phrase of time or place after a stance verb's
 // object (`endorsed Canova in late May`, `blamed them on Friday`).
@@ -28,6 +32,7 @@ func (a *analyzer) endContents() {
 	if len(a.quotes) == 0 {
 		return
 	}
+	a.objectsPastCommas()
 	// per token: 1 + the index of the cue whose verb starts there, and
 	// bit flags of where a cue stands and where its own clause opens
 	// (its subject, or the cue when no subject stands before it)
@@ -233,4 +238,95 @@ func (a *analyzer) byAgentQuotes() {
 			a.addIndirect(c, c.objS, c.objE)
 		}
 	}
+}
+
+// objectsPastCommas carries the object of a stance verb, which ends at
+// the clause's first comma, past a comma that stands inside its noun
+// phrase: after an adjective (`criticized the angry, divisive rhetoric`)
+// or before the last items of a list (`accusations of fraud, theft and
+// arson`).
+func (a *analyzer) objectsPastCommas() {
+	for i := range a.quotes {
+		q := &a.quotes[i]
+		if q.Kind == newsgraph.Direct || !q.hasCue || q.span >= 0 || q.CueAt.End > q.Start {
+			continue
+		}
+		t := searchTok(a.toks, q.CueAt.Start)
+		if t >= len(a.toks) || a.toks[t].Start != q.CueAt.Start {
+			continue
+		}
+		w, ok := cueWords[string(a.low(t))]
+		if p, ok2 := phrasalCues[a.lowPair(t)]; ok2 {
+			w, ok = p, true
+		}
+		if !ok && !nounCues[string(a.low(t))] || ok && w.class != objectCue {
+			continue
+		}
+		s := a.sentenceOf(q.firstTok)
+		e := q.lastTok
+		for n := 0; n < 3 && e < s.EndToken && a.textIs(e, ",") && a.inQuote[e] == 0 && a.innerComma(e, s.EndToken); n++ {
+			k := e + 1
+			for k < s.EndToken && a.inQuote[k] == 0 && !a.claimed[k] && !a.stopPunct(k) {
+				k++
+			}
+			if k < s.EndToken && (a.claimed[k] || a.inQuote[k] != 0) {
+				break
+			}
+			k = a.contentEnd(e, k)
+			if k <= e+1 {
+				break
+			}
+			for j := e; j < k; j++ {
+				a.claimed[j] = true
+			}
+			e = k
+		}
+		if e > q.lastTok {
+			q.lastTok = e
+			q.End = a.toks[e-1].End
+		}
+	}
+}
+
+// lowPair is the lookup key in phrasalCues of token k and the next.
+func (a *analyzer) lowPair(k int) string {
+	if k+1 >= len(a.toks) || !a.word(k+1) {
+		return ""
+	}
+	var kb [48]byte
+	return string(phrasalKey(&kb, a.toks[k].Text, a.toks[k+1].Text))
+}
+
+// stopPunct reports whether token k is punctuation that ends a stance
+// verb's object.
+func (a *analyzer) stopPunct(k int) bool {
+	if a.toks[k].Kind != newsgraph.Punct {
+		return false
+	}
+	switch a.toks[k].Text {
+	case ",", ";", "—", "–", "(", ":", ".", "!", "?":
+		return true
+	}
+	return false
+}
+
+// innerComma reports whether the comma at k stands inside a noun phrase:
+// after an adjective and before a word, or before the last items of a
+// list (a few words with no verb, then "and" or "or").
+func (a *analyzer) innerComma(k, hi int) bool {
+	if a.toks[k-1].POS == "JJ" && a.word(k+1) && strings.HasPrefix(a.toks[k+1].POS, "JJ") {
+		return true
+	}
+	for j := k + 1; j < hi && j <= k+4; j++ {
+		if !a.word(j) || a.inQuote[j] != 0 {
+			return false
+		}
+		if a.lowIs(j, "and") || a.lowIs(j, "or") {
+			return j > k+1 && a.word(j+1) && !a.is(j+1, pronouns) && !a.finiteVerb(j+1)
+		}
+		if pos := a.toks[j].POS; strings.HasPrefix(pos, "VB") || pos == "MD" || pos == "IN" || pos == "WDT" || pos == "WP" {
+			return false
+		}
+	}
+	return false
 }
