@@ -135,6 +135,17 @@ func (a *analyzer) clauseCut(c *cue, first, end int, opens []uint8) int {
 			(cueAt(k+1) || c.word.class == objectCue && a.finiteVerb(k+1)) {
 			return k
 		}
+		// `believe X is possible and have been calling on …`: the
+		// second verb after its auxiliaries
+		if a.inQuote[k] == 0 && (a.lowIs(k, "and") || a.lowIs(k, "but")) && !a.textIs(k-1, ",") {
+			j := k + 1
+			for j < end && j < k+4 && a.word(j) && a.is(j, skipBeforeCue) && !a.is(j, pronouns) {
+				j++
+			}
+			if j > k+1 && j < end && cueAt(j) {
+				return k
+			}
+		}
 	}
 	return end
 }
