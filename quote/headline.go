@@ -67,13 +67,29 @@ func (a *analyzer) headlines() {
 		if a.nameList(start, last) {
 			continue
 		}
-		if start >= last || a.claimed[start] || a.toks[start].Sentence != si && a.toks[start].Kind != newsgraph.Word {
-			continue
-		}
-		if q := a.inQuote[start]; q != 0 && a.spans[q-1].quote >= 0 {
+		if start >= last || a.toks[start].Sentence != si && a.toks[start].Kind != newsgraph.Word {
 			continue
 		}
 		c := cue{tok: colon, endTok: colon + 1, subjS: first, subjE: end, addrS: -1, speaker: -1, sentence: si}
+		if q := a.inQuote[start]; q != 0 && a.spans[q-1].quote >= 0 {
+			// `Reid: 'Never underestimate him.'`: the quotation that
+			// nothing credited is the label's; PolNeAR counts the
+			// headline's words as the writer's report of it (indirect)
+			if sp := &a.spans[q-1]; sp.close >= 0 && a.contentEnd(start, last) <= sp.close+1 {
+				if d := &a.quotes[sp.quote]; !d.hasCue && d.Speaker < 0 {
+					a.resolveSpeaker(&c)
+					if c.speaker >= 0 || a.is(end-1, sourceNouns) {
+						a.cues = append(a.cues, c)
+						a.credit(d, &a.cues[len(a.cues)-1])
+						d.Kind = newsgraph.Indirect
+					}
+				}
+			}
+			continue
+		}
+		if a.claimed[start] {
+			continue
+		}
 		a.resolveSpeaker(&c)
 		if c.speaker < 0 && !a.is(end-1, sourceNouns) {
 			continue
@@ -138,4 +154,13 @@ func (a *analyzer) nameList(s, e int) bool {
 		}
 	}
 	return commas >= 3 && 5*caps >= 4*words
+}
+
+// credit gives quote q, made with no cue, the cue c and its speaker.
+func (a *analyzer) credit(q *draft, c *cue) {
+	q.hasCue = true
+	q.Speaker, q.SpeakerAt = c.speaker, c.speakerAt
+	cs := a.span(c.tok, c.endTok)
+	q.Cue, q.CueAt = a.d.Text[cs.Start:cs.End], cs
+	c.used = true
 }
