@@ -52,6 +52,8 @@ func (a *analyzer) impersonalQuotes() {
 				}
 			case "asked":
 				a.askedQuestion(si, s, k)
+			case "in":
+				a.trailingPoll(si, s, k)
 			}
 		}
 	}
@@ -277,3 +279,47 @@ func (a *analyzer) pollFinding(si int, s newsgraph.Sentence) {
 
 // pollNouns name a survey that finds what it reports.
 var pollNouns = set("poll", "polls", "survey", "surveys", "polling")
+
+// trailingPoll reads a clause that ends with the poll it reports: `Trump
+// has a decisive lead in the polls`, `she trails by nine points in the
+// latest CNN poll.` The poll is the source, the clause before "in" the
+// content.
+func (a *analyzer) trailingPoll(si int, s newsgraph.Sentence, k int) {
+	if k < s.FirstToken+3 {
+		return
+	}
+	head := -1
+	for j := k + 1; j < s.EndToken && j <= k+7 && a.inQuote[j] == 0 && (a.word(j) || a.textIs(j, "/") || a.textIs(j, "&") || a.textIs(j, "-")); j++ {
+		if a.is(j, pollNouns) {
+			head = j
+			break
+		}
+		if a.word(j) && (strings.HasPrefix(a.toks[j].POS, "VB") || a.is(j, prepositions) && !a.lowIs(j, "of")) {
+			return
+		}
+	}
+	if head < 0 || head+1 < s.EndToken && a.word(head+1) && a.toks[head+1].POS != "VBN" && !a.is(head+1, adjunctOpeners) {
+		return
+	}
+	first := a.clauseStart(s, k)
+	words, finite := 0, false
+	for j := first; j < k; j++ {
+		if a.claimed[j] || a.inQuote[j] != 0 || a.isCueForm(j) {
+			return
+		}
+		if a.word(j) {
+			words++
+		}
+		finite = finite || a.finiteVerb(j)
+	}
+	if words < 3 || !finite || a.is(first, relatives) || a.is(first, subordinators) {
+		return
+	}
+	c := cue{tok: k, endTok: k + 1, sentence: si, subjS: k + 1, subjE: head + 1, addrS: -1, speaker: -1}
+	a.resolveSpeaker(&c)
+	a.cues = append(a.cues, c)
+	a.addIndirect(&a.cues[len(a.cues)-1], first, k)
+}
+
+// relatives open a relative clause, which reports nothing of its own.
+var relatives = set("who", "which", "where", "whom", "whose", "what")

@@ -23,6 +23,8 @@ func TestWeakForms(t *testing.T) {
 			`Governor Ellen Park saw the flooded farms from a helicopter.`, "the flooded farms from a helicopter"},
 		{"ownerless-support-for",
 			`Support for the levy has grown among younger voters.`, "the levy"},
+		{"rise-in-the-polls-has-no-verb",
+			`Governor Ellen Park's steady rise in the polls worried her rivals.`, "rise"},
 		{"maintain-an-object",
 			`The county maintained the old roads for decades.`, "the old roads for decades"},
 	}
