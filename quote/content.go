@@ -33,6 +33,7 @@ func (a *analyzer) endContents() {
 		return
 	}
 	a.objectsPastCommas()
+	a.namedAntecedents()
 	// per token: 1 + the index of the cue whose verb starts there, and
 	// bit flags of where a cue stands and where its own clause opens
 	// (its subject, or the cue when no subject stands before it)
@@ -340,4 +341,67 @@ func (a *analyzer) innerComma(k, hi int) bool {
 		}
 	}
 	return false
+}
+
+// namedAntecedents starts the content of a naming verb in a relative
+// clause at what the clause names, as PolNeAR draws it: `a bill that
+// critics called anti-union`, `what officials called a hate crime`, `the
+// treaty, which Smith had called a disaster`.
+func (a *analyzer) namedAntecedents() {
+	for i := range a.quotes {
+		q := &a.quotes[i]
+		if q.Kind == newsgraph.Direct || !q.hasCue || q.span >= 0 || q.CueAt.End > q.Start {
+			continue
+		}
+		t := searchTok(a.toks, q.CueAt.Start)
+		if t >= len(a.toks) || a.toks[t].Start != q.CueAt.Start {
+			continue
+		}
+		var c *cue
+		for ci := range a.cues {
+			if a.cues[ci].tok == t {
+				c = &a.cues[ci]
+				break
+			}
+		}
+		if c == nil || c.word.class != namingCue || c.inverted || c.subjS < 0 || c.subjS >= t {
+			continue
+		}
+		s := a.sentenceOf(t)
+		r := c.subjS - 1
+		if r <= s.FirstToken || !a.word(r) {
+			continue
+		}
+		start := -1
+		switch string(a.low(r)) {
+		case "what":
+			start = r
+		case "that", "which", "whom":
+			p := r - 1
+			if a.textIs(p, ",") {
+				p--
+			}
+			if ns, _, ok := a.npLeft(p, s.FirstToken); ok {
+				start = ns
+			}
+		}
+		if start < s.FirstToken {
+			continue
+		}
+		free := true
+		for k := start; k < q.firstTok; k++ {
+			if a.claimed[k] || a.inQuote[k] != 0 {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		for k := start; k < q.firstTok; k++ {
+			a.claimed[k] = true
+		}
+		q.firstTok = start
+		q.Start = a.toks[start].Start
+	}
 }
