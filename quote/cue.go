@@ -175,9 +175,9 @@ var nounCues = set("claim", "claims", "statement", "statements", "assertion", "a
 	"charge", "charges", "insinuation", "suggestions", "recommendation", "endorsement", "praise",
 	"condemnation", "defense", "defence", "rejection", "characterization", "description", "portrayal", "dismissal",
 	"doubts", "skepticism", "explanation", "rationale", "estimate", "estimates", "forecast", "projection",
-	"findings", "conclusion", "assessment", "opinion", "opinions", "position", "positions",
+	"findings", "conclusion", "assessment", "opinion", "opinions", "positions",
 	"response", "reply", "rebuttal", "reaction", "apology", "criticisms", "questions", "question",
-	"pitch", "vision", "agenda", "idea", "ideas")
+	"pitch", "agenda", "idea", "ideas")
 
 // nounPreps may follow a noun cue before its object ("support for the
 // plan", "attacks on the press").
@@ -217,7 +217,7 @@ func (a *analyzer) nounCue(k int, s newsgraph.Sentence, si int) (cue, bool) {
 // a third of the quotes made from it): "find" (what polls find is in
 // "found", "finds"), "states" (mostly the noun), "seeing", "nominating".
 var weakForms = set("find", "states", "seeing", "nominating", "back", "saw", "seen", "felt", "feels", "considered",
-	"offers", "decide")
+	"offers", "decide", "knew", "known")
 
 // weakInfinitives, weakNounParticiples and weakRelatives are the
 // reporting verbs that report nothing far more often than they do

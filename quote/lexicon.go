@@ -73,7 +73,7 @@ var reportingVerbs = map[cueClass][]string{
 		"support", "oppose", "want", "plan:plans:planned:planning", "cite", "criticize", "criticise",
 		"attack", "defend", "reject", "endorse", "blame", "question", "propose",
 		"seek:seeks:sought:seeking", "refuse", "decline", "offer", "dismiss", "recommend", "welcome",
-		"condemn", "hail", "applaud", "decry", "denounce", "mock", "ridicule", "challenge", "discuss",
+		"condemn", "hail", "applaud", "decry", "denounce", "mock", "ridicule", "discuss",
 		"show:shows:showed:showing:shown", "find:finds:found:finding", "express", "voice", "favor",
 		"favour", "prefer:prefers:preferred:preferring", "admire", "consider", "regard", "decide",
 		"request", "encourage", "fault", "intend", "envision", "advocate", "champion",

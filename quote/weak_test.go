@@ -25,6 +25,10 @@ func TestWeakForms(t *testing.T) {
 			`Support for the levy has grown among younger voters.`, "the levy"},
 		{"rise-in-the-polls-has-no-verb",
 			`Governor Ellen Park's steady rise in the polls worried her rivals.`, "rise"},
+		{"challenge-an-object",
+			`The young striker challenged the goalkeeper for every high ball.`, "the goalkeeper"},
+		{"knew-an-object",
+			`Governor Ellen Park knew the back roads of the county well.`, "the back roads"},
 		{"maintain-an-object",
 			`The county maintained the old roads for decades.`, "the old roads for decades"},
 	}
