@@ -11,10 +11,12 @@ import (
 // `claim/noun-ownerless`, `according`, `nocue:seemed`): the audit of which
 // rules make the quotes that match no gold.
 func FindForms(d *newsgraph.Document) []string {
-	d.Quotes = d.Quotes[:0]
 	if len(d.Tokens) == 0 || len(d.Sentences) == 0 {
+		Find(d)
 		return nil
 	}
+	// the cues are read before any quote is made, so a reading of its
+	// own gives the cues Find reads
 	a := &analyzer{d: d, toks: d.Tokens}
 	a.inQuote = make([]int32, len(d.Tokens))
 	a.claimed = make([]bool, len(d.Tokens))
@@ -26,17 +28,7 @@ func FindForms(d *newsgraph.Document) []string {
 	for i := range a.cues {
 		forms[a.toks[a.cues[i].tok].Start] = a.formOf(&a.cues[i])
 	}
-	a.directQuotes()
-	a.headlines()
-	a.indirectQuotes()
-	a.impersonalQuotes()
-	a.leftoverSpans()
-	a.plainVerbCues()
-	a.continueSpeakers()
-	a.dropUncredited()
-	a.describeSpeakers()
-	a.pronounSpeakers()
-	a.emit()
+	Find(d)
 	out := make([]string, len(d.Quotes))
 	for i, q := range d.Quotes {
 		if f, ok := forms[q.CueAt.Start]; ok && q.Cue != "" {

@@ -34,6 +34,7 @@ func (a *analyzer) endContents() {
 	}
 	a.objectsPastCommas()
 	a.namedAntecedents()
+	a.dropVerbEnds()
 	// per token: 1 + the index of the cue whose verb starts there, and
 	// bit flags of where a cue stands and where its own clause opens
 	// (its subject, or the cue when no subject stands before it)
@@ -403,5 +404,28 @@ func (a *analyzer) namedAntecedents() {
 		}
 		q.firstTok = start
 		q.Start = a.toks[start].Start
+	}
+}
+
+// dropVerbEnds drops the quote of a cue after its content (`…, according
+// to X`) whose content stops at a verb because the verb's complement is
+// the content of another quote already (`Trump said ⟨he was happy …⟩,
+// according to aides`): what is left, `Trump said`, reports nothing.
+func (a *analyzer) dropVerbEnds() {
+	for i := range a.quotes {
+		q := &a.quotes[i]
+		if q.Kind == newsgraph.Direct || !q.hasCue || q.span >= 0 || q.CueAt.Start < q.End || q.lastTok >= len(a.toks) {
+			continue
+		}
+		last := q.lastTok - 1
+		for last > q.firstTok && !a.word(last) {
+			last--
+		}
+		if !a.word(last) || !strings.HasPrefix(a.toks[last].POS, "VB") && !a.lowIs(last, "that") {
+			continue
+		}
+		if n := q.lastTok; a.claimed[n] || a.inQuote[n] != 0 && a.spans[a.inQuote[n]-1].quote >= 0 {
+			q.dropped = true
+		}
 	}
 }

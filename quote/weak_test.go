@@ -29,6 +29,8 @@ func TestWeakForms(t *testing.T) {
 			`The young striker challenged the goalkeeper for every high ball.`, "the goalkeeper"},
 		{"knew-an-object",
 			`Governor Ellen Park knew the back roads of the county well.`, "the back roads"},
+		{"according-content-cut-at-verb",
+			`On Monday, Governor Ellen Park said she would veto the levy, according to two aides.`, "On Monday, Governor Ellen Park said"},
 		{"maintain-an-object",
 			`The county maintained the old roads for decades.`, "the old roads for decades"},
 	}
