@@ -88,14 +88,20 @@ func (r *resolver) quoted(j int) bool {
 // stay ordered by Start.
 func relativeMentions(d *newsgraph.Document) {
 	var add []newsgraph.Mention
-	had := map[int]bool{} // starts of the mentions already there (Resolve run again)
-	for _, m := range d.Mentions {
-		had[m.Start] = true
-	}
-	j := 0 // the first mention that ends after the token before "who"
+	var had map[int]bool // starts of the mentions already there (Resolve run again)
+	j := 0               // the first mention that ends after the token before "who"
 	for k := 1; k < len(d.Tokens); k++ {
 		t := &d.Tokens[k]
-		if t.Kind != newsgraph.Word || t.Text != "who" || had[t.Start] {
+		if t.Kind != newsgraph.Word || t.Text != "who" {
+			continue
+		}
+		if had == nil {
+			had = make(map[int]bool, len(d.Mentions))
+			for _, m := range d.Mentions {
+				had[m.Start] = true
+			}
+		}
+		if had[t.Start] {
 			continue
 		}
 		p := k - 1

@@ -298,10 +298,8 @@ var verbParticles = set("back", "up", "out", "on", "in", "off", "again", "furthe
 // without a speaker.
 func (a *analyzer) describeSpeakers() {
 	var spans []newsgraph.Span
-	seen := map[newsgraph.Span]int{}
-	which := make([]int, len(a.quotes))
+	var which []int // per quote: its span in spans, or -1 (made on the first)
 	for qi := range a.quotes {
-		which[qi] = -1
 		q := &a.quotes[qi]
 		if q.Speaker >= 0 || !q.hasCue || q.impersonal || q.SpeakerAt.End <= q.SpeakerAt.Start {
 			continue
@@ -313,10 +311,20 @@ func (a *analyzer) describeSpeakers() {
 		if q.Cue != "" && a.indefiniteSource(q) {
 			continue
 		}
-		i, ok := seen[q.SpeakerAt]
-		if !ok {
+		if which == nil {
+			which = make([]int, len(a.quotes))
+			for i := range which {
+				which[i] = -1
+			}
+		}
+		i := -1
+		for j, sp := range spans {
+			if sp == q.SpeakerAt {
+				i = j
+			}
+		}
+		if i < 0 {
 			i = len(spans)
-			seen[q.SpeakerAt] = i
 			spans = append(spans, q.SpeakerAt)
 		}
 		which[qi] = i
@@ -447,6 +455,16 @@ func (a *analyzer) fragment(sp *qspan) bool {
 // …` after a group's statement; a he or she after a person's. The pronoun
 // becomes a mention of that speaker (entity.Attach).
 func (a *analyzer) pronounSpeakers() {
+	found := false
+	for qi := range a.quotes {
+		if q := &a.quotes[qi]; q.Speaker < 0 && q.hasCue && !q.dropped && a.pronounAt(q.SpeakerAt) >= 0 {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return
+	}
 	order := make([]int, len(a.quotes))
 	for i := range order {
 		order[i] = i
