@@ -115,6 +115,7 @@ func New(o Options) *Handler {
 	m.HandleFunc("GET /api/v1/events", h.auth(h.events))
 	m.HandleFunc("GET /api/v1/events/{id}/sources", h.auth(h.eventSources))
 	m.HandleFunc("GET /api/v1/positions", h.auth(h.positions))
+	m.HandleFunc("GET /api/v1/positions/{id}/evidence", h.auth(h.positionEvidence))
 	m.HandleFunc("GET /api/v1/export", h.auth(h.export))
 	m.HandleFunc("GET /api/v1/stats", h.auth(h.stats))
 	return h
@@ -549,6 +550,21 @@ func (h *Handler) eventSources(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	items, next, err := h.o.Store.EventSources(r.Context(), r.PathValue("id"), p)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writePage(w, items, next)
+}
+
+// positionEvidence pages through every piece of evidence of one position;
+// lists of positions and dossiers show the first few.
+func (h *Handler) positionEvidence(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.params(w, r)
+	if !ok {
+		return
+	}
+	items, next, err := h.o.Store.PositionEvidence(r.Context(), r.PathValue("id"), p)
 	if err != nil {
 		h.fail(w, r, err)
 		return

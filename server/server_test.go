@@ -126,7 +126,7 @@ func TestHealthzAndOpenAPI(t *testing.T) {
 		t.Fatalf("openapi.json: %v %q", err, spec.OpenAPI)
 	}
 	for _, p := range []string{"/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/search", "/api/v1/entities", "/api/v1/entities/{id}",
-		"/api/v1/quotes", "/api/v1/events", "/api/v1/events/{id}/sources", "/api/v1/positions", "/api/v1/export", "/healthz"} {
+		"/api/v1/quotes", "/api/v1/events", "/api/v1/events/{id}/sources", "/api/v1/positions", "/api/v1/positions/{id}/evidence", "/api/v1/export", "/healthz"} {
 		if spec.Paths[p] == nil {
 			t.Errorf("openapi.json lacks %s", p)
 		}
@@ -221,7 +221,7 @@ func TestAuth(t *testing.T) {
 func TestNotFound(t *testing.T) {
 	srv, _ := newServer(t, Options{})
 	for _, p := range []string{"/api/v1/documents/nope", "/api/v1/documents/nope/duplicates", "/api/v1/entities/a99999",
-		"/api/v1/entities/person:nobody", "/api/v1/events/m99999/sources", "/api/v1/nothing-here", "/elsewhere"} {
+		"/api/v1/entities/person:nobody", "/api/v1/events/m99999/sources", "/api/v1/positions/p99999/evidence", "/api/v1/nothing-here", "/elsewhere"} {
 		st, _, b := do(t, "GET", srv.URL+p, nil)
 		wantError(t, st, b, http.StatusNotFound)
 	}

@@ -83,7 +83,12 @@ type Store interface {
 	// MergedEvent.ID) in the order stored: all of them, where a list of
 	// events shows the first few.
 	EventSources(ctx context.Context, id string, p Page) ([]EventSource, string, error)
+	// Positions lists positions with the first ListSources pieces of
+	// evidence each.
 	Positions(ctx context.Context, q PositionQuery, p Page) ([]PositionRow, string, error)
+	// PositionEvidence lists every piece of evidence of one position (its
+	// PositionRow.ID), by document.
+	PositionEvidence(ctx context.Context, id string, p Page) ([]Evidence, string, error)
 	// ExportRecords calls fn with every stored record in the order stored.
 	ExportRecords(ctx context.Context, fn func(json.RawMessage) error) error
 	// ExportEvents calls fn with one flat row per stored event report.
@@ -281,9 +286,10 @@ type Dossier struct {
 // DossierLimit caps each list of a dossier.
 const DossierLimit = 100
 
-// ListSources caps the sources shown of each event of a list of events:
-// wire copy gives an event dozens of reports, and a page of fifty such
-// events with all of them was half a megabyte. EventSources gives them all.
+// ListSources caps the sources shown of each event of a list of events,
+// and the evidence of each position of a list: wire copy gives an event
+// dozens of reports, and a page of fifty such events with all of them was
+// half a megabyte. EventSources and PositionEvidence give them all.
 const ListSources = 10
 
 // DossierSources caps the sources shown of each event of a dossier: an
@@ -322,6 +328,15 @@ type EventQuery struct {
 	Issue string
 	From  string
 	To    string
+}
+
+// PositionID reads the public id of a position ("p12").
+func PositionID(s string) (int64, bool) {
+	if len(s) < 2 || s[0] != 'p' {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s[1:], 10, 64)
+	return n, err == nil && n > 0
 }
 
 // MergedEventID reads the public id of a merged event ("m12").
@@ -386,6 +401,8 @@ type PositionRow struct {
 	Stance   string     `json:"stance"` // demand, reject, agree, concede, support, accuse, assert
 	Polarity string     `json:"polarity"`
 	Evidence []Evidence `json:"evidence"`
+	// EvidenceCount counts the evidence, of which Evidence shows the first.
+	EvidenceCount int `json:"evidence_count"`
 }
 
 // EventRow is one event report flattened for CSV.

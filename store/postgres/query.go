@@ -536,7 +536,7 @@ func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int
 
 // Positions implements store.Store, in the order first stored.
 func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page) ([]store.PositionRow, string, error) {
-	return db.positions(ctx, q, p, store.DossierLimit)
+	return db.positions(ctx, q, p, store.ListSources)
 }
 
 // positions is Positions with at most evidence pieces of evidence a row.
@@ -566,7 +566,8 @@ func (db *DB) positions(ctx context.Context, q store.PositionQuery, p store.Page
 		where = append(where, "lower(p.issue) = lower("+arg(q.Issue)+")")
 	}
 	lim := arg(n + 1)
-	rows, err := db.pool.Query(ctx, `SELECT p.id, p.issue, p.day, p.stance, p.polarity, a.id, a.key, a.name, a.type
+	rows, err := db.pool.Query(ctx, `SELECT p.id, p.issue, p.day, p.stance, p.polarity, a.id, a.key, a.name, a.type,
+			(SELECT count(*) FROM position_evidence WHERE position = p.id)
 		FROM positions p JOIN actors a ON a.id = p.actor
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY p.id LIMIT `+lim, args...)
 	if err != nil {
@@ -577,7 +578,7 @@ func (db *DB) positions(ctx context.Context, q store.PositionQuery, p store.Page
 	for rows.Next() {
 		var r store.PositionRow
 		var id, aid int64
-		if err := rows.Scan(&id, &r.Issue, &r.Date, &r.Stance, &r.Polarity, &aid, &r.Actor.Key, &r.Actor.Name, &r.Actor.Type); err != nil {
+		if err := rows.Scan(&id, &r.Issue, &r.Date, &r.Stance, &r.Polarity, &aid, &r.Actor.Key, &r.Actor.Name, &r.Actor.Type, &r.EvidenceCount); err != nil {
 			rows.Close()
 			return nil, "", err
 		}
@@ -624,6 +625,54 @@ func (db *DB) positions(ctx context.Context, q store.PositionQuery, p store.Page
 		r.Evidence = append(r.Evidence, e)
 	}
 	return out, next, rows.Err()
+}
+
+// PositionEvidence implements store.Store.
+func (db *DB) PositionEvidence(ctx context.Context, id string, p store.Page) ([]store.Evidence, string, error) {
+	off, err := store.DecodeCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	pid, ok := store.PositionID(id)
+	var one bool
+	if ok {
+		if err := db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM positions WHERE id = $1)`, pid).Scan(&one); err != nil {
+			return nil, "", err
+		}
+	}
+	if !one {
+		return nil, "", fmt.Errorf("position %q: %w", id, store.ErrNotFound)
+	}
+	n := p.Size()
+	rows, err := db.pool.Query(ctx, `SELECT d.id, pe.vid, pe.qid, pe.trigger_start, pe.trigger_end, pe.trigger_text,
+			pe.phrase_start, pe.phrase_end, pe.phrase_text
+		FROM position_evidence pe JOIN documents d ON d.rowid = pe.doc
+		WHERE pe.position = $1 ORDER BY pe.doc, pe.vid LIMIT $2 OFFSET $3`, pid, n+1, off)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	out := []store.Evidence{}
+	var offs []int64
+	for rows.Next() {
+		var e store.Evidence
+		var qid *string
+		if err := rows.Scan(&e.Document, &e.Event, &qid, &e.Trigger.Start, &e.Trigger.End, &e.Trigger.Text,
+			&e.Phrase.Start, &e.Phrase.End, &e.Phrase.Text); err != nil {
+			return nil, "", err
+		}
+		e.Quote = deref(qid)
+		if e.Event == e.Quote {
+			e.Event = "" // read from the quote alone
+		}
+		out = append(out, e)
+		offs = append(offs, off+int64(len(out)))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := page(out, offs, n)
+	return out, next, nil
 }
 
 // ExportRecords implements store.Store. It reads in pages by rowid, so that

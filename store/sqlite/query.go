@@ -884,7 +884,7 @@ func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int
 
 // Positions implements store.Store, in the order first stored.
 func (db *DB) Positions(ctx context.Context, q store.PositionQuery, p store.Page) ([]store.PositionRow, string, error) {
-	return db.positions(ctx, q, p, store.DossierLimit)
+	return db.positions(ctx, q, p, store.ListSources)
 }
 
 // positions is Positions with at most most pieces of evidence a row.
@@ -913,7 +913,8 @@ func (db *DB) positions(ctx context.Context, q store.PositionQuery, p store.Page
 		args = append(args, q.Issue)
 	}
 	args = append(args, n+1)
-	rows, err := db.r.QueryContext(ctx, `SELECT p.id, p.issue, p.day, p.stance, p.polarity, p.actor
+	rows, err := db.r.QueryContext(ctx, `SELECT p.id, p.issue, p.day, p.stance, p.polarity, p.actor,
+			(SELECT COUNT(*) FROM position_evidence WHERE position = p.id)
 		FROM positions p
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY p.id LIMIT ?`, args...)
 	if err != nil {
@@ -924,7 +925,7 @@ func (db *DB) positions(ctx context.Context, q store.PositionQuery, p store.Page
 	for rows.Next() {
 		var r store.PositionRow
 		var id, aid int64
-		if err := rows.Scan(&id, &r.Issue, &r.Date, &r.Stance, &r.Polarity, &aid); err != nil {
+		if err := rows.Scan(&id, &r.Issue, &r.Date, &r.Stance, &r.Polarity, &aid, &r.EvidenceCount); err != nil {
 			rows.Close()
 			return nil, "", err
 		}
@@ -999,6 +1000,61 @@ func (db *DB) positions(ctx context.Context, q store.PositionQuery, p store.Page
 		p := &out[at[r.pid]]
 		p.Evidence = append(p.Evidence, r.e)
 	}
+	return out, next, nil
+}
+
+// PositionEvidence implements store.Store.
+func (db *DB) PositionEvidence(ctx context.Context, id string, p store.Page) ([]store.Evidence, string, error) {
+	off, err := store.DecodeCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	pid, ok := store.PositionID(id)
+	var one int
+	if ok {
+		if err := db.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM positions WHERE id = ?`, pid).Scan(&one); err != nil {
+			return nil, "", err
+		}
+	}
+	if one == 0 {
+		return nil, "", fmt.Errorf("position %q: %w", id, store.ErrNotFound)
+	}
+	n := p.Size()
+	rows, err := db.r.QueryContext(ctx, `SELECT doc, vid, qid, trigger_start, trigger_end, trigger_text, phrase_start, phrase_end, phrase_text
+		FROM position_evidence WHERE position = ? ORDER BY doc, vid LIMIT ? OFFSET ?`, pid, n+1, off)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	out := []store.Evidence{}
+	var docRows, offs []int64
+	for rows.Next() {
+		var e store.Evidence
+		var doc int64
+		var qid sql.NullString
+		if err := rows.Scan(&doc, &e.Event, &qid, &e.Trigger.Start, &e.Trigger.End, &e.Trigger.Text,
+			&e.Phrase.Start, &e.Phrase.End, &e.Phrase.Text); err != nil {
+			return nil, "", err
+		}
+		e.Quote = qid.String
+		if e.Event == e.Quote {
+			e.Event = "" // read from the quote alone
+		}
+		out, docRows = append(out, e), append(docRows, doc)
+		offs = append(offs, off+int64(len(out)))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	rows.Close()
+	docs, err := db.docMetas(ctx, len(docRows), func(i int) int64 { return docRows[i] })
+	if err != nil {
+		return nil, "", err
+	}
+	for i, doc := range docRows {
+		out[i].Document = docs[doc].id
+	}
+	out, next := page(out, offs, n)
 	return out, next, nil
 }
 

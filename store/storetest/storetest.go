@@ -577,6 +577,36 @@ func testPositions(t *testing.T, s store.Store) {
 	if ps, _, _ := s.Positions(ctx, store.PositionQuery{Issue: "NATO"}, store.Page{}); len(ps) != 0 {
 		t.Errorf("other issue: %d", len(ps))
 	}
+	// the same stance reported by more documents than a list shows
+	for i := range store.ListSources + 2 {
+		Put(t, s, Record(t, Spec{Published: "2025-04-26", Text: fmt.Sprintf("Zelensky rejected any deal on Crimea, report %d says.", i),
+			Entities: []Ent{{Key: "person:volodymyr-zelensky", Name: "Volodymyr Zelensky", Type: "PERSON", Spellings: []string{"Zelensky"}}},
+			Events:   []Ev{{Type: "REJECT", Trigger: "rejected", Issue: "Crimea", Actors: []int{0}}}}), "")
+	}
+	ps, _, err = s.Positions(ctx, store.PositionQuery{Actor: "Volodymyr Zelensky"}, store.Page{})
+	if err != nil || len(ps) != 1 || len(ps[0].Evidence) != store.ListSources || ps[0].EvidenceCount != store.ListSources+3 {
+		t.Fatalf("position of %d documents = %+v %v", store.ListSources+3, ps, err)
+	}
+	var all []store.Evidence
+	for cursor := ""; ; {
+		page, next, err := s.PositionEvidence(ctx, ps[0].ID, store.Page{Limit: 5, Cursor: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, page...)
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	if len(all) != store.ListSources+3 || !slices.Equal(all[:store.ListSources], ps[0].Evidence) {
+		t.Errorf("evidence = %+v, want %d beginning with the list's", all, store.ListSources+3)
+	}
+	for _, id := range []string{"p999999", "m1", ""} {
+		if _, _, err := s.PositionEvidence(ctx, id, store.Page{}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("PositionEvidence(%q): %v, want not found", id, err)
+		}
+	}
 }
 
 func testSearch(t *testing.T, s store.Store) {
