@@ -385,7 +385,11 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	// `Some say`, `many argue`: a quantifier standing alone is the subject
 	quantifier := j == k-1 && j >= s.FirstToken && a.is(j, quantifierSubjects) && w.form != ingForm &&
 		(j == s.FirstToken || !a.word(j-1) || a.is(j-1, introWords))
-	if j >= s.FirstToken && a.word(j) && a.is(j, determiners) && !clausal && !quantifier {
+	// `groups that endorsed him`: a relative "that" before a finite verb
+	// stands for the noun before it
+	relThat := j > s.FirstToken && a.lowIs(j, "that") && (w.form == pastForm || w.form == thirdForm) &&
+		strings.HasPrefix(a.toks[j-1].POS, "NN") && !a.is(j-1, npStop)
+	if j >= s.FirstToken && a.word(j) && a.is(j, determiners) && !clausal && !quantifier && !relThat {
 		return c, false // "the claims", "his statement", "in saying"
 	}
 	switch w.form {
@@ -411,7 +415,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		} else if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
 			c.subjS, c.subjE = ns, ne
 		}
-	case j >= s.FirstToken && a.word(j) && (a.lowIs(j, "who") || a.lowIs(j, "which") && a.textIs(j-1, ",")):
+	case j >= s.FirstToken && a.word(j) && (a.lowIs(j, "who") || a.lowIs(j, "which") && a.textIs(j-1, ",") || relThat):
 		p := j - 1
 		if a.textIs(p, ",") {
 			p--
