@@ -233,6 +233,12 @@ var (
 	weakRelatives       = set("pledge", "endorse", "support")
 )
 
+// asideWords make up a connective or an aside set off by commas between
+// a subject and its verb (`however`, `in turn`, `among others`).
+var asideWords = set("however", "though", "meanwhile", "too", "instead", "among", "others", "of", "course", "for",
+	"example", "instance", "in", "turn", "also", "then", "therefore", "moreover", "furthermore", "likewise",
+	"similarly", "nonetheless", "nevertheless", "indeed", "apparently", "again", "meantime", "so", "far")
+
 // quantifierSubjects stand as the subject of a cue on their own (`Some
 // say`, `Many argue`).
 var quantifierSubjects = set("some", "many", "most", "others", "both", "all", "few", "several")
@@ -345,6 +351,18 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	if j >= s.FirstToken && a.word(j) && a.is(j, auxModal) {
 		sawAux = true
 	}
+	// `Others, however, say`: past a connective set off by commas
+	aside := false
+	if j-2 > s.FirstToken && a.textIs(j, ",") && a.word(j-1) {
+		p := j - 1
+		for p > s.FirstToken && p > j-4 && a.word(p) && a.is(p, asideWords) {
+			p--
+		}
+		if p < j-1 && p > s.FirstToken && a.textIs(p, ",") && a.word(p-1) && !a.is(p-1, npStop) {
+			j = p - 1
+			aside = true
+		}
+	}
 	// "Rep. Gwen Moore (D-Wis.) said": past the bracket to the name
 	if j > s.FirstToken && a.textIs(j, ")") {
 		for p := j - 1; p > s.FirstToken && p > j-10; p-- {
@@ -383,7 +401,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	clausal := (j > s.FirstToken || j == s.FirstToken && w.form == ingForm) && a.word(j) && (w.form == baseForm && a.lowIs(j, "to") && !a.is(j-1, aspectVerbs) ||
 		w.form == ingForm && (a.is(j, gerundPreps) || strings.HasPrefix(a.toks[j].POS, "VB") && !a.is(j, passiveAux)))
 	// `Some say`, `many argue`: a quantifier standing alone is the subject
-	quantifier := j == k-1 && j >= s.FirstToken && a.is(j, quantifierSubjects) && w.form != ingForm &&
+	quantifier := (j == k-1 || aside) && j >= s.FirstToken && a.is(j, quantifierSubjects) && w.form != ingForm &&
 		(j == s.FirstToken || !a.word(j-1) || a.is(j-1, introWords))
 	// `groups that endorsed him`: a relative "that" before a finite verb
 	// stands for the noun before it
