@@ -516,8 +516,14 @@ func testDescriptions(t *testing.T, s store.Store) {
 		}
 	}
 	for _, q := range []func() (int, error){
-		func() (int, error) { r, _, err := s.Quotes(ctx, store.QuoteQuery{Speaker: sp.Key}, store.Page{}); return len(r), err },
-		func() (int, error) { r, _, err := s.Events(ctx, store.EventQuery{Actor: sp.ID}, store.Page{}); return len(r), err },
+		func() (int, error) {
+			r, _, err := s.Quotes(ctx, store.QuoteQuery{Speaker: sp.Key}, store.Page{})
+			return len(r), err
+		},
+		func() (int, error) {
+			r, _, err := s.Events(ctx, store.EventQuery{Actor: sp.ID}, store.Page{})
+			return len(r), err
+		},
 		func() (int, error) {
 			r, _, err := s.Positions(ctx, store.PositionQuery{Actor: sp.ID}, store.Page{})
 			if err == nil && (len(r) != 1 || r[0].Actor != *sp) {
