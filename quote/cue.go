@@ -1019,6 +1019,16 @@ func (a *analyzer) verbInContext(k, next int, w cueWord) bool {
 			}
 		}
 	}
+	// `Polling of union voters shows that Clinton …`: a form in -s after
+	// a noun and before "that" and a clause's subject
+	if !subject && w.form == thirdForm && (w.class != objectCue || w.lemma == "show" || w.lemma == "find") &&
+		strings.HasPrefix(a.toks[p].POS, "NN") && !a.is(p, npStop) &&
+		a.lowIs(next, "that") && next+1 < len(a.toks) && a.word(next+1) {
+		switch pos := a.toks[next+1].POS; {
+		case strings.HasPrefix(pos, "NN"), pos == "DT", pos == "PRP", pos == "CD", pos == "PRP$", pos == "EX":
+			return true
+		}
+	}
 	if !subject || next >= len(a.toks) {
 		return false
 	}
