@@ -333,6 +333,10 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		w.lemma == "protest") && a.lowIs(next, "to") {
 		return c, false
 	}
+	// `cast her rival as a friend of Wall Street`; not `cast a ballot`
+	if w.lemma == "cast" && !a.asLater(next, s) {
+		return c, false
+	}
 	if w.lemma == "call" && (a.lowIs(next, "for") || a.lowIs(next, "on") || a.lowIs(next, "off") || a.lowIs(next, "up")) {
 		return c, false
 	}
@@ -1041,6 +1045,9 @@ func (a *analyzer) verbInContext(k, next int, w cueWord) bool {
 	case a.lowIs(next, "to"):
 		return next+1 < len(a.toks) && a.toks[next+1].POS == "VB"
 	}
+	if w.lemma == "cast" && a.is(next, objectPronounsOfPeople) {
+		return true // `Lopez cast herself as …`
+	}
 	return a.is(next, pronouns) && !a.lowIs(next, "who")
 }
 
@@ -1056,3 +1063,29 @@ func (a *analyzer) lyAdverb(k int) bool {
 	t := a.toks[k].Text
 	return a.toks[k].POS == "RB" && len(t) > 4 && strings.HasSuffix(t, "ly")
 }
+
+// asLater reports whether "as" follows within the clause from k (past a
+// short object, before any punctuation).
+func (a *analyzer) asLater(k int, s newsgraph.Sentence) bool {
+	for j := k + 1; j < s.EndToken && j < k+12; j++ {
+		if !a.word(j) {
+			return false
+		}
+		if a.lowIs(j, "as") {
+			return true
+		}
+		if a.is(j, castObjects) {
+			return false
+		}
+	}
+	return false
+}
+
+// castObjects are what is cast that is no portrayal (`cast their
+// ballots as …`, `cast doubt on`).
+var castObjects = set("ballot", "ballots", "vote", "votes", "doubt", "doubts", "shadow", "shadows", "spell", "aside",
+	"net", "light", "eye", "eyes", "lots", "die", "pall", "blame")
+
+// objectPronounsOfPeople stand as a verb's object right after it.
+var objectPronounsOfPeople = set("him", "her", "them", "us", "me", "himself", "herself", "themselves", "itself",
+	"ourselves", "myself")

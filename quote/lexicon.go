@@ -57,7 +57,7 @@ var reportingVerbs = map[cueClass][]string{
 	},
 	namingCue: {
 		"call", "describe", "dub:dubs:dubbed:dubbing", "label:labels:labeled:labeling", "labelled",
-		"labelling", "term", "brand", "characterize", "characterise",
+		"labelling", "term", "brand", "characterize", "characterise", "cast:casts:cast:casting",
 	},
 	thoughtCue: {
 		"believe", "think:thinks:thought:thinking", "fear", "hope", "expect", "doubt",

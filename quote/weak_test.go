@@ -31,6 +31,8 @@ func TestWeakForms(t *testing.T) {
 			`Governor Ellen Park knew the back roads of the county well.`, "the back roads"},
 		{"according-content-cut-at-verb",
 			`On Monday, Governor Ellen Park said she would veto the levy, according to two aides.`, "On Monday, Governor Ellen Park said"},
+		{"cast-a-ballot",
+			`Voters in the valley cast their ballots as the sun rose.`, "their ballots"},
 		{"maintain-an-object",
 			`The county maintained the old roads for decades.`, "the old roads for decades"},
 	}
