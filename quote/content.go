@@ -122,6 +122,9 @@ func (a *analyzer) clauseCut(c *cue, first, end int, opens []uint8) int {
 			return e
 		}
 	}
+	if e := a.trailingDay(first, end); e < end && c.word.class == speechCue && !c.according {
+		return e
+	}
 	for k := first + 1; k < end; k++ {
 		if a.inQuote[k] == 0 && a.textIs(k, ",") && a.lowIs(k+1, "and") && a.clauseAt(k+2, end) {
 			return k
@@ -428,4 +431,34 @@ func (a *analyzer) dropVerbEnds() {
 			q.dropped = true
 		}
 	}
+}
+
+// dayNames name the day a statement was made.
+var dayNames = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// trailingDay returns where a phrase of the day at the end of a content
+// begins (`said Obama was its founder on Wednesday at a rally`): the
+// day belongs to the cue, not to what it reports. It returns end when
+// there is none.
+func (a *analyzer) trailingDay(first, end int) int {
+	for k := end - 1; k > first+3 && k > end-9; k-- {
+		if a.inQuote[k] != 0 || !a.word(k) && !a.textIs(k, ".") || a.finiteVerb(k) {
+			return end
+		}
+		if a.is(k, dayNames) {
+			if a.lowIs(k-1, "on") || a.lowIs(k-1, "last") {
+				k--
+			} else if a.is(k-1, prepositions) || a.lowIs(k-1, "until") || a.lowIs(k-1, "next") {
+				return end // `by Friday`: a deadline of what is reported
+			}
+			// `would close on Friday`: the day of what is foreseen
+			for j := first; j < k; j++ {
+				if a.toks[j].POS == "MD" {
+					return end
+				}
+			}
+			return k
+		}
+	}
+	return end
 }
