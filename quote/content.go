@@ -122,7 +122,7 @@ func (a *analyzer) clauseCut(c *cue, first, end int, opens []uint8) int {
 			return e
 		}
 	}
-	if e := a.trailingDay(first, end); e < end && c.word.class == speechCue && !c.according {
+	if e := a.trailingDay(first, end); e < end && (c.word.class == speechCue || c.word.class == tellCue) && !c.according {
 		return e
 	}
 	for k := first + 1; k < end; k++ {
