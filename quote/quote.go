@@ -180,9 +180,15 @@ func (a *analyzer) indexMentions() {
 	})
 }
 
-// low returns the lowercase form of token k's text for a map lookup. The
-// result aliases a.buf: use it before the next call.
-func (a *analyzer) low(k int) []byte { return lower(&a.buf, a.toks[k].Text) }
+// low returns the lowercase form of token k's text for a map lookup, empty
+// for a k outside the document (rules look a few tokens ahead). The result
+// aliases a.buf: use it before the next call.
+func (a *analyzer) low(k int) []byte {
+	if k < 0 || k >= len(a.toks) {
+		return nil
+	}
+	return lower(&a.buf, a.toks[k].Text)
+}
 
 func (a *analyzer) is(k int, m map[string]bool) bool {
 	if k < 0 || k >= len(a.toks) {
