@@ -35,6 +35,7 @@ func (a *analyzer) endContents() {
 	a.objectsPastCommas()
 	a.namedAntecedents()
 	a.dropVerbEnds()
+	a.dropCircumstances()
 	// per token: 1 + the index of the cue whose verb starts there, and
 	// bit flags of where a cue stands and where its own clause opens
 	// (its subject, or the cue when no subject stands before it)
@@ -461,4 +462,38 @@ func (a *analyzer) trailingDay(first, end int) int {
 		}
 	}
 	return end
+}
+
+// circumstanceOpeners open a phrase of where, when or how a statement
+// was made.
+var circumstanceOpeners = set("in", "from", "during", "while", "through", "via", "outside", "inside", "near", "when",
+	"amid", "upon")
+
+// dropCircumstances drops the quote of a speech verb whose content is only
+// the circumstance of the statement, with no verb of its own (`Hedge said
+// from his office in Orlando`, `said in a wide-ranging interview with the
+// Post`): what was said is elsewhere, in a quotation or not at all.
+func (a *analyzer) dropCircumstances() {
+	for i := range a.quotes {
+		q := &a.quotes[i]
+		if q.Kind != newsgraph.Indirect || !q.hasCue || q.span >= 0 || q.CueAt.End > q.Start || q.dropped {
+			continue
+		}
+		t := searchTok(a.toks, q.CueAt.Start)
+		w, ok := cueWords[string(a.low(t))]
+		if !ok || w.class != speechCue || !a.word(q.firstTok) || !a.is(q.firstTok, circumstanceOpeners) ||
+			a.lowIs(q.firstTok-1, "that") || a.lowIs(q.firstTok, "in") && a.lowIs(q.firstTok+1, "favor") {
+			continue
+		}
+		verb := false
+		for k := q.firstTok; k < q.lastTok; k++ {
+			if a.word(k) && (strings.HasPrefix(a.toks[k].POS, "VB") || a.toks[k].POS == "MD") {
+				verb = true
+				break
+			}
+		}
+		if !verb {
+			q.dropped = true
+		}
+	}
 }

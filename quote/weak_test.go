@@ -33,6 +33,8 @@ func TestWeakForms(t *testing.T) {
 			`On Monday, Governor Ellen Park said she would veto the levy, according to two aides.`, "On Monday, Governor Ellen Park said"},
 		{"cast-a-ballot",
 			`Voters in the valley cast their ballots as the sun rose.`, "their ballots"},
+		{"said-only-where",
+			`"It was a hard year," Hank Miller said from his office in Dover.`, "from his office in Dover"},
 		{"maintain-an-object",
 			`The county maintained the old roads for decades.`, "the old roads for decades"},
 	}
