@@ -95,7 +95,7 @@ func (a *analyzer) findCues() {
 // viewNouns stand for a stated view in `in his view, …`, `in the words
 // of an adviser, …`.
 var viewNouns = set("view", "opinion", "estimation", "words", "telling", "account", "judgment", "judgement",
-	"assessment", "mind", "eyes")
+	"assessment", "mind")
 
 // viewCue reads `in X's view,` and `in the view of X,` at k as the cue of
 // what the sentence says, as "according to X," is: the source runs to the

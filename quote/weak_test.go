@@ -35,6 +35,8 @@ func TestWeakForms(t *testing.T) {
 			`Voters in the valley cast their ballots as the sun rose.`, "their ballots"},
 		{"said-only-where",
 			`"It was a hard year," Hank Miller said from his office in Dover.`, "from his office in Dover"},
+		{"in-their-eyes-is-no-view",
+			`The old sailors had tears in their eyes, and the harbour fell silent.`, "the harbour fell silent"},
 		{"maintain-an-object",
 			`The county maintained the old roads for decades.`, "the old roads for decades"},
 	}
