@@ -481,6 +481,10 @@ func (a *analyzer) dropCircumstances() {
 		}
 		t := searchTok(a.toks, q.CueAt.Start)
 		w, ok := cueWords[string(a.low(t))]
+		if ok && w.class == objectCue && a.onlyTime(q.firstTok, q.lastTok) {
+			q.dropped = true // `a statement issued Tuesday morning`
+			continue
+		}
 		if !ok || w.class != speechCue || !a.word(q.firstTok) || !a.is(q.firstTok, circumstanceOpeners) ||
 			a.lowIs(q.firstTok-1, "that") || a.lowIs(q.firstTok, "in") && a.lowIs(q.firstTok+1, "favor") {
 			continue
@@ -496,4 +500,14 @@ func (a *analyzer) dropCircumstances() {
 			q.dropped = true
 		}
 	}
+}
+
+// onlyTime reports whether tokens [s, e) are only words of time.
+func (a *analyzer) onlyTime(s, e int) bool {
+	for k := s; k < e; k++ {
+		if !a.is(k, whenWords) && a.toks[k].Kind != newsgraph.Number {
+			return false
+		}
+	}
+	return e > s
 }

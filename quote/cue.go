@@ -195,7 +195,7 @@ func (a *analyzer) nounCue(k int, s newsgraph.Sentence, si int) (cue, bool) {
 	next := k + 1
 	switch {
 	case a.lowIs(next, "that") || a.lowIs(next, "to") && a.word(next+1) && a.toks[next+1].POS == "VB":
-	case a.is(next, nounPreps) && a.word(next+1):
+	case a.is(next, nounPreps) && a.word(next+1) && !a.is(next+1, whenWords):
 		c.endTok = next + 1
 	default:
 		return c, false
@@ -1089,3 +1089,10 @@ var castObjects = set("ballot", "ballots", "vote", "votes", "doubt", "doubts", "
 // objectPronounsOfPeople stand as a verb's object right after it.
 var objectPronounsOfPeople = set("him", "her", "them", "us", "me", "himself", "herself", "themselves", "itself",
 	"ourselves", "myself")
+
+// whenWords say when, not what: `his remarks on Saturday`, `a statement
+// issued Tuesday morning`.
+var whenWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+	"tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "last",
+	"next", "earlier", "later", "january", "february", "march", "april", "june", "july", "august", "september",
+	"october", "november", "december")

@@ -37,6 +37,10 @@ func TestWeakForms(t *testing.T) {
 			`"It was a hard year," Hank Miller said from his office in Dover.`, "from his office in Dover"},
 		{"in-their-eyes-is-no-view",
 			`The old sailors had tears in their eyes, and the harbour fell silent.`, "the harbour fell silent"},
+		{"noun-cue-before-a-day",
+			`Governor Ellen Park's remarks on Saturday drew a large crowd.`, "Saturday drew"},
+		{"stance-object-only-a-time",
+			`In a statement issued Tuesday morning, the mayor thanked the firefighters.`, "Tuesday morning"},
 		{"maintain-an-object",
 			`The county maintained the old roads for decades.`, "the old roads for decades"},
 	}
