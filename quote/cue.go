@@ -330,8 +330,11 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	next := c.endTok
 	if (w.lemma == "respond" || w.lemma == "reply" || w.lemma == "answer" || w.lemma == "object" ||
 		w.lemma == "continue" || w.lemma == "charge" || w.lemma == "post" ||
-		w.lemma == "protest") && a.lowIs(next, "to") {
-		return c, false
+		w.lemma == "protest" || w.lemma == "add") && a.lowIs(next, "to") {
+		return c, false // `added to the uncertainty`
+	}
+	if w.lemma == "blast" && a.lowIs(next, "out") || w.lemma == "call" && a.lowIs(next, "to") && a.lowIs(next+1, "mind") {
+		return c, false // `blasted out an email`, `called to mind`
 	}
 	// `cast her rival as a friend of Wall Street`; not `cast a ballot`
 	if w.lemma == "cast" && !a.asLater(next, s) {

@@ -41,6 +41,10 @@ func TestWeakForms(t *testing.T) {
 			`Governor Ellen Park's remarks on Saturday drew a large crowd.`, "Saturday drew"},
 		{"stance-object-only-a-time",
 			`In a statement issued Tuesday morning, the mayor thanked the firefighters.`, "Tuesday morning"},
+		{"added-to",
+			`The sudden storm added to the confusion at the harbour.`, "the confusion at the harbour"},
+		{"blasted-out",
+			`Her campaign blasted out an email to supporters on Friday.`, "an email to supporters"},
 		{"maintain-an-object",
 			`The county maintained the old roads for decades.`, "the old roads for decades"},
 	}
