@@ -228,9 +228,14 @@ var weakForms = set("find", "states", "seeing", "nominating", "back", "saw", "se
 // Trump last year, …`), where they describe the subject rather than
 // report it.
 var (
-	weakInfinitives     = set("see", "support", "decide", "ask", "answer", "vote for")
+	weakInfinitives = set("see", "support", "decide", "ask", "answer", "vote for", "nominate", "announce", "oppose",
+		"attack", "highlight")
 	weakNounParticiples = set("support", "seek", "rule")
 	weakRelatives       = set("pledge", "endorse", "support")
+	// a gerund after a preposition (`after backing the bill`) and a
+	// progressive (`is talking about the weather`)
+	weakGerunds      = set("back", "attack", "declare")
+	weakProgressives = set("talk about")
 )
 
 // asideWords make up a connective or an aside set off by commas between
@@ -386,7 +391,11 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	}
 	if j >= s.FirstToken && a.word(j) && (w.form == baseForm && a.lowIs(j, "to") && weakInfinitives[w.lemma] ||
 		w.form == ingForm && j == k-1 && strings.HasPrefix(a.toks[j].POS, "NN") && weakNounParticiples[w.lemma] ||
-		a.lowIs(j, "who") && weakRelatives[w.lemma]) {
+		a.lowIs(j, "who") && weakRelatives[w.lemma] ||
+		w.form == ingForm && a.is(j, gerundPreps) && weakGerunds[w.lemma]) {
+		return c, false
+	}
+	if w.form == ingForm && sawPassive && weakProgressives[w.lemma] {
 		return c, false
 	}
 	// `candidates backed by super PACs`: the noun before is the content,

@@ -45,6 +45,10 @@ func TestWeakForms(t *testing.T) {
 			`The sudden storm added to the confusion at the harbour.`, "the confusion at the harbour"},
 		{"blasted-out",
 			`Her campaign blasted out an email to supporters on Friday.`, "an email to supporters"},
+		{"gerund-of-back-after-preposition",
+			`After backing the harbour bill, the council adjourned.`, "the harbour bill"},
+		{"progressive-talk-about",
+			`The children are talking about the snow in the school yard.`, "the snow in the school yard"},
 		{"maintain-an-object",
 			`The county maintained the old roads for decades.`, "the old roads for decades"},
 	}
