@@ -36,6 +36,7 @@ func (a *analyzer) endContents() {
 	a.namedAntecedents()
 	a.dropVerbEnds()
 	a.dropCircumstances()
+	a.skipLeadCircumstances()
 	// per token: 1 + the index of the cue whose verb starts there, and
 	// bit flags of where a cue stands and where its own clause opens
 	// (its subject, or the cue when no subject stands before it)
@@ -510,4 +511,43 @@ func (a *analyzer) onlyTime(s, e int) bool {
 		}
 	}
 	return e > s
+}
+
+// skipLeadCircumstances starts what a speech or thought verb reports
+// after the "that" that follows a long phrase of when or where (`said
+// Thursday during a town hall meeting in Buffalo, New York, that …`,
+// `said on ABC's "This Week" that …`), which the cue's own look-ahead
+// for "that" does not reach.
+func (a *analyzer) skipLeadCircumstances() {
+	for i := range a.quotes {
+		q := &a.quotes[i]
+		if q.Kind == newsgraph.Direct || q.dropped || !q.hasCue || q.span >= 0 || q.CueAt.End > q.Start {
+			continue
+		}
+		t := searchTok(a.toks, q.CueAt.Start)
+		w, ok := cueWords[string(a.low(t))]
+		if !ok || w.class == objectCue || w.class == namingCue || !a.word(q.firstTok) ||
+			!(a.is(q.firstTok, circumstanceOpeners) || a.lowIs(q.firstTok, "on") || a.lowIs(q.firstTok, "at") || a.is(q.firstTok, whenWords)) {
+			continue
+		}
+		for k := q.firstTok + 1; k < q.lastTok-2 && k < q.firstTok+25; k++ {
+			if q := a.inQuote[k]; q != 0 && a.spans[q-1].kind != titleSpan {
+				break
+			}
+			if a.finiteVerb(k) {
+				break
+			}
+			if a.lowIs(k, "that") && a.inQuote[k] == 0 {
+				for j := q.firstTok; j <= k; j++ {
+					a.claimed[j] = false
+					if sp := a.inQuote[j]; sp != 0 {
+						a.spans[sp-1].absorbed = false
+					}
+				}
+				q.firstTok = k + 1
+				q.Start = a.toks[k+1].Start
+				break
+			}
+		}
+	}
 }
