@@ -32,6 +32,7 @@ func Describe(d *newsgraph.Document, spans []newsgraph.Span) (ents []int, remap 
 		m    newsgraph.Mention
 	}
 	var adds []add
+	var owns []int // spans of pronoun mentions with no entity
 	byKey := map[string]int{}
 	for ei, e := range d.Entities {
 		if strings.HasPrefix(e.Key, "description:") {
@@ -49,6 +50,9 @@ func Describe(d *newsgraph.Document, spans []newsgraph.Span) (ents []int, remap 
 		for _, m := range d.Mentions {
 			if m.Start == sp.Start && m.End == sp.End {
 				ents[i], found = m.Entity, true
+				if m.Entity < 0 && m.Kind == newsgraph.PronounMention {
+					owns = append(owns, i)
+				}
 				break
 			}
 		}
@@ -56,10 +60,14 @@ func Describe(d *newsgraph.Document, spans []newsgraph.Span) (ents []int, remap 
 			continue
 		}
 		text := d.Text[sp.Start:sp.End]
+		kind, typ := newsgraph.DescriptionMention, describedType(text)
+		if ownPronoun(text) {
+			kind, typ = newsgraph.PronounMention, pronounType(text)
+		}
 		adds = append(adds, add{i, newsgraph.Mention{Start: sp.Start, End: sp.End, Text: text,
-			Kind: newsgraph.DescriptionMention, Type: describedType(text), Entity: -1, Sentence: d.SentenceOf(sp.Start)}})
+			Kind: kind, Type: typ, Entity: -1, Sentence: d.SentenceOf(sp.Start)}})
 	}
-	if len(adds) == 0 {
+	if len(adds) == 0 && len(owns) == 0 {
 		return ents, remap
 	}
 	sort.SliceStable(adds, func(a, b int) bool { return adds[a].m.Start < adds[b].m.Start })
@@ -67,6 +75,9 @@ func Describe(d *newsgraph.Document, spans []newsgraph.Span) (ents []int, remap 
 	for _, a := range adds {
 		name := trimDeterminer(a.m.Text)
 		key := descKey(name)
+		if a.m.Kind == newsgraph.PronounMention {
+			name, key = a.m.Text, descKey(pronounKey(a.m.Text))
+		}
 		ei, ok := byKey[key]
 		if !ok {
 			d.Entities = append(d.Entities, newsgraph.Entity{Name: name, Type: a.m.Type, Key: key, StandsFor: -1})
@@ -109,6 +120,30 @@ func Describe(d *newsgraph.Document, spans []newsgraph.Span) (ents []int, remap 
 	for _, mi := range added {
 		e := &d.Entities[d.Mentions[mi].Entity]
 		e.Mentions = append(e.Mentions, mi)
+	}
+	// a pronoun no antecedent was found for stands for itself (the
+	// writer's I, a we or you): one entity per pronoun as written
+	for _, i := range owns {
+		sp := spans[i]
+		mi := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= sp.Start })
+		for ; mi < len(ms) && ms[mi].Start == sp.Start && ms[mi].End != sp.End; mi++ {
+		}
+		if mi == len(ms) || ms[mi].Start != sp.Start || ms[mi].Entity >= 0 && ms[mi].Entity != ents[i] {
+			continue
+		}
+		if ms[mi].Entity < 0 {
+			text := ms[mi].Text
+			key := descKey(pronounKey(text))
+			ei, ok := byKey[key]
+			if !ok {
+				d.Entities = append(d.Entities, newsgraph.Entity{Name: text, Type: pronounType(text), Key: key, StandsFor: -1})
+				ei = len(d.Entities) - 1
+				byKey[key] = ei
+			}
+			ms[mi].Entity = ei
+			d.Entities[ei].Mentions = append(d.Entities[ei].Mentions, mi)
+		}
+		ents[i] = ms[mi].Entity
 	}
 	for ei := range d.Entities {
 		sort.Ints(d.Entities[ei].Mentions)
@@ -195,4 +230,43 @@ func Attach(d *newsgraph.Document, mi, ei int) bool {
 	e.Mentions = append(e.Mentions, mi)
 	sort.Ints(e.Mentions)
 	return true
+}
+
+// pronounKey is the form under which a pronoun with no antecedent keys its
+// entity: the same pronoun in any case and form of one person (I, me, my)
+// is one entity.
+func pronounKey(text string) string {
+	if !ownPronoun(text) {
+		return "pronoun " + strings.ToLower(text)
+	}
+	switch strings.ToLower(text) {
+	case "i", "me", "my", "mine", "myself":
+		return "pronoun i"
+	case "we", "us", "our", "ours", "ourselves":
+		return "pronoun we"
+	case "you", "your", "yours", "yourself", "yourselves":
+		return "pronoun you"
+	}
+	return "pronoun " + strings.ToLower(text)
+}
+
+// ownPronoun reports whether text is a pronoun of the first or second
+// person, which the mention stage leaves out: one that stands for the
+// writer, or those the writer speaks for or to.
+func ownPronoun(text string) bool {
+	switch strings.ToLower(text) {
+	case "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves":
+		return true
+	}
+	return false
+}
+
+// pronounType is the type of an entity known only by a pronoun: a person
+// for I, you, he and she, else an organisation (we, it, they).
+func pronounType(text string) newsgraph.EntityType {
+	switch strings.ToLower(text) {
+	case "i", "me", "my", "you", "your", "he", "him", "his", "she", "her":
+		return newsgraph.Person
+	}
+	return newsgraph.Org
 }

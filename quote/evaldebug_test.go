@@ -116,7 +116,12 @@ func TestEvalMisses(t *testing.T) {
 					fmt.Fprintf(out, "KIND %s->%s %s %s\n", gq.Kind, pq.Kind, name, ctx(gq.Start, gq.End))
 				}
 				if m.SpeakerBad {
-					fmt.Fprintf(out, "SPK %s %s want=%q got=%q cue=%q %s\n", gq.Kind, name, spk, speaker(pq), gq.Cue, ctx(gq.Start, gq.End))
+					dq := d.Quotes[m.Pred]
+					at := ""
+					if dq.SpeakerAt.End > dq.SpeakerAt.Start && dq.SpeakerAt.End <= len(d.Text) {
+						at = d.Text[dq.SpeakerAt.Start:dq.SpeakerAt.End]
+					}
+					fmt.Fprintf(out, "SPK %s %s want=%q got=%q at=%q pcue=%q cue=%q %s\n", gq.Kind, name, spk, speaker(pq), at, dq.Cue, gq.Cue, ctx(gq.Start, gq.End))
 				}
 			}
 		}

@@ -357,6 +357,11 @@ func (a *analyzer) describable(sp newsgraph.Span) bool {
 	if s < 0 || e-s > 6 || e <= s {
 		return false
 	}
+	// the writer's I (or we, or a you addressed) outside the quotation
+	// marks: a speaker no other mention names
+	if e-s == 1 && a.inQuote[s] == 0 && a.is(s, ownPronouns) {
+		return true
+	}
 	for k := s; k < e; k++ {
 		if a.inQuote[k] != 0 || a.is(k, pronouns) || a.is(k, relativeWords) {
 			return false
@@ -386,6 +391,10 @@ func (a *analyzer) describable(sp newsgraph.Span) bool {
 	}
 	return true
 }
+
+// ownPronouns name a speaker by themselves outside a quotation: the
+// writer and those the writer speaks for or to.
+var ownPronouns = set("i", "we", "you")
 
 // numberWords head a share of those polled (`two in three`).
 var numberWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

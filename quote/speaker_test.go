@@ -89,6 +89,10 @@ func TestDescribedSpeakers(t *testing.T) {
 			[]want{{"the talks will resume on Monday", "indirect", "", "According to", ""}}},
 		{"several actors taken together", `Both sides announced that they would sign the deal this week.`, nil,
 			[]want{{"they would sign the deal this week", "indirect", "", "announced", ""}}},
+		{"the writer's I outside the quotation marks", "\"We are not ready,\" I said. \"Nobody is.\" I think the plan will fail.", nil,
+			[]want{{"We are not ready,", "direct", "I", "said", ""}, {"Nobody is.", "direct", "I", "said", ""}, {"the plan will fail", "indirect", "I", "think", ""}}},
+		{"an I inside the quotation marks is not the writer", `"I think the plan will fail," the mayor said.`, nil,
+			[]want{{"I think the plan will fail,", "direct", "mayor", "said", ""}}},
 	})
 }
 
