@@ -32,7 +32,7 @@ func Describe(d *newsgraph.Document, spans []newsgraph.Span) (ents []int, remap 
 		m    newsgraph.Mention
 	}
 	var adds []add
-	var owns []int // spans of pronoun mentions with no entity
+	var owns []int // spans of pronoun and description mentions with no entity
 	byKey := map[string]int{}
 	for ei, e := range d.Entities {
 		if strings.HasPrefix(e.Key, "description:") {
@@ -50,7 +50,7 @@ func Describe(d *newsgraph.Document, spans []newsgraph.Span) (ents []int, remap 
 		for _, m := range d.Mentions {
 			if m.Start == sp.Start && m.End == sp.End {
 				ents[i], found = m.Entity, true
-				if m.Entity < 0 && m.Kind == newsgraph.PronounMention {
+				if m.Entity < 0 && (m.Kind == newsgraph.PronounMention || m.Kind == newsgraph.DescriptionMention) {
 					owns = append(owns, i)
 				}
 				break
@@ -121,8 +121,9 @@ func Describe(d *newsgraph.Document, spans []newsgraph.Span) (ents []int, remap 
 		e := &d.Entities[d.Mentions[mi].Entity]
 		e.Mentions = append(e.Mentions, mi)
 	}
-	// a pronoun no antecedent was found for stands for itself (the
-	// writer's I, a we or you): one entity per pronoun as written
+	// a pronoun or description the entity layer found no antecedent for
+	// stands for itself (the writer's I, a we or you, `the mayor`): one
+	// entity per pronoun or description as written
 	for _, i := range owns {
 		sp := spans[i]
 		mi := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= sp.Start })
@@ -132,11 +133,17 @@ func Describe(d *newsgraph.Document, spans []newsgraph.Span) (ents []int, remap 
 			continue
 		}
 		if ms[mi].Entity < 0 {
-			text := ms[mi].Text
-			key := descKey(pronounKey(text))
+			name, key, typ := ms[mi].Text, descKey(pronounKey(ms[mi].Text)), pronounType(ms[mi].Text)
+			if ms[mi].Kind == newsgraph.DescriptionMention {
+				name = trimDeterminer(name)
+				key, typ = descKey(name), ms[mi].Type
+				if typ == "" {
+					typ = describedType(name)
+				}
+			}
 			ei, ok := byKey[key]
 			if !ok {
-				d.Entities = append(d.Entities, newsgraph.Entity{Name: text, Type: pronounType(text), Key: key, StandsFor: -1})
+				d.Entities = append(d.Entities, newsgraph.Entity{Name: name, Type: typ, Key: key, StandsFor: -1})
 				ei = len(d.Entities) - 1
 				byKey[key] = ei
 			}

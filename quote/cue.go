@@ -441,29 +441,40 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		}
 	}
 	// the subject
+	// `Trump earlier Tuesday backed`, `the board on Monday rejected`, `a
+	// poll released last week showed`, `who has long opposed`: a time
+	// between the subject and its verb is no subject; the subject is read
+	// before it
+	sj := j
+	if t := a.skipTimeBefore(j, s.FirstToken); t < j && (w.form == pastForm || w.form == thirdForm) {
+		sj = t
+		for sj >= s.FirstToken && a.word(sj) && (a.is(sj, skipBeforeCue) || a.lyAdverb(sj)) {
+			sj--
+		}
+	}
 	switch {
 	case c.participleComma:
 		// `Spicer said, adding, "…"`: the subject of the cue before
 		if n := len(a.cues); n > 0 && a.cues[n-1].sentence == si && a.cues[n-1].subjS >= 0 && !a.cues[n-1].according {
 			c.subjS, c.subjE = a.cues[n-1].subjS, a.cues[n-1].subjE
-		} else if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
+		} else if ns, ne, ok := a.clauseSubject(s.FirstToken, sj); ok {
 			c.subjS, c.subjE = ns, ne
 		}
-	case j >= s.FirstToken && a.word(j) && (a.lowIs(j, "who") || a.lowIs(j, "which") && a.textIs(j-1, ",") || relThat):
-		p := j - 1
+	case sj >= s.FirstToken && a.word(sj) && (a.lowIs(sj, "who") || a.lowIs(sj, "which") && a.textIs(sj-1, ",") || relThat):
+		p := sj - 1
 		if a.textIs(p, ",") {
 			p--
 		}
 		if ns, ne, ok := a.npLeft(p, s.FirstToken); ok {
 			c.subjS, c.subjE = ns, ne
 		}
-	case j >= s.FirstToken && a.word(j) && (a.lowIs(j, "and") || a.lowIs(j, "but")):
-		if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
+	case sj >= s.FirstToken && a.word(sj) && (a.lowIs(sj, "and") || a.lowIs(sj, "but")):
+		if ns, ne, ok := a.clauseSubject(s.FirstToken, sj); ok {
 			c.subjS, c.subjE = ns, ne
 		}
-	case j >= s.FirstToken && a.textIs(j, ",") && w.form != baseForm && a.hasAppositive(j, s.FirstToken, &c):
-	case j >= s.FirstToken && (a.word(j) || a.textIs(j, "%")):
-		if ns, ne, ok := a.npLeft(j, s.FirstToken); ok {
+	case sj >= s.FirstToken && a.textIs(sj, ",") && w.form != baseForm && a.hasAppositive(sj, s.FirstToken, &c):
+	case sj >= s.FirstToken && (a.word(sj) || a.textIs(sj, "%")):
+		if ns, ne, ok := a.npLeft(sj, s.FirstToken); ok {
 			c.subjS, c.subjE = ns, ne
 			// `Another source speaking to Fox News said`: the phrase after
 			// a participle is not the subject
@@ -481,17 +492,17 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		if w.form == baseForm {
 			return c, false
 		}
-		if w.class == tellCue && j > s.FirstToken && a.textIs(j, ",") {
+		if w.class == tellCue && sj > s.FirstToken && a.textIs(sj, ",") {
 			// `Clinton, shortly after …, told her supporters`: what follows
 			// tell is its addressee, the subject opens the clause
-			if ns, ne, ok := a.clauseSubject(s.FirstToken, j); ok {
+			if ns, ne, ok := a.clauseSubject(s.FirstToken, sj); ok {
 				c.subjS, c.subjE = ns, ne
 				break
 			}
 		}
 		if ns, ne, ok := a.npRight(c.endTok, s.EndToken); ok {
 			c.subjS, c.subjE, c.inverted = ns, ne, true
-		} else if j >= s.FirstToken {
+		} else if sj >= s.FirstToken {
 			return c, false
 		}
 	}
@@ -1108,3 +1119,39 @@ var whenWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "sat
 	"tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "last",
 	"next", "earlier", "later", "january", "february", "march", "april", "june", "july", "august", "september",
 	"october", "november", "december")
+
+// skipTimeBefore returns the token before a phrase of time that ends at
+// token j (`on Tuesday`, `earlier Tuesday`, `last month`, `this week`, the
+// long of `has long opposed`), and before a participle that the time
+// completes (`a poll released Sunday`), or j when none ends there.
+func (a *analyzer) skipTimeBefore(j, lo int) int {
+	if j <= lo || !a.word(j) {
+		return j
+	}
+	p := j
+	switch {
+	case a.is(p, weekdays) && a.capitalised(p) || a.lowIs(p, "today") || a.lowIs(p, "yesterday"):
+		p--
+		if p >= lo && (a.lowIs(p, "on") || a.lowIs(p, "earlier") || a.lowIs(p, "later") || a.lowIs(p, "late") || a.lowIs(p, "early")) {
+			p--
+		}
+	case a.is(p, periodWords) && p-1 >= lo && (a.lowIs(p-1, "last") || a.lowIs(p-1, "this") || a.lowIs(p-1, "earlier")):
+		p -= 2
+	case a.lowIs(p, "long") && p-1 >= lo && (a.lowIs(p-1, "has") || a.lowIs(p-1, "have") || a.lowIs(p-1, "had")):
+		p--
+	default:
+		return j
+	}
+	if p < lo || !a.word(p) || a.inQuote[p] != 0 {
+		return j
+	}
+	// the participle the time completes, after its noun
+	if p-1 >= lo && (a.toks[p].POS == "VBN" || a.lowIs(p, "out")) && strings.HasPrefix(a.toks[p-1].POS, "NN") {
+		p--
+	}
+	return p
+}
+
+// periodWords are what "last" or "this" makes a time of.
+var periodWords = set("week", "month", "year", "weekend", "night", "spring", "summer", "fall", "winter", "morning",
+	"afternoon", "evening")

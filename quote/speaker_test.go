@@ -89,6 +89,10 @@ func TestDescribedSpeakers(t *testing.T) {
 			[]want{{"the talks will resume on Monday", "indirect", "", "According to", ""}}},
 		{"several actors taken together", `Both sides announced that they would sign the deal this week.`, nil,
 			[]want{{"they would sign the deal this week", "indirect", "", "announced", ""}}},
+		{"a time between the subject and its verb", `The city council on Monday said that the bridge would reopen.`, nil,
+			[]want{{"the bridge would reopen", "indirect", "city council", "said", ""}}},
+		{"long between the auxiliary and the verb", `The union has long argued that the mine is unsafe.`, nil,
+			[]want{{"the mine is unsafe", "indirect", "union", "argued", ""}}},
 		{"the writer's I outside the quotation marks", "\"We are not ready,\" I said. \"Nobody is.\" I think the plan will fail.", nil,
 			[]want{{"We are not ready,", "direct", "I", "said", ""}, {"Nobody is.", "direct", "I", "said", ""}, {"the plan will fail", "indirect", "I", "think", ""}}},
 		{"an I inside the quotation marks is not the writer", `"I think the plan will fail," the mayor said.`, nil,
@@ -163,6 +167,8 @@ func TestDescribedSpeakersTagged(t *testing.T) {
 	for _, c := range []struct{ text, quote, speaker string }{
 		{"The bill passed. Expert after expert says it will fail.", "it will fail", "expert"},
 		{"The bill passed. Suddenly, everyone agreed it was a mistake.", "it was a mistake", "everyone"},
+		{"The bill passed. A poll released last week found that most voters want change.", "most voters want change", "poll"},
+		{"The bill passed. The mayor earlier Tuesday said that the bridge would reopen.", "the bridge would reopen", "mayor"},
 	} {
 		d := analyze(t, c.text)
 		found := false
