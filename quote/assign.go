@@ -2,6 +2,9 @@ package quote
 
 import (
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -763,7 +766,7 @@ func (a *analyzer) continueSpeakers() {
 		}
 		if q.span >= 0 && !q.hasCue && q.Speaker < 0 {
 			sp := a.spans[q.span]
-			if sp.chainPrev < 0 && sp.kind == fullSpan && a.opensSentence(sp.open) {
+			if sp.chainPrev < 0 && sp.kind == fullSpan && (a.opensSentence(sp.open) || a.afterClosingAbbrev(sp)) {
 				s := a.toks[sp.open].Sentence
 				lastSent := -1
 				if last != nil {
@@ -916,4 +919,17 @@ func (a *analyzer) hasLowerWord(sp *qspan) bool {
 // follows a colon: the writer's sentence before it introduces it.
 func (a *analyzer) introducedByColon(sp *qspan) bool {
 	return sp.open > 0 && a.textIs(sp.open-1, ":") && !a.lowerStart(sp)
+}
+
+// afterClosingAbbrev reports whether the quotation of sp opens a sentence
+// that the segmenter ran on from an abbreviation ending the one before
+// (`… told reporters in Fort Mill, S.C. "It seems …"`): the token before
+// the mark ends in a dot and the quotation opens with a capital.
+func (a *analyzer) afterClosingAbbrev(sp qspan) bool {
+	k := sp.open
+	if k < 1 || sp.first >= sp.last || a.inQuote[k-1] != 0 || !a.word(k-1) || !strings.HasSuffix(a.toks[k-1].Text, ".") && !a.abbrevDot(k-1) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(a.toks[sp.first].Text)
+	return unicode.IsUpper(r)
 }

@@ -588,10 +588,16 @@ func (a *analyzer) clauseSubject(lo, hi int) (int, int, bool) {
 		switch m.Type {
 		case newsgraph.Person, newsgraph.Org, newsgraph.GPE, newsgraph.NORP, "":
 			s, e := a.tokenRange(m.Start, m.End)
-			if s >= 0 {
+			// a name inside a quotation is the quoted speaker's word, not
+			// the subject of the writer's clause (`"He lied," the man, Tom
+			// Jones, told …`)
+			if s >= 0 && a.inQuote[s] == 0 {
 				return s, e, true
 			}
 		}
+	}
+	for lo < hi && a.inQuote[lo] != 0 {
+		lo++
 	}
 	return a.npRight(lo, hi)
 }

@@ -190,3 +190,32 @@ func TestDescribedSpeakersTagged(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerAcrossQuotations: the subject of a cue is read outside the
+// quotation marks, and a quotation after an abbreviation that ends the
+// sentence before goes on with that sentence's speaker.
+func TestSpeakerAcrossQuotations(t *testing.T) {
+	for _, c := range []struct{ text, quote, speaker string }{
+		{"The man was led out of the hall.\n\n\"He deserved it,\" the driver, John Doe, told a reporter later.", "He deserved it,", "John Doe"},
+		{"\"We lost,\" Tom Jones told reporters in Dover, Del. \"It will not happen again.\"", "It will not happen again.", "Tom Jones"},
+	} {
+		d := analyze(t, c.text)
+		found := false
+		for _, q := range d.Quotes {
+			if q.Text != c.quote {
+				continue
+			}
+			found = true
+			spk := ""
+			if q.Speaker >= 0 {
+				spk = d.Entities[q.Speaker].Name
+			}
+			if spk != c.speaker {
+				t.Errorf("%q: speaker %q, want %q", c.quote, spk, c.speaker)
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
+		}
+	}
+}
