@@ -162,7 +162,8 @@ func (a *analyzer) creditable(c *cue) bool {
 // "…"`, `doesn't surprise pollster Jane Roe: "…"`.
 func (a *analyzer) labelBeforeColon(sp *qspan) (cue, bool) {
 	colon := sp.open - 1
-	if colon <= 0 || !a.textIs(colon, ":") || a.toks[colon].Sentence != a.toks[sp.open].Sentence && !a.opensParagraph(sp.open) {
+	// `Smith shot back, "…"`: a comma serves as the colon
+	if colon <= 0 || !a.textIs(colon, ":") && !a.textIs(colon, ",") || a.toks[colon].Sentence != a.toks[sp.open].Sentence && !a.opensParagraph(sp.open) {
 		return cue{}, false
 	}
 	end := a.toks[colon-1].End
@@ -197,7 +198,8 @@ func (a *analyzer) labelBeforeColon(sp *qspan) (cue, bool) {
 // colon right before the opening mark.
 func (a *analyzer) verbBeforeColon(sp *qspan) (cue, bool) {
 	colon := sp.open - 1
-	if colon <= 0 || !a.textIs(colon, ":") || a.toks[colon].Sentence != a.toks[sp.open].Sentence && !a.opensParagraph(sp.open) {
+	// `Smith shot back, "…"`: a comma serves as the colon
+	if colon <= 0 || !a.textIs(colon, ":") && !a.textIs(colon, ",") || a.toks[colon].Sentence != a.toks[sp.open].Sentence && !a.opensParagraph(sp.open) {
 		return cue{}, false
 	}
 	s := a.sentenceOf(colon)
@@ -215,9 +217,27 @@ func (a *analyzer) verbBeforeColon(sp *qspan) (cue, bool) {
 		lo++
 	}
 	ns, ne, ok := a.npRight(lo, colon)
+	// `Ann Smith shot back:`: a tagger takes a verb after a name for a
+	// noun, and the noun phrase runs over it; a name, a lowercase word and
+	// particles or adverbs up to the colon read as subject and verb (when
+	// a tagger ran: the text is English)
+	if ok && (ne >= colon || !a.plainVerb(ne)) {
+		if me := a.nameEnd(ns); me > ns && me < colon && a.word(me) && a.toks[me].POS != "" && !a.capitalised(me) && !a.is(me, auxVerbs) && !a.adverbOrParticle(me) {
+			ne = me
+			for k := me + 1; k < colon; k++ {
+				if !a.word(k) || !a.adverbOrParticle(k) {
+					ok = false
+				}
+			}
+			if ok {
+				goto verb
+			}
+		}
+	}
 	if !ok || ne >= colon || !a.plainVerb(ne) || colon-ne > 5 {
 		return cue{}, false
 	}
+verb:
 	// what stands between the verb and the colon says how, not what:
 	// particles and adverbs (`fired back forcefully:`)
 	for k := ne + 1; k < colon; k++ {
@@ -529,4 +549,18 @@ func (a *analyzer) pronounFits(pron string, ei int) bool {
 		return t == newsgraph.Person && !strings.HasPrefix(a.d.Entities[ei].Key, "description:")
 	}
 	return false
+}
+
+// nameEnd returns the token after the name mention that starts at token
+// k, or k when none starts there.
+func (a *analyzer) nameEnd(k int) int {
+	for _, mi := range a.mentionsIn(a.toks[k].Start, a.toks[k].End) {
+		m := a.d.Mentions[mi]
+		if m.Start == a.toks[k].Start && m.Kind == newsgraph.NameMention {
+			if _, e := a.tokenRange(m.Start, m.End); e > k {
+				return e
+			}
+		}
+	}
+	return k
 }

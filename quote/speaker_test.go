@@ -193,11 +193,15 @@ func TestDescribedSpeakersTagged(t *testing.T) {
 
 // TestSpeakerAcrossQuotations: the subject of a cue is read outside the
 // quotation marks, and a quotation after an abbreviation that ends the
-// sentence before goes on with that sentence's speaker.
+// sentence before goes on with that sentence's speaker; a verb of any
+// kind between a name and the comma or colon before the quotation is its
+// cue, even when the tagger took it for a noun.
 func TestSpeakerAcrossQuotations(t *testing.T) {
 	for _, c := range []struct{ text, quote, speaker string }{
 		{"The man was led out of the hall.\n\n\"He deserved it,\" the driver, John Doe, told a reporter later.", "He deserved it,", "John Doe"},
 		{"\"We lost,\" Tom Jones told reporters in Dover, Del. \"It will not happen again.\"", "It will not happen again.", "Tom Jones"},
+		{"When Tom Jones attacked her during a debate, Ann Smith shot back, \"I could have stayed home.\"", "I could have stayed home.", "Ann Smith"},
+		{"To bring the questions to a halt, Tom Jones fired back: \"That would be good.\"", "That would be good.", "Tom Jones"},
 	} {
 		d := analyze(t, c.text)
 		found := false
