@@ -758,7 +758,7 @@ func (a *analyzer) continueSpeakers() {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(i, j int) bool { return a.quotes[order[i]].Start < a.quotes[order[j]].Start })
-	var last *draft
+	var last, lastDirect *draft
 	for _, qi := range order {
 		q := &a.quotes[qi]
 		if q.impersonal {
@@ -789,12 +789,23 @@ func (a *analyzer) continueSpeakers() {
 					// same speaker, as news writing runs a speaker's quotations
 					if last.Speaker >= 0 &&
 						(s == lastSent+1 || s == lastSent || para == lastPara || para == lastPara+1 && a.opensParagraph(sp.open)) {
-						inherit(q, last)
+						from := last
+						// `"…," Smith said in a film that showed the house. "…"`:
+						// a quote inside the clause that credits a quotation
+						// does not take over its speaker
+						if last.Kind != newsgraph.Direct && lastDirect != nil && lastDirect.CueAt.End > 0 && last.CueAt.End > 0 &&
+							a.d.SentenceOf(lastDirect.CueAt.Start) == a.d.SentenceOf(last.CueAt.Start) && lastDirect.Speaker >= 0 {
+							from = lastDirect
+						}
+						inherit(q, from)
 					}
 				}
 			}
 		}
 		last = q
+		if q.Kind == newsgraph.Direct && !q.dropped {
+			lastDirect = q
+		}
 	}
 }
 
