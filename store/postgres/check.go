@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
@@ -25,12 +26,14 @@ var orphanChecks = []struct{ name, query string }{
 	{"near_duplicates → documents", `SELECT COUNT(*) FROM near_duplicates WHERE doc NOT IN (SELECT rowid FROM documents) OR other NOT IN (SELECT rowid FROM documents)`},
 	{"position_evidence → documents", `SELECT COUNT(*) FROM position_evidence WHERE doc NOT IN (SELECT rowid FROM documents)`},
 	{"inputs → documents", `SELECT COUNT(*) FROM inputs WHERE doc_id NOT IN (SELECT id FROM documents)`},
-	{"entities → actors", `SELECT COUNT(*) FROM entities WHERE actor NOT IN (SELECT id FROM actors)`},
+	{"entities → actors", `SELECT COUNT(*) FROM entities WHERE actor NOT IN (SELECT id FROM actors)
+		AND NOT (actor >= ` + descriptionRange + ` AND key LIKE 'description:%' AND (actor - ` + descriptionRange + `) / ` + descriptionStep + ` = doc)`},
 	{"actor_keys → actors", `SELECT COUNT(*) FROM actor_keys WHERE actor NOT IN (SELECT id FROM actors)`},
 	{"actor_names → actors", `SELECT COUNT(*) FROM actor_names WHERE actor NOT IN (SELECT id FROM actors)`},
-	{"quotes → speakers", `SELECT COUNT(*) FROM quotes WHERE speaker IS NOT NULL AND speaker NOT IN (SELECT id FROM actors)`},
-	{"event_actors → actors", `SELECT COUNT(*) FROM event_actors WHERE actor NOT IN (SELECT id FROM actors)`},
-	{"positions → actors", `SELECT COUNT(*) FROM positions WHERE actor NOT IN (SELECT id FROM actors)`},
+	{"quotes → speakers", `SELECT COUNT(*) FROM quotes WHERE speaker IS NOT NULL AND speaker NOT IN (SELECT id FROM actors)
+		AND speaker NOT IN ` + descriptionIDs + `)`},
+	{"event_actors → actors", `SELECT COUNT(*) FROM event_actors WHERE actor NOT IN (SELECT id FROM actors) AND actor NOT IN ` + descriptionIDs + `)`},
+	{"positions → actors", `SELECT COUNT(*) FROM positions WHERE actor NOT IN (SELECT id FROM actors) AND actor NOT IN ` + descriptionIDs + `)`},
 	{"events → merged_events", `SELECT COUNT(*) FROM events WHERE merged NOT IN (SELECT id FROM merged_events)`},
 	{"event_actors → merged_events", `SELECT COUNT(*) FROM event_actors WHERE merged NOT IN (SELECT id FROM merged_events)`},
 	{"position_evidence → positions", `SELECT COUNT(*) FROM position_evidence WHERE position NOT IN (SELECT id FROM positions)`},
@@ -41,6 +44,13 @@ var orphanChecks = []struct{ name, query string }{
 	{"failures of inputs since stored", `SELECT COUNT(*) FROM failures WHERE input IN (SELECT input FROM inputs)`},
 	{"documents without a search vector", `SELECT COUNT(*) FROM documents WHERE tsv IS NULL OR (length(tsv) = 0 AND length(record) > 200)`},
 }
+
+// The description ids (schema step 8) in SQL: the step between documents,
+// and those stored.
+var (
+	descriptionStep = strconv.Itoa(descriptionsPerDoc)
+	descriptionIDs  = `(SELECT actor FROM entities WHERE actor >= ` + descriptionRange
+)
 
 // Check implements store.Checker. PostgreSQL has no whole-database check
 // that a client can run cheaply (amcheck is an extension, not always

@@ -62,7 +62,10 @@
 //   - Actors: actors_by_docs or actors_by_type; a name search goes through
 //     actor_names_tsv (GIN). Dossier and resolve: actors' key index,
 //     actor_names_by_name (lower(name)), mentions' and entities' indexes
-//     that lead with the actor.
+//     that lead with the actor. A description (schema step 8) has no actor
+//     row: its key (…@document) is found through documents' id index and
+//     entities' primary key, its name in a list of quotes, events or
+//     positions through entities_by_actor (referent).
 //   - Quotes: the primary key in id order, quotes_by_speaker for a speaker,
 //     quotes_tsv (GIN) for words.
 //   - Events: the primary key, merged_events_by_type, _by_issue, _by_day,

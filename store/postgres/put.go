@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -289,9 +290,10 @@ func indexable(text string) string {
 // the second finds the actor the first created.
 func (p *putTx) lockKeys(d *store.Doc) error {
 	var ids []int64
+	described := describedKeys(d)
 	for _, key := range d.Keys {
-		if key == "" {
-			continue
+		if _, ok := described[key]; key == "" || ok {
+			continue // a description joins no actor
 		}
 		ids = append(ids, p.db.LockID("actor:"+merge.Compact(key)))
 		if fl := merge.FirstLast(key); fl != "" {
@@ -379,17 +381,25 @@ func (p *putTx) nearDuplicates(doc int64, sketch []uint64) ([]string, error) {
 // again does not.
 func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64, error) {
 	rec := d.Record
+	described := describedKeys(d)
 	var keys []string
+	keyed := false
 	for _, e := range rec.Entities {
 		if k := d.Keys[e.ID]; k != "" {
-			keys = append(keys, k)
+			keyed = true
+			if _, ok := described[k]; !ok {
+				keys = append(keys, k)
+			}
 		}
 	}
 	actors := make(map[string]int64, len(rec.Entities))
-	if len(keys) == 0 {
+	if !keyed {
 		return actors, nil
 	}
 	known := make(map[string]int64, len(keys))
+	for k, n := range described {
+		known[k] = descriptionID(doc, n)
+	}
 	rows, err := p.tx.Query(p.ctx, `SELECT key, actor FROM actor_keys WHERE key = ANY($1)`, keys)
 	if err != nil {
 		return nil, err
@@ -436,6 +446,13 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 		}
 		actor := known[key]
 		actors[e.ID] = actor
+		if isDescription(actor) {
+			// its document's own referent: the entity row is all there is
+			ents.actor = append(ents.actor, actor)
+			ents.eid, ents.key, ents.name, ents.typ = append(ents.eid, e.ID), append(ents.key, key), append(ents.name, e.Name), append(ents.typ, e.Type)
+			ents.mentions = append(ents.mentions, mentionsJSON(e.Mentions))
+			continue
+		}
 		docKeys[key] = actor
 		bp := bumps[actor]
 		if bp == nil {
@@ -459,7 +476,7 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 	for a, bp := range bumps {
 		ab.add(a, bp.docs, bp.mentions)
 	}
-	if count {
+	if count && ab.keys != nil {
 		for k := range docKeys {
 			ab.keys[k]++
 		}
@@ -497,6 +514,45 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 		ab.queue(b)
 	}
 	return actors, p.send(b)
+}
+
+// A description's id (schema step 8) is descriptionBase + the document's
+// rowid × descriptionsPerDoc + its number in the document, from 1, as in
+// store/sqlite: unique without a row of its own, far above any actor's id,
+// and it names its document. A document's descriptions past the last
+// number get actors.
+const (
+	descriptionBase    int64 = 1 << 40
+	descriptionsPerDoc       = 1 << 16
+)
+
+func descriptionID(doc, n int64) int64 { return descriptionBase + doc*descriptionsPerDoc + n }
+
+// isDescription tells a description's id from an actor's.
+func isDescription(id int64) bool { return id >= descriptionBase }
+
+// descriptionDoc is the rowid of the document of a description's id.
+func descriptionDoc(id int64) int64 { return (id - descriptionBase) / descriptionsPerDoc }
+
+// describedKeys numbers the document's description keys (merge.
+// DescriptionPrefix: "officials", "the company") from 1 in the record's
+// order: each is the document's own referent, joined to no actor.
+func describedKeys(d *store.Doc) map[string]int64 {
+	var out map[string]int64
+	for _, e := range d.Record.Entities {
+		k := d.Keys[e.ID]
+		if !strings.HasPrefix(k, merge.DescriptionPrefix) {
+			continue
+		}
+		if _, ok := out[k]; ok || int64(len(out))+1 >= descriptionsPerDoc {
+			continue
+		}
+		if out == nil {
+			out = map[string]int64{}
+		}
+		out[k] = int64(len(out)) + 1
+	}
+	return out
 }
 
 // nameKey is one spelling or role of an actor, a row of actor_names.

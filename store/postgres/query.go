@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/merge"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -111,13 +114,9 @@ func (db *DB) resolve(ctx context.Context, s string) ([]int64, error) {
 	if id, ok := actorID(s); ok {
 		return []int64{id}, nil
 	}
-	var id int64
-	err := db.pool.QueryRow(ctx, `SELECT id FROM actors WHERE key = $1`, s).Scan(&id)
-	if err == nil {
-		return []int64{id}, nil
-	}
-	if !errors.Is(err, pgx.ErrNoRows) {
-		return nil, err
+	id, ok, err := db.actorByKey(ctx, s)
+	if err != nil || ok {
+		return []int64{id}, err
 	}
 	// the actors whose canonical name it is; failing those, every actor once
 	// spelled so (a stray entity that took the name as an alias among them)
@@ -129,6 +128,40 @@ func (db *DB) resolve(ctx context.Context, s string) ([]int64, error) {
 			SELECT n.actor FROM actor_names n WHERE lower(n.name) = lower($1) AND n.kind = 'name')
 		ORDER BY a.docs DESC, a.id LIMIT 50`, s)
 }
+
+// actorByKey finds the actor or the description with an actor key.
+func (db *DB) actorByKey(ctx context.Context, key string) (int64, bool, error) {
+	var id int64
+	err := db.pool.QueryRow(ctx, `SELECT id FROM actors WHERE key = $1`, key).Scan(&id)
+	if err == nil {
+		return id, true, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return 0, false, err
+	}
+	// a description's key ends with its document's id (merge.EntityKeys)
+	at := strings.LastIndexByte(key, '@')
+	if !strings.HasPrefix(key, merge.DescriptionPrefix) || at < 0 {
+		return 0, false, nil
+	}
+	err = db.pool.QueryRow(ctx, `SELECT e.actor FROM documents d JOIN entities e ON e.doc = d.rowid
+		WHERE d.id = $1 AND e.key = $2 LIMIT 1`, key[at+1:], key).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, false, nil
+	}
+	return id, err == nil, err
+}
+
+// referent is a lateral subquery of the id, key, name and type of the
+// actor or description that column col holds: a description's from its
+// entity row, for it has no row in actors (schema step 8).
+func referent(col string) string {
+	return `(SELECT a.id, a.key, a.name, a.type FROM actors a WHERE a.id = ` + col + ` AND ` + col + ` < ` + descriptionRange + `
+		UNION ALL (SELECT e.actor, e.key, e.name, e.type FROM entities e WHERE e.actor = ` + col + ` AND ` + col + ` >= ` + descriptionRange + ` LIMIT 1))`
+}
+
+// descriptionRange is the first description id in SQL.
+var descriptionRange = strconv.FormatInt(descriptionBase, 10)
 
 func (db *DB) actorIDs(ctx context.Context, q string, args ...any) ([]int64, error) {
 	rows, err := db.pool.Query(ctx, q, args...)
@@ -190,18 +223,23 @@ func (db *DB) Actors(ctx context.Context, q store.ActorQuery, p store.Page) ([]s
 
 // Dossier implements store.Store.
 func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, error) {
-	var id int64
-	if n, ok := actorID(idOrKey); ok {
-		id = n
-	} else if err := db.pool.QueryRow(ctx, `SELECT id FROM actors WHERE key = $1`, idOrKey).Scan(&id); err != nil {
-		if errors.Is(err, pgx.ErrNoRows) {
-			return nil, fmt.Errorf("actor %q: %w", idOrKey, store.ErrNotFound)
+	id, ok := actorID(idOrKey)
+	if !ok {
+		var err error
+		if id, ok, err = db.actorByKey(ctx, idOrKey); err != nil {
+			return nil, err
 		}
-		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("actor %q: %w", idOrKey, store.ErrNotFound)
 	}
 	d := &store.Dossier{}
-	err := db.pool.QueryRow(ctx, `SELECT key, name, type, docs, mentions FROM actors WHERE id = $1`, id).
-		Scan(&d.Key, &d.Name, &d.Type, &d.Documents, &d.MentionCount)
+	var err error
+	if isDescription(id) {
+		err = db.descriptionHead(ctx, id, d)
+	} else {
+		err = db.actorHead(ctx, id, d)
+	}
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("actor %q: %w", idOrKey, store.ErrNotFound)
 	}
@@ -209,31 +247,8 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 		return nil, err
 	}
 	d.ID = publicActor(id)
-	d.Names, d.Roles = []store.Spelling{}, []store.Spelling{}
-	rows, err := db.pool.Query(ctx, `SELECT kind, name, count FROM actor_names WHERE actor = $1 ORDER BY count DESC, name LIMIT 400`, id)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var kind string
-		var s store.Spelling
-		if err := rows.Scan(&kind, &s.Text, &s.Count); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		switch kind {
-		case "role":
-			d.Roles = append(d.Roles, s)
-		case "name":
-			d.Names = append(d.Names, s)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
 	d.Mentions = []store.MentionRef{}
-	rows, err = db.pool.Query(ctx, `SELECT d.id, e.eid, e.mentions FROM entities e JOIN documents d ON d.rowid = e.doc
+	rows, err := db.pool.Query(ctx, `SELECT d.id, e.eid, e.mentions FROM entities e JOIN documents d ON d.rowid = e.doc
 		WHERE e.actor = $1 ORDER BY e.doc, e.eid LIMIT $2`, id, store.DossierLimit)
 	if err != nil {
 		return nil, err
@@ -285,6 +300,89 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 	return d, nil
 }
 
+// actorHead fills a dossier's actor, names and roles from the actor's rows.
+func (db *DB) actorHead(ctx context.Context, id int64, d *store.Dossier) error {
+	err := db.pool.QueryRow(ctx, `SELECT key, name, type, docs, mentions FROM actors WHERE id = $1`, id).
+		Scan(&d.Key, &d.Name, &d.Type, &d.Documents, &d.MentionCount)
+	if err != nil {
+		return err
+	}
+	d.Names, d.Roles = []store.Spelling{}, []store.Spelling{}
+	rows, err := db.pool.Query(ctx, `SELECT kind, name, count FROM actor_names WHERE actor = $1 ORDER BY count DESC, name LIMIT 400`, id)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind string
+		var s store.Spelling
+		if err := rows.Scan(&kind, &s.Text, &s.Count); err != nil {
+			return err
+		}
+		switch kind {
+		case "role":
+			d.Roles = append(d.Roles, s)
+		case "name":
+			d.Names = append(d.Names, s)
+		}
+	}
+	return rows.Err()
+}
+
+// descriptionHead fills the dossier of a description from its entity rows
+// and, for its spellings and roles, its document's record: it has no rows
+// of names.
+func (db *DB) descriptionHead(ctx context.Context, id int64, d *store.Dossier) error {
+	var n int
+	var key, name, typ *string
+	var eids []string
+	err := db.pool.QueryRow(ctx, `SELECT count(*), min(key), min(name), min(type), count(DISTINCT doc),
+			COALESCE(sum(json_array_length(mentions::json)), 0), COALESCE(array_agg(eid), '{}')
+		FROM entities WHERE actor = $1`, id).Scan(&n, &key, &name, &typ, &d.Documents, &d.MentionCount, &eids)
+	if err == nil && n == 0 {
+		err = pgx.ErrNoRows
+	}
+	if err != nil {
+		return err
+	}
+	d.Key, d.Name, d.Type = deref(key), deref(name), deref(typ)
+	var raw string
+	if err := db.pool.QueryRow(ctx, `SELECT record FROM documents WHERE rowid = $1`, descriptionDoc(id)).Scan(&raw); err != nil {
+		return err
+	}
+	var rec newsgraph.Record
+	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+		return fmt.Errorf("record of %s: %w", d.Key, err)
+	}
+	// each spelling and role once: one document gives them
+	var names, roles []string
+	for _, e := range rec.Entities {
+		if !slices.Contains(eids, e.ID) {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if n != "" && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		for _, r := range e.Roles {
+			if r != "" && !slices.Contains(roles, r) {
+				roles = append(roles, r)
+			}
+		}
+	}
+	slices.Sort(names)
+	slices.Sort(roles)
+	d.Names, d.Roles = []store.Spelling{}, []store.Spelling{}
+	for _, n := range names {
+		d.Names = append(d.Names, store.Spelling{Text: n, Count: 1})
+	}
+	for _, r := range roles {
+		d.Roles = append(d.Roles, store.Spelling{Text: r, Count: 1})
+	}
+	return nil
+}
+
 // Quotes implements store.Store, in the order stored.
 func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]store.QuoteHit, string, error) {
 	after, err := store.DecodeCursor(p.Cursor)
@@ -316,7 +414,7 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery, p store.Page) ([]s
 	args = append(args, n+1)
 	rows, err := db.pool.Query(ctx, `SELECT q.id, d.id, q.qid, q.kind, q.text, q.start, q."end", q.cue, q.venue, d.published,
 			a.id, a.key, a.name, a.type
-		FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN actors a ON a.id = q.speaker
+		FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN LATERAL `+referent("q.speaker")+` a ON true
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY q.id LIMIT $`+strconv.Itoa(len(args)), args...)
 	if err != nil {
 		return nil, "", err
@@ -487,7 +585,7 @@ func (db *DB) fillEvents(ctx context.Context, evs []store.MergedEvent, ids []int
 		at[id] = i
 		evs[i].Actors, evs[i].Targets, evs[i].Sources = []store.ActorRef{}, []store.ActorRef{}, []store.EventSource{}
 	}
-	rows, err := db.pool.Query(ctx, `SELECT ea.merged, ea.role, a.id, a.key, a.name, a.type FROM event_actors ea JOIN actors a ON a.id = ea.actor
+	rows, err := db.pool.Query(ctx, `SELECT ea.merged, ea.role, a.id, a.key, a.name, a.type FROM event_actors ea CROSS JOIN LATERAL `+referent("ea.actor")+` a
 		WHERE ea.merged = ANY($1) ORDER BY ea.merged, ea.role, a.id`, ids)
 	if err != nil {
 		return err
@@ -568,7 +666,7 @@ func (db *DB) positions(ctx context.Context, q store.PositionQuery, p store.Page
 	lim := arg(n + 1)
 	rows, err := db.pool.Query(ctx, `SELECT p.id, p.issue, p.day, p.stance, p.polarity, a.id, a.key, a.name, a.type,
 			(SELECT count(*) FROM position_evidence WHERE position = p.id)
-		FROM positions p JOIN actors a ON a.id = p.actor
+		FROM positions p CROSS JOIN LATERAL `+referent("p.actor")+` a
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY p.id LIMIT `+lim, args...)
 	if err != nil {
 		return nil, "", err
@@ -713,8 +811,8 @@ func (db *DB) ExportEvents(ctx context.Context, fn func(store.EventRow) error) e
 	var after int64
 	for {
 		rows, err := db.pool.Query(ctx, `SELECT e.id, e.merged, d.id, e.vid, e.type, COALESCE(e.date, ''), m.polarity, e.modality, m.issue,
-				COALESCE((SELECT string_agg(a.name, '; ' ORDER BY a.id) FROM event_actors ea JOIN actors a ON a.id = ea.actor WHERE ea.merged = e.merged AND ea.role = 'actor'), ''),
-				COALESCE((SELECT string_agg(a.name, '; ' ORDER BY a.id) FROM event_actors ea JOIN actors a ON a.id = ea.actor WHERE ea.merged = e.merged AND ea.role = 'target'), ''),
+				COALESCE((SELECT string_agg(a.name, '; ' ORDER BY a.id) FROM event_actors ea CROSS JOIN LATERAL `+referent("ea.actor")+` a WHERE ea.merged = e.merged AND ea.role = 'actor'), ''),
+				COALESCE((SELECT string_agg(a.name, '; ' ORDER BY a.id) FROM event_actors ea CROSS JOIN LATERAL `+referent("ea.actor")+` a WHERE ea.merged = e.merged AND ea.role = 'target'), ''),
 				e.trigger_text, COALESCE(d.published, ''), COALESCE(d.source, '')
 			FROM events e JOIN documents d ON d.rowid = e.doc JOIN merged_events m ON m.id = e.merged
 			WHERE e.id > $1 ORDER BY e.id LIMIT 1000`, after)

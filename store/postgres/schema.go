@@ -237,6 +237,45 @@ CREATE INDEX actors_by_compact ON actors (compact, docs DESC);
 ALTER TABLE entities ADD COLUMN key text NOT NULL DEFAULT '';
 ALTER TABLE actor_keys ADD COLUMN docs integer NOT NULL DEFAULT 0;
 `,
+	// 8: an entity known only by a description ("officials", "the
+	// company"; merge.DescriptionPrefix) is its document's own referent and
+	// joins nothing, as in store/sqlite's step 10: it keeps its key in its
+	// entities row and takes an id of the description range (descriptionID:
+	// the document's rowid and the description's number in it) instead of
+	// rows in actors, actor_keys and actor_names and their indexes. Existing
+	// description actors are moved to that form; an actor left with no
+	// entity goes, its events' and positions' rows passed to the
+	// description of its first document.
+	`
+CREATE TEMP TABLE description_ids ON COMMIT DROP AS
+	SELECT DISTINCT e.actor AS old, e.doc, e.key, x.new FROM entities e JOIN (
+		SELECT doc, key, 1099511627776 + doc * 65536 + row_number() OVER (PARTITION BY doc ORDER BY min(eid)) AS new
+		FROM entities WHERE key LIKE 'description:%' AND actor < 1099511627776
+		GROUP BY doc, key) x ON x.doc = e.doc AND x.key = e.key
+	WHERE e.actor < 1099511627776 AND x.new < 1099511627776 + e.doc * 65536 + 65536;
+CREATE INDEX ON description_ids (old, doc);
+UPDATE entities e SET actor = d.new FROM description_ids d WHERE e.doc = d.doc AND e.key = d.key AND e.actor = d.old;
+UPDATE quotes q SET speaker = d.new FROM (SELECT DISTINCT ON (old, doc) old, doc, new FROM description_ids ORDER BY old, doc, new) d
+	WHERE q.speaker = d.old AND q.doc = d.doc;
+CREATE TEMP TABLE description_first ON COMMIT DROP AS
+	SELECT DISTINCT ON (old) old, new FROM description_ids d
+	WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.actor = d.old) ORDER BY old, doc, new;
+UPDATE quotes q SET speaker = f.new FROM description_first f WHERE q.speaker = f.old;
+INSERT INTO event_actors (merged, role, actor) SELECT ea.merged, ea.role, f.new FROM event_actors ea JOIN description_first f ON f.old = ea.actor
+	ON CONFLICT DO NOTHING;
+DELETE FROM event_actors WHERE actor IN (SELECT old FROM description_first);
+UPDATE positions p SET actor = f.new FROM description_first f WHERE p.actor = f.old
+	AND NOT EXISTS (SELECT 1 FROM positions o WHERE o.actor = f.new AND o.issue = p.issue AND o.day = p.day AND o.stance = p.stance AND o.polarity = p.polarity);
+DELETE FROM position_evidence WHERE position IN (SELECT id FROM positions WHERE actor IN (SELECT old FROM description_first));
+DELETE FROM positions WHERE actor IN (SELECT old FROM description_first);
+DELETE FROM actor_names WHERE actor IN (SELECT old FROM description_first);
+DELETE FROM actor_keys WHERE key LIKE 'description:%' AND key IN (SELECT key FROM description_ids);
+DELETE FROM actor_keys WHERE actor IN (SELECT old FROM description_first);
+DELETE FROM actors WHERE id IN (SELECT old FROM description_first);
+UPDATE actors SET docs = (SELECT count(DISTINCT doc) FROM entities WHERE actor = actors.id),
+	mentions = (SELECT COALESCE(sum(json_array_length(mentions::json)), 0) FROM entities WHERE actor = actors.id)
+	WHERE id IN (SELECT old FROM description_ids);
+`,
 }
 
 // keysStep is the step after which backfillKeys runs.

@@ -546,6 +546,16 @@ func testDescriptions(t *testing.T, s store.Store) {
 	if _, err := s.Dossier(ctx, "description:officials@nosuchdocument"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("dossier of an unknown description: %v", err)
 	}
+	// no actor of its own to list, and none for Reconcile to join or move
+	if found, _, err := s.Actors(ctx, store.ActorQuery{Q: "officials"}, store.Page{}); err != nil || len(found) != 0 {
+		t.Errorf("actors named officials = %+v %v, want none (each is its document's)", found, err)
+	}
+	if _, err := s.Reconcile(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if again, _, err := s.Quotes(ctx, store.QuoteQuery{Speaker: sp.Key}, store.Page{}); err != nil || len(again) != 1 || *again[0].Speaker != *sp {
+		t.Errorf("quotes of %s after Reconcile = %+v %v", sp.Key, again, err)
+	}
 	if c, ok := s.(store.Checker); ok {
 		res, err := c.Check(ctx)
 		if err != nil || !res.OK() {
