@@ -11,7 +11,11 @@ import (
 // with an entity, for a later stage that finds an actor the mention stage
 // did not: the subject of a report (`the heckler yelled`, `a new poll
 // found`, `the ad says`). A span that a mention already covers exactly
-// keeps that mention's entity. A new description joins the entity of an
+// keeps that mention's entity; a pronoun or description mention there with
+// no entity gets one of its own, and so does a first- or second-person
+// pronoun no mention covers (the writer's `I said`): one entity per
+// pronoun (I, me and my are one) or description as written, keyed
+// "description:…". A new description joins the entity of an
 // earlier description written the same way (without its determiner),
 // else stands alone, keyed "description:…" as other descriptions with no
 // antecedent are; it is a person when its head names one (`organizer`,

@@ -35,8 +35,11 @@
 // quotation inside the clause of its cue (`credited him with holding
 // "…"`) is one mixed quote with that clause.
 //
-// The speaker is the entity of the cue's subject. A subject that no
-// mention stands for (`the heckler yelled`, `a new poll found`) becomes a
+// The speaker is the entity of the cue's subject, read past a time between
+// it and the verb (`the board on Monday rejected`, `a poll released last
+// week found`) and never inside a quotation. A subject that no
+// mention stands for (`the heckler yelled`, `a new poll found`), and the
+// writer's I, we or you outside the quotation marks, becomes a
 // description entity of its own (entity.Describe); a subject pronoun the
 // entity layer left alone takes the speaker of the quote before when the
 // kinds fit (`"…," the company wrote. It added, "…"`; entity.Attach). The
@@ -61,21 +64,25 @@
 //
 // Measured with `newsgraph eval --only quotes` on PolNeAR converted by
 // `newsgraph convert polnear` (evaluation only; rules tuned on train and
-// dev), test split, 84 articles: all attributions P 0.778 R 0.664 F1 0.717
-// (was 0.686), speaker accuracy 0.870 (0.833); direct P 0.894 R 0.944 F1
-// 0.918 (0.901), speaker 0.914 (0.877); indirect F1 0.587 (0.543), speaker
-// 0.854 (0.812); mixed F1 0.675 (0.595). Dev: all F1 0.720 (0.699), direct
-// 0.918 (0.909), speaker 0.892 (0.861), direct speaker 0.940 (0.908).
-// Indirect recall (0.52) is what limits it most: PolNeAR counts a long
+// dev), test split, 84 articles: all attributions P 0.784 R 0.669 F1 0.722,
+// speaker accuracy 0.881 (was 0.869 before the writer's I, the subject past
+// a time and the speaker across quotations); direct P 0.894 R 0.944 F1
+// 0.918, speaker 0.920 (481 of 523; was 0.914); indirect F1 0.595, speaker
+// 0.867 (0.850); mixed F1 0.680, speaker 0.855 (0.837). Dev: all F1 0.725,
+// direct 0.918, speaker 0.905 (0.892), direct speaker 0.942 (0.940).
+// Indirect recall (0.53) is what limits it most: PolNeAR counts a long
 // tail of verbs, nouns and participles as cues (`a group backing Bush`,
 // `support for`, `in the polls`), and a content span that differs from
 // PolNeAR's by a trailing phrase or a leading clause fails the half-union
 // match. Direct precision is bounded by quotations PolNeAR leaves out (of
 // the direct quotes that match no gold quote on train, most have a cue and
 // a speaker) and by quotations it joins with the writer's clause or with
-// the next one. Speakers still fail where the subject is read wrong (an
-// appositive, a participle's clause), where a pronoun is resolved to the
-// wrong person, and for first-person writers (`I said`).
+// the next one. Speakers still fail for quotations with no cue by them that
+// follow a sentence naming no speaker (most of the direct errors), where a
+// cue's words run past an aside before the quotation (`Beck joked, again
+// using an accent, "…"`), where PolNeAR credits the outlet of `according
+// to` rather than the person quoted, and where a pronoun is resolved to the
+// wrong person.
 //
 // # Invariants
 // Quotes are ordered by Start and do not overlap; Text[q.Start:q.End] ==

@@ -314,8 +314,9 @@ var verbParticles = set("back", "up", "out", "on", "in", "off", "again", "furthe
 // mention stands for (`the heckler yelled`, `a new poll found`, `The ad
 // says`) the entity of that noun phrase as a description (entity.Describe):
 // the speaker is what the text says it is, even when the entity layer knew
-// no actor there. Pronouns, times and phrases with no noun for a head stay
-// without a speaker.
+// no actor there; so does the writer's I (or a we or you) outside the
+// quotation marks. Other pronouns, times and phrases with no noun for a
+// head stay without a speaker.
 func (a *analyzer) describeSpeakers() {
 	var spans []newsgraph.Span
 	var which []int // per quote: its span in spans, or -1 (made on the first)
