@@ -63,7 +63,7 @@ func (a *analyzer) directQuotes() {
 				if c == nil {
 					c = a.cueAbove(sp)
 				}
-				if c != nil && a.thatBefore(c, sp) {
+				if c != nil && a.thatBefore(c, sp) && !a.splitQuotation(c) {
 					continue // `X said that, "…"`: the clause is the content
 				}
 				if c == nil && a.wordAfterClose(sp) {
@@ -943,4 +943,24 @@ func (a *analyzer) afterClosingAbbrev(sp qspan) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(a.toks[sp.first].Text)
 	return unicode.IsUpper(r)
+}
+
+// splitQuotation reports whether cue c credits a quotation that ends right
+// before it (`"…," he said two days later, "…"`): what stands between c
+// and the next quotation is then a circumstance of the statement, and the
+// next quotation goes on with it.
+func (a *analyzer) splitQuotation(c *cue) bool {
+	p := c.tok
+	if c.subjS >= 0 && c.subjS < p {
+		p = c.subjS
+	}
+	p--
+	for p >= 0 && (a.textIs(p, ",") || a.toks[p].Kind != newsgraph.Word && a.inQuote[p] == 0) {
+		p--
+	}
+	if p < 0 || a.inQuote[p] == 0 {
+		return false
+	}
+	sp := a.spans[a.inQuote[p]-1]
+	return sp.kind == fullSpan && sp.quote >= 0 && a.quotes[sp.quote].hasCue && a.quotes[sp.quote].CueAt == a.span(c.tok, c.endTok)
 }

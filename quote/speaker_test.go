@@ -196,13 +196,15 @@ func TestDescribedSpeakersTagged(t *testing.T) {
 // sentence before goes on with that sentence's speaker; a verb of any
 // kind between a name and the comma or colon before the quotation is its
 // cue, even when the tagger took it for a noun; a quote inside the clause
-// that credits a quotation does not take over the speaker of the next.
+// that credits a quotation does not take over the speaker of the next; the
+// second part of a split quotation keeps its cue past a circumstance.
 func TestSpeakerAcrossQuotations(t *testing.T) {
 	for _, c := range []struct{ text, quote, speaker string }{
 		{"The man was led out of the hall.\n\n\"He deserved it,\" the driver, John Doe, told a reporter later.", "He deserved it,", "John Doe"},
 		{"\"We lost,\" Tom Jones told reporters in Dover, Del. \"It will not happen again.\"", "It will not happen again.", "Tom Jones"},
 		{"When Tom Jones attacked her during a debate, Ann Smith shot back, \"I could have stayed home.\"", "I could have stayed home.", "Ann Smith"},
 		{"To bring the questions to a halt, Tom Jones fired back: \"That would be good.\"", "That would be good.", "Tom Jones"},
+		{"\"We must hold the line,\" Tom Jones said two days after the vote, \"because nobody else will.\"", "because nobody else will.", "Tom Jones"},
 		{"The house was rebuilt.\n\n\"It is like a new home,\" Ann Smith said in a film that showed off the new rooms. \"The house is part of the brand.\"", "The house is part of the brand.", "Ann Smith"},
 	} {
 		d := analyze(t, c.text)
