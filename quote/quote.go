@@ -65,11 +65,11 @@
 // Measured with `newsgraph eval --only quotes` on PolNeAR converted by
 // `newsgraph convert polnear` (evaluation only; rules tuned on train and
 // dev), test split, 84 articles: all attributions P 0.784 R 0.669 F1 0.722,
-// speaker accuracy 0.881 (was 0.869 before the writer's I, the subject past
+// speaker accuracy 0.882 (was 0.869 before the writer's I, the subject past
 // a time and the speaker across quotations); direct P 0.894 R 0.944 F1
-// 0.918, speaker 0.920 (481 of 523; was 0.914); indirect F1 0.595, speaker
+// 0.918, speaker 0.922 (482 of 523; was 0.914); indirect F1 0.595, speaker
 // 0.867 (0.850); mixed F1 0.680, speaker 0.855 (0.837). Dev: all F1 0.725,
-// direct 0.918, speaker 0.905 (0.892), direct speaker 0.942 (0.940).
+// direct 0.918, speaker 0.906 (0.892), direct speaker 0.944 (0.940).
 // Indirect recall (0.53) is what limits it most: PolNeAR counts a long
 // tail of verbs, nouns and participles as cues (`a group backing Bush`,
 // `support for`, `in the polls`), and a content span that differs from
