@@ -126,37 +126,50 @@ func (db *DB) Close() error {
 }
 
 // migrate applies the steps of migrations that schema_migrations does not
-// list yet, each in its own transaction.
+// list yet, each in its own transaction. Each step reads the version inside
+// its (immediate, so write-locked) transaction: two processes opening a new
+// file at once apply every step once, the second finding it done.
 func (db *DB) migrate(ctx context.Context) error {
 	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	for {
+		done, err := db.migrateStep(ctx)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateStep applies the next step, if any, and reports whether none was left.
+func (db *DB) migrateStep(ctx context.Context) (done bool, err error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
 	var have int
-	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
-		return fmt.Errorf("migrate: %w", err)
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
 	}
 	if have > len(migrations) {
-		return fmt.Errorf("migrate: the file has schema version %d, newer than this program's %d", have, len(migrations))
+		return false, fmt.Errorf("migrate: the file has schema version %d, newer than this program's %d", have, len(migrations))
 	}
-	for v := have + 1; v <= len(migrations); v++ {
-		tx, err := db.w.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migrate %d: %w", v, err)
-		}
-		if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate %d: %w", v, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, v, now()); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate %d: %w", v, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate %d: %w", v, err)
-		}
+	if have == len(migrations) {
+		return true, nil
 	}
-	return nil
+	v := have + 1
+	if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
+		return false, fmt.Errorf("migrate %d: %w", v, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, v, now()); err != nil {
+		return false, fmt.Errorf("migrate %d: %w", v, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migrate %d: %w", v, err)
+	}
+	return false, nil
 }
 
 // SchemaVersion is the number of migration steps applied.

@@ -118,3 +118,36 @@ func TestSameIDOtherArticleStoredApart(t *testing.T) {
 		t.Errorf("documents = %d, want 2", st.Documents)
 	}
 }
+
+// Processes that open a new file at the same moment (an ingest and a server
+// started together) each bring the schema up to date without tripping over
+// the other's steps.
+func TestMigrationsConcurrentOpen(t *testing.T) {
+	for round := range 5 {
+		path := filepath.Join(t.TempDir(), "c.db")
+		errs := make(chan error, 4)
+		for range cap(errs) {
+			go func() {
+				db, err := Open(context.Background(), path)
+				if err == nil {
+					err = db.Close()
+				}
+				errs <- err
+			}()
+		}
+		for range cap(errs) {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		db, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := db.SchemaVersion(context.Background())
+		db.Close()
+		if err != nil || v != len(migrations) {
+			t.Fatalf("round %d: schema version %d (%v), want %d", round, v, err, len(migrations))
+		}
+	}
+}
