@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -180,7 +181,8 @@ func possessiveLen(w string) int {
 // is scratch for the lowercase form (no allocation).
 // titleCheck says whether to ask if the word is a title word: only a title
 // before a capitalised word or capitalised itself matters to the features.
-func (m *Model) infoOf(t *newsgraph.Token, lowerBuf *[64]byte, titleCheck bool) tokInfo {
+// memo (may be nil) keeps the knowledge-base facts of words (lookupFacts).
+func (m *Model) infoOf(t *newsgraph.Token, lowerBuf *[64]byte, titleCheck bool, memo map[string]kbFacts) tokInfo {
 	var ti tokInfo
 	w := t.Text
 	if n := possessiveLen(w); n > 0 {
@@ -267,21 +269,67 @@ func (m *Model) infoOf(t *newsgraph.Token, lowerBuf *[64]byte, titleCheck bool) 
 	if t.POS != "" {
 		ti.pos = hashString(t.POS)
 	}
-	if ti.flags&fCap != 0 {
-		if e, ok := kb.Lookup(w); ok {
-			ti.kb = kbTypeIndex(e.Type)
-		}
-		if kb.IsFirstName(w) {
+	if ti.flags&fCap != 0 || titleCheck {
+		f := lookupFacts(w, ti.flags&fCap != 0, titleCheck, memo)
+		ti.kb = f.kb
+		if f.first {
 			ti.flags |= fFirstName
+		}
+		if titleCheck && f.title == titleYes {
+			ti.flags |= fTitle
 		}
 	}
 	if ti.flags&fCap != 0 && m.cases != nil {
 		ti.caseClass = m.cases.lookup(gazAdd(gazSeed, ti.lower))
 	}
-	if titleCheck && kb.IsTitleWord(w) {
-		ti.flags |= fTitle
-	}
 	return ti
+}
+
+// kbFacts is what the knowledge base says of one word: its type (as
+// tokInfo.kb) and whether it is a first name, both asked of capitalised
+// words only, and whether it is a title word, asked when titleUnknown.
+type kbFacts struct {
+	kb    uint8
+	first bool
+	title uint8 // titleUnknown, titleNo or titleYes
+}
+
+const (
+	titleUnknown = iota
+	titleNo
+	titleYes
+)
+
+// maxMemo bounds a scratch's kbFacts memo; a full one is emptied.
+const maxMemo = 1 << 13
+
+// lookupFacts returns the kbFacts of w (capital says whether it starts
+// with a capital, a function of w) through memo, which may be nil. The
+// knowledge base is immutable, so a word's facts are the same in every
+// document; memo saves the folding and the several lookups of the words
+// that come back (names, sentence-initial words).
+func lookupFacts(w string, capital, titleCheck bool, memo map[string]kbFacts) kbFacts {
+	f, ok := memo[w]
+	if !ok && capital {
+		if e, found := kb.Lookup(w); found {
+			f.kb = kbTypeIndex(e.Type)
+		}
+		f.first = kb.IsFirstName(w)
+	}
+	if titleCheck && f.title == titleUnknown {
+		f.title = titleNo
+		if kb.IsTitleWord(w) {
+			f.title = titleYes
+		}
+		ok = false
+	}
+	if !ok && memo != nil {
+		if len(memo) >= maxMemo {
+			clear(memo)
+		}
+		memo[strings.Clone(w)] = f
+	}
+	return f
 }
 
 // scratch is the per-document working memory of the tagger, kept in a pool.
@@ -291,6 +339,7 @@ type scratch struct {
 	scores  []int32
 	back    []int8
 	lower   map[uint64]struct{}
+	facts   map[string]kbFacts  // lookupFacts' memo, kept across documents
 	votes   map[string][4]int32 // name → label counts, for consistent
 	head    uint64              // headline() of the sentence last featured
 	names   []string            // names of several words, for missedNames
@@ -308,7 +357,7 @@ func (m *Model) sentenceInfo(text string, toks []newsgraph.Token, sc *scratch) {
 	for i := range toks {
 		t := &toks[i]
 		titleCheck := startsCapital(t.Text) || i+1 < len(toks) && startsCapital(toks[i+1].Text)
-		ti := m.infoOf(t, &buf, titleCheck)
+		ti := m.infoOf(t, &buf, titleCheck, sc.facts)
 		if afterOpen && t.Kind == newsgraph.Word {
 			ti.flags |= fInitial
 			afterOpen = false
@@ -359,6 +408,9 @@ func (m *Model) sentenceInfo(text string, toks []newsgraph.Token, sc *scratch) {
 func documentLower(d *newsgraph.Document, sc *scratch) {
 	if sc.lower == nil {
 		sc.lower = make(map[uint64]struct{}, 256)
+	}
+	if sc.facts == nil {
+		sc.facts = make(map[string]kbFacts, 1024)
 	}
 	clear(sc.lower)
 	var buf [64]byte

@@ -169,7 +169,7 @@ func NameHash(d *newsgraph.Document, first, last int) (h uint64, ok bool) {
 	h = uint64(gazSeed)
 	ok = true
 	for i := first; i < last; i++ {
-		ti := m.infoOf(&d.Tokens[i], &buf, false)
+		ti := m.infoOf(&d.Tokens[i], &buf, false, nil)
 		if i == first && ti.flags&fCap == 0 {
 			ok = false
 		}
@@ -254,7 +254,7 @@ func (c *CaseCounts) AddDocument(d *newsgraph.Document) {
 		if t.Kind != newsgraph.Word || t.Text == "" {
 			continue
 		}
-		ti := m.infoOf(t, &buf, false)
+		ti := m.infoOf(t, &buf, false, nil)
 		if ti.flags&fDigit != 0 {
 			continue
 		}

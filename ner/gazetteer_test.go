@@ -64,7 +64,7 @@ func TestCaseTable(t *testing.T) {
 	class := func(w string) uint8 {
 		var buf [64]byte
 		tok := newsgraph.Token{Text: w}
-		return m.infoOf(&tok, &buf, false).caseClass
+		return m.infoOf(&tok, &buf, false, nil).caseClass
 	}
 	cases := []struct {
 		word string
