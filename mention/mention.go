@@ -400,7 +400,7 @@ func (f *finder) sentence(si int) {
 // isHeadline reports whether a sentence is written in title case or in
 // capitals, where capitals say nothing about names.
 func isHeadline(toks []newsgraph.Token) bool {
-	words, caps, commonCaps := 0, 0, 0
+	words, caps := 0, 0
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != newsgraph.Word {
@@ -409,14 +409,28 @@ func isHeadline(toks []newsgraph.Token) bool {
 		words++
 		if startsUpper(t.Text) {
 			caps++
-			if _, ok := lowerLookup(common, t.Text); ok && words > 1 {
+		}
+	}
+	if words < 3 || caps*4 < words*3 {
+		return false
+	}
+	// a list of names ("Manchester United 2 Leeds 0") is capitalised too, but
+	// a headline capitalises ordinary words as well. Counted only for the
+	// few capitalised sentences: it takes a lookup a word.
+	commonCaps, k := 0, 0
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != newsgraph.Word {
+			continue
+		}
+		k++
+		if k > 1 && startsUpper(t.Text) {
+			if _, ok := lowerLookup(common, t.Text); ok {
 				commonCaps++
 			}
 		}
 	}
-	// a list of names ("Manchester United 2 Leeds 0") is capitalised too, but
-	// a headline capitalises ordinary words as well
-	return words >= 3 && caps*4 >= words*3 && commonCaps*3 >= caps
+	return commonCaps*3 >= caps
 }
 
 // nameWord reports whether token k can be a word of a name.
