@@ -160,6 +160,49 @@ var documentVerbs = map[string]bool{
 var documentAux = map[string]bool{"also": true, "further": true, "has": true, "have": true, "had": true,
 	"previously": true, "recently": true}
 
+// actorNounEnds is the filter of actorNouns (endsFilter), so that most
+// words cost no lookup in descriptions.
+var actorNounEnds = endsFilter(actorNouns)
+
+// wordEnds says which lowercase keys a map holds by their first and last
+// bytes (endClass) and length: bit n of [first][last] is set when a key of
+// n bytes (n < 32) begins and ends so.
+type wordEnds [27][27]uint32
+
+func endsFilter[V any](m map[string]V) *wordEnds {
+	var e wordEnds
+	for w := range m {
+		if len(w) > 0 && len(w) < 32 {
+			e[endClass(w[0])][endClass(w[len(w)-1])] |= 1 << len(w)
+		}
+	}
+	return &e
+}
+
+// mayHold reports whether the map of e may hold w lowercased as
+// lowerLookup does; false means it does not.
+func (e *wordEnds) mayHold(w string) bool {
+	if len(w) == 0 || len(w) >= 32 {
+		return true
+	}
+	return e[endClass(asciiLower(w[0]))][endClass(asciiLower(w[len(w)-1]))]&(1<<len(w)) != 0
+}
+
+// endClass is 0–25 for a lowercase ASCII letter, 26 for any other byte.
+func endClass(c byte) int {
+	if c >= 'a' && c <= 'z' {
+		return int(c - 'a')
+	}
+	return 26
+}
+
+func asciiLower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // descriptions finds the descriptions of sentence si; the mentions found so
 // far in the sentence are f.out[before:].
 func (f *finder) descriptions(si, before int) {
@@ -176,6 +219,9 @@ func (f *finder) descriptions(si, before int) {
 		w := t.Text
 		poss := possessiveLen(w)
 		w = w[:len(w)-poss]
+		if !actorNounEnds.mayHold(w) {
+			continue
+		}
 		class, ok := lowerLookup(actorNouns, w)
 		if !ok {
 			continue
