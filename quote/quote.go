@@ -158,6 +158,8 @@ type analyzer struct {
 	mentions []int // indexes of mentions with an entity, by Start
 	quotes   []draft
 	buf      [48]byte
+	lows     []byte // the lowercase forms of the tokens (lowerTokens), token k's ending at lowEnds[k+1]
+	lowEnds  []int
 }
 
 // draft is a quote under construction.
@@ -189,12 +191,32 @@ func (a *analyzer) indexMentions() {
 
 // low returns the lowercase form of token k's text for a map lookup, empty
 // for a k outside the document (rules look a few tokens ahead). The result
-// aliases a.buf: use it before the next call.
+// aliases a.lows: read it, do not change it.
 func (a *analyzer) low(k int) []byte {
 	if k < 0 || k >= len(a.toks) {
 		return nil
 	}
-	return lower(&a.buf, a.toks[k].Text)
+	if a.lowEnds == nil {
+		a.lowerTokens()
+	}
+	lo, hi := a.lowEnds[k], a.lowEnds[k+1]
+	return a.lows[lo:hi:hi]
+}
+
+// lowerTokens fills a.lows and a.lowEnds with the lowercase form (lower) of
+// every token, once a document: the rules ask for the same tokens' forms
+// many times over.
+func (a *analyzer) lowerTokens() {
+	n := 0
+	for i := range a.toks {
+		n += min(len(a.toks[i].Text), len(a.buf))
+	}
+	a.lows = make([]byte, 0, n)
+	a.lowEnds = make([]int, len(a.toks)+1)
+	for i := range a.toks {
+		a.lows = append(a.lows, lower(&a.buf, a.toks[i].Text)...)
+		a.lowEnds[i+1] = len(a.lows)
+	}
 }
 
 func (a *analyzer) is(k int, m map[string]bool) bool {
