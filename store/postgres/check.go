@@ -48,7 +48,7 @@ var orphanChecks = []struct{ name, query string }{
 // The description ids (schema step 8) in SQL: the step between documents,
 // and those stored.
 var (
-	descriptionStep = strconv.Itoa(descriptionsPerDoc)
+	descriptionStep = strconv.Itoa(store.DescriptionsPerDoc)
 	descriptionIDs  = `(SELECT actor FROM entities WHERE actor >= ` + descriptionRange
 )
 

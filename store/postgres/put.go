@@ -398,7 +398,7 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 	}
 	known := make(map[string]int64, len(keys))
 	for k, n := range described {
-		known[k] = descriptionID(doc, n)
+		known[k] = store.DescriptionID(doc, n)
 	}
 	rows, err := p.tx.Query(p.ctx, `SELECT key, actor FROM actor_keys WHERE key = ANY($1)`, keys)
 	if err != nil {
@@ -446,7 +446,7 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 		}
 		actor := known[key]
 		actors[e.ID] = actor
-		if isDescription(actor) {
+		if store.IsDescription(actor) {
 			// its document's own referent: the entity row is all there is
 			ents.actor = append(ents.actor, actor)
 			ents.eid, ents.key, ents.name, ents.typ = append(ents.eid, e.ID), append(ents.key, key), append(ents.name, e.Name), append(ents.typ, e.Type)
@@ -516,24 +516,6 @@ func (p *putTx) entities(doc int64, d *store.Doc, count bool) (map[string]int64,
 	return actors, p.send(b)
 }
 
-// A description's id (schema step 8) is descriptionBase + the document's
-// rowid × descriptionsPerDoc + its number in the document, from 1, as in
-// store/sqlite: unique without a row of its own, far above any actor's id,
-// and it names its document. A document's descriptions past the last
-// number get actors.
-const (
-	descriptionBase    int64 = 1 << 40
-	descriptionsPerDoc       = 1 << 16
-)
-
-func descriptionID(doc, n int64) int64 { return descriptionBase + doc*descriptionsPerDoc + n }
-
-// isDescription tells a description's id from an actor's.
-func isDescription(id int64) bool { return id >= descriptionBase }
-
-// descriptionDoc is the rowid of the document of a description's id.
-func descriptionDoc(id int64) int64 { return (id - descriptionBase) / descriptionsPerDoc }
-
 // describedKeys numbers the document's description keys (merge.
 // DescriptionPrefix: "officials", "the company") from 1 in the record's
 // order: each is the document's own referent, joined to no actor.
@@ -544,7 +526,7 @@ func describedKeys(d *store.Doc) map[string]int64 {
 		if !strings.HasPrefix(k, merge.DescriptionPrefix) {
 			continue
 		}
-		if _, ok := out[k]; ok || int64(len(out))+1 >= descriptionsPerDoc {
+		if _, ok := out[k]; ok || int64(len(out))+1 >= store.DescriptionsPerDoc {
 			continue
 		}
 		if out == nil {

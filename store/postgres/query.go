@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -161,7 +160,7 @@ func referent(col string) string {
 }
 
 // descriptionRange is the first description id in SQL.
-var descriptionRange = strconv.FormatInt(descriptionBase, 10)
+var descriptionRange = strconv.FormatInt(store.DescriptionBase, 10)
 
 func (db *DB) actorIDs(ctx context.Context, q string, args ...any) ([]int64, error) {
 	rows, err := db.pool.Query(ctx, q, args...)
@@ -235,7 +234,7 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 	}
 	d := &store.Dossier{}
 	var err error
-	if isDescription(id) {
+	if store.IsDescription(id) {
 		err = db.descriptionHead(ctx, id, d)
 	} else {
 		err = db.actorHead(ctx, id, d)
@@ -347,39 +346,14 @@ func (db *DB) descriptionHead(ctx context.Context, id int64, d *store.Dossier) e
 	}
 	d.Key, d.Name, d.Type = deref(key), deref(name), deref(typ)
 	var raw string
-	if err := db.pool.QueryRow(ctx, `SELECT record FROM documents WHERE rowid = $1`, descriptionDoc(id)).Scan(&raw); err != nil {
+	if err := db.pool.QueryRow(ctx, `SELECT record FROM documents WHERE rowid = $1`, store.DescriptionDoc(id)).Scan(&raw); err != nil {
 		return err
 	}
 	var rec newsgraph.Record
 	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
 		return fmt.Errorf("record of %s: %w", d.Key, err)
 	}
-	// each spelling and role once: one document gives them
-	var names, roles []string
-	for _, e := range rec.Entities {
-		if !slices.Contains(eids, e.ID) {
-			continue
-		}
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if n != "" && !slices.Contains(names, n) {
-				names = append(names, n)
-			}
-		}
-		for _, r := range e.Roles {
-			if r != "" && !slices.Contains(roles, r) {
-				roles = append(roles, r)
-			}
-		}
-	}
-	slices.Sort(names)
-	slices.Sort(roles)
-	d.Names, d.Roles = []store.Spelling{}, []store.Spelling{}
-	for _, n := range names {
-		d.Names = append(d.Names, store.Spelling{Text: n, Count: 1})
-	}
-	for _, r := range roles {
-		d.Roles = append(d.Roles, store.Spelling{Text: r, Count: 1})
-	}
+	d.Names, d.Roles = store.DescriptionSpellings(&rec, eids)
 	return nil
 }
 

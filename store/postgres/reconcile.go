@@ -331,7 +331,7 @@ func (p *putTx) restore(doc int64, touched map[int64]bool) error {
 	}
 	names := map[nameKey]*nameUse{}
 	for _, e := range rec.Entities {
-		if a, ok := old[e.ID]; ok && !isDescription(a) {
+		if a, ok := old[e.ID]; ok && !store.IsDescription(a) {
 			useNames(names, a, e)
 		}
 	}

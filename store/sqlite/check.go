@@ -61,8 +61,8 @@ var orphanChecks = []struct{ name, query string }{
 // The description ids (schema step 10) in SQL: the first, the step between
 // documents, and those stored.
 var (
-	descriptionRange = strconv.FormatInt(descriptionBase, 10)
-	descriptionStep  = strconv.Itoa(descriptionsPerDoc)
+	descriptionRange = strconv.FormatInt(store.DescriptionBase, 10)
+	descriptionStep  = strconv.Itoa(store.DescriptionsPerDoc)
 	descriptionIDs   = `(SELECT actor FROM entities WHERE actor >= ` + descriptionRange
 )
 

@@ -446,8 +446,8 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 		}
 		if strings.HasPrefix(key, merge.DescriptionPrefix) {
 			id, ok := descriptions[key]
-			if !ok && len(descriptions)+1 < descriptionsPerDoc {
-				id, ok = descriptionID(doc, int64(len(descriptions)+1)), true
+			if !ok && len(descriptions)+1 < store.DescriptionsPerDoc {
+				id, ok = store.DescriptionID(doc, int64(len(descriptions)+1)), true
 				descriptions[key] = id
 			}
 			if ok {
@@ -512,23 +512,6 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 	}
 	return actors, nil
 }
-
-// A description's id (schema step 10) is descriptionBase + the document's
-// rowid × descriptionsPerDoc + its number in the document, from 1: unique
-// without a row of its own, far above any actor's id, and it names its
-// document. A document's descriptions past the last number get actors.
-const (
-	descriptionBase    int64 = 1 << 40
-	descriptionsPerDoc       = 1 << 16
-)
-
-func descriptionID(doc, n int64) int64 { return descriptionBase + doc*descriptionsPerDoc + n }
-
-// isDescription tells a description's id from an actor's.
-func isDescription(id int64) bool { return id >= descriptionBase }
-
-// descriptionDoc is the rowid of the document of a description's id.
-func descriptionDoc(id int64) int64 { return (id - descriptionBase) / descriptionsPerDoc }
 
 // multi runs one INSERT of many rows (prefix, then "(?, …)" per row of
 // width values, then suffix), in chunks that stay under SQLite's limit of
@@ -722,7 +705,7 @@ func (p *putTx) quotes(doc int64, rec *newsgraph.Record, actors map[string]int64
 		if q.Speaker != nil {
 			if a, ok := actors[*q.Speaker]; ok {
 				speaker = a
-				if !isDescription(a) {
+				if !store.IsDescription(a) {
 					p.spoken[a]++
 				}
 			}

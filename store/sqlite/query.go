@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -169,7 +168,7 @@ func (db *DB) actorRefs(ctx context.Context, ids []int64) (map[int64]store.Actor
 			continue
 		}
 		out[id] = store.ActorRef{}
-		if isDescription(id) {
+		if store.IsDescription(id) {
 			descs = append(descs, id)
 		} else {
 			actors = append(actors, id)
@@ -367,7 +366,7 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 	}
 	d := &store.Dossier{}
 	var err error
-	if isDescription(id) {
+	if store.IsDescription(id) {
 		err = db.descriptionHead(ctx, id, d)
 	} else {
 		err = db.actorHead(ctx, id, d)
@@ -439,7 +438,7 @@ func (db *DB) Dossier(ctx context.Context, idOrKey string) (*store.Dossier, erro
 	}
 	// an actor's quotes are counted in its row (schema step 11)
 	quotes := `SELECT quotes FROM actors WHERE id = ?`
-	if isDescription(id) {
+	if store.IsDescription(id) {
 		quotes = `SELECT COUNT(*) FROM quotes WHERE speaker = ?`
 	}
 	for _, c := range []struct {
@@ -519,39 +518,14 @@ func (db *DB) descriptionHead(ctx context.Context, id int64, d *store.Dossier) e
 		return err
 	}
 	var js string
-	if err := db.r.QueryRowContext(ctx, `SELECT record FROM documents WHERE rowid = ?`, descriptionDoc(id)).Scan(&js); err != nil {
+	if err := db.r.QueryRowContext(ctx, `SELECT record FROM documents WHERE rowid = ?`, store.DescriptionDoc(id)).Scan(&js); err != nil {
 		return err
 	}
 	rec, err := recordOf(json.RawMessage(js))
 	if err != nil {
 		return err
 	}
-	// each spelling and role once: one document gives them
-	var names, roles []string
-	for _, e := range rec.Entities {
-		if !slices.Contains(eids, e.ID) {
-			continue
-		}
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if n != "" && !slices.Contains(names, n) {
-				names = append(names, n)
-			}
-		}
-		for _, r := range e.Roles {
-			if r != "" && !slices.Contains(roles, r) {
-				roles = append(roles, r)
-			}
-		}
-	}
-	slices.Sort(names)
-	slices.Sort(roles)
-	d.Names, d.Roles = []store.Spelling{}, []store.Spelling{}
-	for _, n := range names {
-		d.Names = append(d.Names, store.Spelling{Text: n, Count: 1})
-	}
-	for _, r := range roles {
-		d.Roles = append(d.Roles, store.Spelling{Text: r, Count: 1})
-	}
+	d.Names, d.Roles = store.DescriptionSpellings(rec, eids)
 	return nil
 }
 
