@@ -59,7 +59,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+	"modernc.org/sqlite" // the database/sql driver "sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/newsgraph/newsgraph/store"
 )
@@ -128,18 +129,44 @@ func (db *DB) Close() error {
 // migrate applies the steps of migrations that schema_migrations does not
 // list yet, each in its own transaction. Each step reads the version inside
 // its (immediate, so write-locked) transaction: two processes opening a new
-// file at once apply every step once, the second finding it done.
+// file at once apply every step once, the second finding it done. SQLite
+// answers "busy" without waiting in a few cases its busy timeout does not
+// cover (a connection switching a new file to WAL, a snapshot gone stale
+// between its read and its write), so a busy step is tried again, for as
+// long as the busy timeout would have waited.
 func (db *DB) migrate(ctx context.Context) error {
-	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	for {
+	deadline := time.Now().Add(busyWait)
+	for pause := time.Millisecond; ; {
 		done, err := db.migrateStep(ctx)
-		if err != nil || done {
+		switch {
+		case err == nil && done:
+			return nil
+		case err == nil:
+			continue
+		case !isBusy(err) || time.Now().After(deadline):
 			return err
 		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 100*time.Millisecond)
 	}
+}
+
+// busyWait is how long a writer waits for another one (busy_timeout).
+const busyWait = 10 * time.Second
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY or SQLITE_LOCKED (any
+// extended code).
+func isBusy(err error) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	code := e.Code() & 0xff
+	return code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED
 }
 
 // migrateStep applies the next step, if any, and reports whether none was left.
@@ -149,6 +176,10 @@ func (db *DB) migrateStep(ctx context.Context) (done bool, err error) {
 		return false, fmt.Errorf("migrate: %w", err)
 	}
 	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
 	var have int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
 		return false, fmt.Errorf("migrate: %w", err)
