@@ -52,67 +52,33 @@ func (db *DB) reconcile(ctx context.Context) (int, error) {
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, db.reconcileLock); err != nil {
 		return 0, err
 	}
-	keys, kd, err := loadKeys(ctx, tx)
+	keys, err := loadKeys(ctx, tx)
 	if err != nil {
 		return 0, err
 	}
+	kd := make([]merge.KeyDocs, len(keys))
+	for i, k := range keys {
+		kd[i] = merge.KeyDocs{Key: k.Key, Docs: k.Docs}
+	}
 	plan := merge.Plan(kd)
-	groupDocs := map[string]int{}
-	for _, k := range kd {
-		groupDocs[plan[k.Key]] += k.Docs
-	}
-	// the groups each actor holds keys of, and those keys
-	held := map[int64]map[string][]string{}
-	for _, k := range kd {
-		a, g := keys[k.Key], plan[k.Key]
-		if held[a] == nil {
-			held[a] = map[string][]string{}
-		}
-		held[a][g] = append(held[a][g], k.Key) // sorted: kd is
-	}
-	// an actor holding keys of two groups or more keeps the group of the
-	// most documents; the keys of the others move out
-	var moves []keyMove
-	for _, a := range sortedKeys(held) {
-		gs := held[a]
-		if len(gs) < 2 {
-			continue
-		}
-		names := sortedKeys(gs)
-		slices.SortStableFunc(names, func(x, y string) int { return cmp.Compare(groupDocs[y], groupDocs[x]) })
-		for _, g := range names[1:] {
-			moves = append(moves, keyMove{keys: gs[g], from: a, group: g})
-		}
-	}
+	moves, kept := merge.Moves(keys, plan)
 	moved := 0
 	if len(moves) > 0 {
-		if err := moveKeys(ctx, tx, moves, held); err != nil {
+		if err := moveKeys(ctx, tx, moves, kept); err != nil {
 			return 0, fmt.Errorf("move keys: %w", err)
 		}
 		for _, m := range moves {
-			moved += len(m.keys)
+			moved += len(m.Keys)
 		}
-		if keys, _, err = loadKeys(ctx, tx); err != nil {
+		if keys, err = loadKeys(ctx, tx); err != nil {
 			return 0, err
 		}
 	}
 	// the actors of each group are merged into the one in most documents
-	actorsOf := map[string][]int64{}
-	for k, a := range keys {
-		g := plan[k]
-		if !slices.Contains(actorsOf[g], a) {
-			actorsOf[g] = append(actorsOf[g], a)
-		}
-	}
-	var many []int64
-	for _, as := range actorsOf {
-		if len(as) > 1 {
-			many = append(many, as...)
-		}
-	}
+	groups := merge.Joins(keys, plan)
 	docs := map[int64]int{}
-	if len(many) > 0 {
-		rows, err := tx.Query(ctx, `SELECT id, docs FROM actors WHERE id = ANY($1)`, many)
+	if len(groups) > 0 {
+		rows, err := tx.Query(ctx, `SELECT id, docs FROM actors WHERE id = ANY($1)`, slices.Concat(groups...))
 		if err != nil {
 			return 0, err
 		}
@@ -130,23 +96,7 @@ func (db *DB) reconcile(ctx context.Context) (int, error) {
 			return 0, err
 		}
 	}
-	into := map[int64]int64{}
-	for _, as := range actorsOf {
-		if len(as) < 2 {
-			continue
-		}
-		to := as[0]
-		for _, a := range as[1:] {
-			if docs[a] > docs[to] || docs[a] == docs[to] && a < to {
-				to = a
-			}
-		}
-		for _, a := range as {
-			if a != to {
-				into[a] = to
-			}
-		}
-	}
+	into := merge.Into(groups, docs)
 	for _, a := range sortedKeys(into) {
 		if err := mergeActor(ctx, tx, a, into[a]); err != nil {
 			return 0, fmt.Errorf("merge actor %d into %d: %w", a, into[a], err)
@@ -155,25 +105,23 @@ func (db *DB) reconcile(ctx context.Context) (int, error) {
 	return len(into) + moved, tx.Commit(ctx)
 }
 
-// loadKeys reads every actor key with its actor and document count.
-func loadKeys(ctx context.Context, tx pgx.Tx) (map[string]int64, []merge.KeyDocs, error) {
-	keys := map[string]int64{}
-	var kd []merge.KeyDocs
+// loadKeys reads every actor key with its actor and document count, in
+// key order.
+func loadKeys(ctx context.Context, tx pgx.Tx) ([]merge.KeyActor, error) {
 	rows, err := tx.Query(ctx, `SELECT key, actor, docs FROM actor_keys ORDER BY key`)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer rows.Close()
+	var keys []merge.KeyActor
 	for rows.Next() {
-		var k merge.KeyDocs
-		var a int64
-		if err := rows.Scan(&k.Key, &a, &k.Docs); err != nil {
-			return nil, nil, err
+		var k merge.KeyActor
+		if err := rows.Scan(&k.Key, &k.Actor, &k.Docs); err != nil {
+			return nil, err
 		}
-		keys[k.Key] = a
-		kd = append(kd, k)
+		keys = append(keys, k)
 	}
-	return keys, kd, rows.Err()
+	return keys, rows.Err()
 }
 
 func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
@@ -185,81 +133,49 @@ func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
 	return out
 }
 
-// keyMove is keys of one plan group that leave actor from.
-type keyMove struct {
-	keys  []string
-	from  int64
-	group string
-	to    int64
-}
-
-// moveKeys moves each move's keys out of their actor, into an actor that
-// holds keys of their group alone, or into a new one; held is which groups
-// each actor holds keys of before the moves. The documents that name an
-// entity by a moved key are stored again (restore): their entities, quotes'
-// speakers, events and positions follow the keys; then the counts and
-// canonical names of every actor they touch are counted again.
-func moveKeys(ctx context.Context, tx pgx.Tx, moves []keyMove, held map[int64]map[string][]string) error {
-	// an actor keeps the key it was created by unless that key moves
+// moveKeys moves each move's keys out of their actor, into the actor the
+// move names or into a new one; kept is the key each losing actor keeps
+// (merge.Moves). The documents that name an entity by a moved key are
+// stored again (restore): their entities, quotes' speakers, events and
+// positions follow the keys; then the counts and canonical names of every
+// actor they touch are counted again.
+func moveKeys(ctx context.Context, tx pgx.Tx, moves []merge.Move, kept map[int64]string) error {
+	// an actor keeps the key it was made by unless that key moves
 	for _, m := range moves {
-		var key string
-		if err := tx.QueryRow(ctx, `SELECT key FROM actors WHERE id = $1`, m.from).Scan(&key); err != nil {
-			return err
-		}
-		if !slices.Contains(m.keys, key) {
-			continue
-		}
-		var left []string
-		for _, ks := range held[m.from] {
-			for _, k := range ks {
-				if !slices.ContainsFunc(moves, func(o keyMove) bool { return o.from == m.from && slices.Contains(o.keys, k) }) {
-					left = append(left, k)
-				}
-			}
-		}
-		nk := slices.Min(left)
-		if _, err := tx.Exec(ctx, `UPDATE actors SET key = $2, compact = $3, surname = $4, given = $5 WHERE id = $1`,
-			m.from, nk, merge.Compact(nk), merge.Surname(nk), merge.Given(nk)); err != nil {
+		nk := kept[m.From]
+		if _, err := tx.Exec(ctx, `UPDATE actors SET key = $2, compact = $3, surname = $4, given = $5 WHERE id = $1 AND key = ANY($6)`,
+			m.From, nk, merge.Compact(nk), merge.Surname(nk), merge.Given(nk), m.Keys); err != nil {
 			return err
 		}
 	}
 	touched := map[int64]bool{}
 	docSet := map[int64]bool{}
+	made := map[string]int64{} // group → the actor made for it
 	for i := range moves {
 		m := &moves[i]
-		// an actor that holds this group's keys and no other's
-		for _, a := range sortedKeys(held) {
-			if gs := held[a]; a != m.from && len(gs) == 1 && gs[m.group] != nil {
-				m.to = a
-				break
-			}
+		if m.To == 0 {
+			m.To = made[m.Group]
 		}
-		if m.to == 0 {
-			for _, o := range moves[:i] {
-				if o.group == m.group {
-					m.to = o.to
-				}
-			}
-		}
-		if m.to == 0 {
+		if m.To == 0 {
 			var name, typ string
 			err := tx.QueryRow(ctx, `SELECT name, type FROM entities WHERE actor = $1 AND key = ANY($2) ORDER BY doc, eid LIMIT 1`,
-				m.from, m.keys).Scan(&name, &typ)
+				m.From, m.Keys).Scan(&name, &typ)
 			if errors.Is(err, pgx.ErrNoRows) {
-				name, typ = m.keys[0], ""
-				err = tx.QueryRow(ctx, `SELECT type FROM actors WHERE id = $1`, m.from).Scan(&typ)
+				name, typ = m.Keys[0], ""
+				err = tx.QueryRow(ctx, `SELECT type FROM actors WHERE id = $1`, m.From).Scan(&typ)
 			}
 			if err != nil {
 				return err
 			}
-			k := m.keys[0]
+			k := m.Keys[0]
 			if err := tx.QueryRow(ctx, `INSERT INTO actors (key, name, type, compact, surname, given) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-				k, name, typ, merge.Compact(k), merge.Surname(k), merge.Given(k)).Scan(&m.to); err != nil {
+				k, name, typ, merge.Compact(k), merge.Surname(k), merge.Given(k)).Scan(&m.To); err != nil {
 				return err
 			}
+			made[m.Group] = m.To
 		}
-		touched[m.from], touched[m.to] = true, true
-		rows, err := tx.Query(ctx, `SELECT DISTINCT doc FROM entities WHERE actor = $1 AND key = ANY($2)`, m.from, m.keys)
+		touched[m.From], touched[m.To] = true, true
+		rows, err := tx.Query(ctx, `SELECT DISTINCT doc FROM entities WHERE actor = $1 AND key = ANY($2)`, m.From, m.Keys)
 		if err != nil {
 			return err
 		}
@@ -270,7 +186,7 @@ func moveKeys(ctx context.Context, tx pgx.Tx, moves []keyMove, held map[int64]ma
 		for _, d := range ds {
 			docSet[d] = true
 		}
-		if _, err := tx.Exec(ctx, `UPDATE actor_keys SET actor = $2 WHERE key = ANY($1)`, m.keys, m.to); err != nil {
+		if _, err := tx.Exec(ctx, `UPDATE actor_keys SET actor = $2 WHERE key = ANY($1)`, m.Keys, m.To); err != nil {
 			return err
 		}
 	}
