@@ -27,7 +27,8 @@ type KeyDocs struct {
 //     all lie in one group (billionaire-donald-trump → donald-trump);
 //  4. a person key of one word joins the group that dominates the groups
 //     with a key of that surname or given name (Dominant), the groups'
-//     documents counted after rules 1–3, the sum of their keys' counts.
+//     documents counted after rules 1–3, the sum of their keys' counts; a
+//     key joined by rule 3 names no surname or given name.
 //
 // Each rule reads the groups as the rules before it left them, and keys in
 // sorted order within a rule, so no join depends on the order of input.
@@ -80,7 +81,10 @@ func Plan(keys []KeyDocs) map[string]string {
 			byCompact[c] = i
 		}
 	}
-	// 3: words stuck to a name
+	// 3: words stuck to a name; such a key's first and last words are not
+	// a given name and surname of its group ("hillary-clinton-says-trump"
+	// names no Trump), so rule 4 does not read them
+	stuck := make([]bool, len(ks))
 	for i, k := range ks {
 		one := -1
 		for _, w := range Windows(k.Key) {
@@ -97,6 +101,7 @@ func Plan(keys []KeyDocs) map[string]string {
 		}
 		if one >= 0 {
 			union(i, one)
+			stuck[i] = true
 		}
 	}
 	// 4: a name alone, against the groups as rules 1–3 left them
@@ -106,6 +111,9 @@ func Plan(keys []KeyDocs) map[string]string {
 	}
 	named := map[string][]int{} // surname or given name → roots of the groups with a key of it
 	for i, k := range ks {
+		if stuck[i] {
+			continue
+		}
 		r := find(i)
 		for _, w := range []string{Surname(k.Key), Given(k.Key)} {
 			if w != "" && !slices.Contains(named[w], r) {

@@ -31,6 +31,9 @@ func TestPlan(t *testing.T) {
 			map[string]string{}},
 		{"a given name alone", []KeyDocs{{"person:amara", 1}, {"person:amara-okafor", 7}},
 			map[string]string{"person:amara-okafor": "person:amara"}},
+		{"a sentence stuck to a name names no other surname", []KeyDocs{{"person:okafor", 2}, {"person:amara-okafor", 6},
+			{"person:kemi-mensah", 7}, {"person:kemi-mensah-meets-okafor", 1}},
+			map[string]string{"person:okafor": "person:amara-okafor", "person:kemi-mensah-meets-okafor": "person:kemi-mensah"}},
 		{"not a person", []KeyDocs{{"org:okafor", 1}, {"person:amara-okafor", 7}},
 			map[string]string{}},
 	}
