@@ -36,9 +36,11 @@ func ingestFiles(b *testing.B, dbPath string, files ...string) (*sqlite.DB, *ing
 	if err := g.run(ctx, srcs); err != nil {
 		b.Fatal(err)
 	}
+	rs := time.Now()
 	if sum.joined, err = db.Reconcile(ctx); err != nil {
 		b.Fatal(err)
 	}
+	b.ReportMetric(float64(time.Since(rs).Milliseconds()), "reconcile_ms")
 	sum.elapsed = time.Since(start)
 	return db, sum
 }

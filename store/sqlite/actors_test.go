@@ -129,7 +129,7 @@ func TestDescriptionsMigrated(t *testing.T) {
 	// for each description
 	for _, q := range []string{
 		`INSERT INTO actors (key, name, type, compact, surname, given, docs, mentions)
-			SELECT key, name, type, key, '', '', 1, json_array_length(mentions) FROM entities WHERE key IS NOT NULL`,
+			SELECT key, name, type, key, '', '', 1, json_array_length(mentions) FROM entities WHERE key LIKE 'description:%'`,
 		`INSERT INTO actor_keys (key, actor) SELECT key, id FROM actors WHERE key LIKE 'description:%'`,
 		`INSERT INTO actor_names (actor, kind, name, count) SELECT id, kind.k, name, 1 FROM actors, (SELECT 'name' AS k UNION ALL SELECT 'canonical') kind
 			WHERE key LIKE 'description:%'`,
@@ -137,8 +137,9 @@ func TestDescriptionsMigrated(t *testing.T) {
 		`UPDATE quotes SET speaker = (SELECT a.id FROM entities e JOIN actors a ON a.key = e.key WHERE e.actor = quotes.speaker) WHERE speaker >= 1099511627776`,
 		`UPDATE event_actors SET actor = (SELECT a.id FROM entities e JOIN actors a ON a.key = e.key WHERE e.actor = event_actors.actor) WHERE actor >= 1099511627776`,
 		`UPDATE positions SET actor = (SELECT a.id FROM entities e JOIN actors a ON a.key = e.key WHERE e.actor = positions.actor) WHERE actor >= 1099511627776`,
-		`UPDATE entities SET actor = (SELECT id FROM actors WHERE key = entities.key) WHERE key IS NOT NULL`,
+		`UPDATE entities SET actor = (SELECT id FROM actors WHERE key = entities.key) WHERE key LIKE 'description:%'`,
 		`ALTER TABLE entities DROP COLUMN key`,
+		`ALTER TABLE actor_keys DROP COLUMN docs`,
 		`ALTER TABLE actors DROP COLUMN quotes`,
 		`DROP VIEW document_text`,
 		`CREATE VIEW document_text AS SELECT rowid, title, json_extract(record, '$.text') AS text FROM documents`,

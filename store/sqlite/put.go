@@ -126,6 +126,10 @@ type putTx struct {
 	committed int64
 	// quotes of each actor in this batch, added to its row at the end
 	spoken map[int64]int
+	// documents of each actor key in this batch, added to actor_keys.docs
+	// at the end; nil where the documents were counted before (Reconcile
+	// storing a document's entities again)
+	keyDocs map[string]int
 }
 
 func (p *putTx) stmt(name string) *sql.Stmt {
@@ -173,7 +177,8 @@ func (db *DB) Put(ctx context.Context, docs ...*store.Doc) ([]store.PutResult, e
 // putInTx writes docs in tx, which the caller commits or rolls back (the
 // queue completes its job in the same transaction).
 func putInTx(ctx context.Context, tx *sql.Tx, docs []*store.Doc, cache *sketchCache) ([]store.PutResult, error) {
-	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, keys: map[string]int64{}, names: map[int64]string{}, cache: cache, spoken: map[int64]int{}}
+	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, keys: map[string]int64{}, names: map[int64]string{}, cache: cache, spoken: map[int64]int{},
+		keyDocs: map[string]int{}}
 	defer func() {
 		for _, s := range p.stmts {
 			s.Close()
@@ -200,6 +205,16 @@ func putInTx(ctx context.Context, tx *sql.Tx, docs []*store.Doc, cache *sketchCa
 	}
 	if err := p.multi(`INSERT INTO documents_fts (rowid, title, text) VALUES `, 3, p.docText, ""); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
+	}
+	if len(p.keyDocs) > 0 {
+		b, err := json.Marshal(p.keyDocs)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE actor_keys SET docs = docs + j.value FROM json_each(?) AS j WHERE actor_keys.key = j.key`,
+			string(b)); err != nil {
+			return nil, fmt.Errorf("key counts: %w", err)
+		}
 	}
 	speakers := slices.Sorted(maps.Keys(p.spoken))
 	for _, a := range speakers {
@@ -439,6 +454,7 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 	var actorOrder []int64
 	var entityRows []any
 	descriptions := map[string]int64{} // description key → its id in this document
+	keyed := map[string]bool{}         // the keys counted for this document
 	for _, e := range ents {
 		key := d.Keys[e.ID]
 		if key == "" {
@@ -466,15 +482,12 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 			actorOrder = append(actorOrder, actor)
 		}
 		mentions[actor] += len(e.Mentions)
-		addName(nameKey{actor, "canonical", e.Name})
-		addName(nameKey{actor, "name", e.Name})
-		for _, a := range e.Aliases {
-			addName(nameKey{actor, "name", a})
+		entityNames(e, func(kind, name string) { addName(nameKey{actor, kind, name}) })
+		if p.keyDocs != nil && !keyed[key] {
+			keyed[key] = true
+			p.keyDocs[key]++
 		}
-		for _, r := range e.Roles {
-			addName(nameKey{actor, "role", r})
-		}
-		entityRows = append(entityRows, doc, e.ID, actor, e.Name, e.Type, mentionsJSON(e.Mentions), nil)
+		entityRows = append(entityRows, doc, e.ID, actor, e.Name, e.Type, mentionsJSON(e.Mentions), key)
 	}
 	// a document counts once for each actor and each of its spellings
 	for _, a := range actorOrder {
@@ -511,6 +524,20 @@ func (p *putTx) entities(doc int64, d *store.Doc) (map[string]int64, error) {
 		}
 	}
 	return actors, nil
+}
+
+// entityNames calls add with each spelling, canonical name and role that
+// entity e gives its actor: a document counts once for each (actor_names
+// rows).
+func entityNames(e newsgraph.RecordEntity, add func(kind, name string)) {
+	add("canonical", e.Name)
+	add("name", e.Name)
+	for _, a := range e.Aliases {
+		add("name", a)
+	}
+	for _, r := range e.Roles {
+		add("role", r)
+	}
 }
 
 // multi runs one INSERT of many rows (prefix, then "(?, …)" per row of

@@ -1,191 +1,472 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
+	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/merge"
+	"github.com/newsgraph/newsgraph/store"
 )
 
-// Reconcile implements store.Store. Put joins a key to an actor only by
-// what is stored before it; when a surname alone ("person:trump") or a
-// middle initial ("person:donald-j-trump") arrives before the full name, it
-// gets an actor of its own. Reconcile applies the same rules to the whole
-// store and merges such actors, with their mentions, quotes, events and
-// positions; events that then have the same participants are merged too.
-// It runs in one transaction.
+// Reconcile implements store.Store. Put joins a key to an actor by what is
+// stored before it, so a surname alone ("person:clinton") or a middle
+// initial that arrives before the full name gets an actor of its own, and
+// a surname alone may join whoever dominated it at that moment (Bill
+// Clinton, before Hillary Clinton did). Reconcile decides the joins again
+// from the keys and their document counts alone (merge.Plan): a key joined
+// to an actor the plan puts it apart from is moved out, with its
+// documents' entities, names, quotes, events and positions (moveKeys);
+// then the actors of each group are merged, with the same rows, and the
+// events that then share their participants. The store it leaves depends
+// on the set of documents stored, not on the order they came in.
+//
+// It runs in one transaction, the writer's: Put waits while it runs. It
+// reads every actor key into memory (about 100 bytes a key). It returns
+// the number of actors merged and keys moved.
 func (db *DB) Reconcile(ctx context.Context) (int, error) {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
 	}
 	defer tx.Rollback()
-	// a description actor is its document's own and joins nothing: it is
-	// left out, which keeps these maps to the actors that can join
-	keys := map[string]int64{}
-	rows, err := tx.QueryContext(ctx, `SELECT key, actor FROM actor_keys WHERE substr(key, 1, 12) <> 'description:'`)
+	keys, err := loadKeys(ctx, tx)
 	if err != nil {
 		return 0, err
 	}
-	for rows.Next() {
-		var k string
-		var a int64
-		if err := rows.Scan(&k, &a); err != nil {
-			rows.Close()
+	kd := make([]merge.KeyDocs, len(keys))
+	for i, k := range keys {
+		kd[i] = merge.KeyDocs{Key: k.Key, Docs: k.Docs}
+	}
+	plan := merge.Plan(kd)
+	moves, kept := merge.Moves(keys, plan)
+	moved := 0
+	if len(moves) > 0 {
+		if err := moveKeys(ctx, tx, moves, kept); err != nil {
+			return 0, fmt.Errorf("move keys: %w", err)
+		}
+		for _, m := range moves {
+			moved += len(m.Keys)
+		}
+		if keys, err = loadKeys(ctx, tx); err != nil {
 			return 0, err
 		}
-		keys[k] = a
+	}
+	// the actors of each group are merged into the one in most documents
+	groups := merge.Joins(keys, plan)
+	docs := map[int64]int{}
+	if len(groups) > 0 {
+		rows, err := tx.QueryContext(ctx, `SELECT id, docs FROM actors WHERE id IN (SELECT value FROM json_each(?))`,
+			jsonList(slices.Concat(groups...)))
+		if err != nil {
+			return 0, err
+		}
+		for rows.Next() {
+			var id int64
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return 0, err
+			}
+			docs[id] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
+	}
+	into := merge.Into(groups, docs)
+	for _, a := range slices.Sorted(maps.Keys(into)) {
+		if err := mergeActor(ctx, tx, a, into[a]); err != nil {
+			return 0, fmt.Errorf("merge actor %d into %d: %w", a, into[a], err)
+		}
+	}
+	return len(into) + moved, tx.Commit()
+}
+
+// loadKeys reads every actor key with its actor and document count, in
+// key order. A description's key beyond those a document numbers
+// (store.DescriptionsPerDoc) has an actor of its own but joins nothing: it
+// is left out.
+func loadKeys(ctx context.Context, tx *sql.Tx) ([]merge.KeyActor, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT key, actor, docs FROM actor_keys WHERE substr(key, 1, 12) <> 'description:' ORDER BY key`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []merge.KeyActor
+	for rows.Next() {
+		var k merge.KeyActor
+		if err := rows.Scan(&k.Key, &k.Actor, &k.Docs); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
+}
+
+// jsonList encodes ids or keys as a JSON array, a list that one bound
+// value carries into SQL (json_each), however long.
+func jsonList[T int64 | string](v []T) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// moveKeys moves each move's keys out of their actor, into the actor the
+// move names or into a new one; kept is the key each losing actor keeps
+// (merge.Moves). The documents that name an entity by a moved key are
+// stored again (restore): their entities, names, quotes' speakers, events
+// and positions follow the keys; then the canonical names of the actors
+// that lost or gained keys are chosen again.
+func moveKeys(ctx context.Context, tx *sql.Tx, moves []merge.Move, kept map[int64]string) error {
+	// an actor keeps the key it was made by unless that key moves
+	for _, m := range moves {
+		nk := kept[m.From]
+		if _, err := tx.ExecContext(ctx, `UPDATE actors SET key = ?, compact = ?, surname = ?, given = ?
+			WHERE id = ? AND key IN (SELECT value FROM json_each(?))`,
+			nk, merge.Compact(nk), merge.Surname(nk), merge.Given(nk), m.From, jsonList(m.Keys)); err != nil {
+			return err
+		}
+	}
+	changed := map[int64]bool{}
+	docSet := map[int64]bool{}
+	made := map[string]int64{} // group → the actor made for it
+	for i := range moves {
+		m := &moves[i]
+		ks := jsonList(m.Keys)
+		if m.To == 0 {
+			m.To = made[m.Group]
+		}
+		if m.To == 0 {
+			var name, typ string
+			err := tx.QueryRowContext(ctx, `SELECT name, type FROM entities WHERE actor = ? AND key IN (SELECT value FROM json_each(?))
+				ORDER BY doc, eid LIMIT 1`, m.From, ks).Scan(&name, &typ)
+			if errors.Is(err, sql.ErrNoRows) {
+				name = m.Keys[0]
+				err = tx.QueryRowContext(ctx, `SELECT type FROM actors WHERE id = ?`, m.From).Scan(&typ)
+			}
+			if err != nil {
+				return err
+			}
+			k := m.Keys[0]
+			if err := tx.QueryRowContext(ctx, `INSERT INTO actors (key, name, type, compact, surname, given) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+				k, name, typ, merge.Compact(k), merge.Surname(k), merge.Given(k)).Scan(&m.To); err != nil {
+				return err
+			}
+			made[m.Group] = m.To
+		}
+		changed[m.From], changed[m.To] = true, true
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT doc FROM entities WHERE actor = ? AND key IN (SELECT value FROM json_each(?))`, m.From, ks)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var d int64
+			if err := rows.Scan(&d); err != nil {
+				rows.Close()
+				return err
+			}
+			docSet[d] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE actor_keys SET actor = ? WHERE key IN (SELECT value FROM json_each(?))`, m.To, ks); err != nil {
+			return err
+		}
+	}
+	if err := restore(ctx, tx, slices.Sorted(maps.Keys(docSet))); err != nil {
+		return err
+	}
+	// the canonical name: the full name (of more than one word) that most
+	// documents give the actor, a one-word name only while there is none
+	_, err := tx.ExecContext(ctx, `UPDATE actors SET name = n.name, name_count = n.count FROM (
+			SELECT actor, name, count, ROW_NUMBER() OVER (PARTITION BY actor ORDER BY instr(name, ' ') > 0 DESC, count DESC, name) AS r
+			FROM actor_names WHERE kind = 'canonical' AND actor IN (SELECT value FROM json_each(?))) AS n
+		WHERE n.r = 1 AND actors.id = n.actor`, jsonList(slices.Sorted(maps.Keys(changed))))
+	return err
+}
+
+// restore stores again what documents docs derive across documents —
+// their entities and names, their quotes' speakers, their events and
+// positions — after the keys of actor_keys have moved: first it takes away
+// what the documents added, their actors' counts included, then it stores
+// it as Put does (putTx), by the keys as they are now. Counting the
+// actors' documents again instead took half of Reconcile's time on
+// PolNeAR: the documents of a moved key name Donald Trump too.
+func restore(ctx context.Context, tx *sql.Tx, docs []int64) error {
+	type stored struct {
+		doc int64
+		d   *store.Doc
+		old map[string]int64 // entity id → its actor before
+	}
+	var all []*stored
+	byDoc := map[int64]*stored{}
+	ds := jsonList(docs)
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, record FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`, ds)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var doc int64
+		var raw string
+		if err := rows.Scan(&doc, &raw); err != nil {
+			rows.Close()
+			return err
+		}
+		rec := new(newsgraph.Record)
+		if err := json.Unmarshal([]byte(raw), rec); err != nil {
+			rows.Close()
+			return fmt.Errorf("document %d: decode record: %w", doc, err)
+		}
+		s := &stored{doc: doc, d: &store.Doc{Record: rec, Keys: merge.EntityKeys(rec)}, old: map[string]int64{}}
+		all = append(all, s)
+		byDoc[doc] = s
 	}
 	rows.Close()
-	type person struct {
-		id   int64
-		docs int
+	if err := rows.Err(); err != nil {
+		return err
 	}
-	docs := map[int64]int{}
-	compact := map[string][]int64{}
-	surnames := map[string][]person{}
-	givens := map[string][]person{}
-	rows, err = tx.QueryContext(ctx, `SELECT id, compact, surname, given, type, docs FROM actors WHERE substr(compact, 1, 12) <> 'description:'`)
+	rows, err = tx.QueryContext(ctx, `SELECT doc, eid, actor FROM entities WHERE doc IN (SELECT value FROM json_each(?))`, ds)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	for rows.Next() {
-		var id int64
-		var c, sn, gv, typ string
-		var n int
-		if err := rows.Scan(&id, &c, &sn, &gv, &typ, &n); err != nil {
+		var doc, a int64
+		var eid string
+		if err := rows.Scan(&doc, &eid, &a); err != nil {
 			rows.Close()
-			return 0, err
+			return err
 		}
-		docs[id] = n
-		compact[c] = append(compact[c], id)
-		if sn != "" && typ == "PERSON" {
-			surnames[sn] = append(surnames[sn], person{id, n})
-			givens[gv] = append(givens[gv], person{id, n})
+		byDoc[doc].old[eid] = a
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	// take away: each document counted once for each of its actors and
+	// their names (entityNames), its entities, quotes, events and evidence
+	type nameKey struct {
+		actor      int64
+		kind, name string
+	}
+	uses := map[nameKey]int{}
+	type counts struct{ docs, mentions, quotes int }
+	less := map[int64]*counts{}
+	count := func(a int64) *counts {
+		if less[a] == nil {
+			less[a] = &counts{}
+		}
+		return less[a]
+	}
+	for _, s := range all {
+		seen := map[nameKey]bool{}
+		named := map[int64]bool{}
+		for _, e := range s.d.Record.Entities {
+			a, ok := s.old[e.ID]
+			if !ok || store.IsDescription(a) {
+				continue
+			}
+			c := count(a)
+			if !named[a] {
+				named[a] = true
+				c.docs++
+			}
+			c.mentions += len(e.Mentions)
+			entityNames(e, func(kind, name string) {
+				if k := (nameKey{a, kind, name}); name != "" && !seen[k] {
+					seen[k] = true
+					uses[k]++
+				}
+			})
+		}
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT speaker FROM quotes WHERE doc IN (SELECT value FROM json_each(?)) AND speaker IS NOT NULL`, ds)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var a int64
+		if err := rows.Scan(&a); err != nil {
+			rows.Close()
+			return err
+		}
+		if !store.IsDescription(a) {
+			count(a).quotes++
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return 0, err
+		return err
+	}
+	old := slices.Sorted(maps.Keys(less))
+	for _, a := range old {
+		c := less[a]
+		if _, err := tx.ExecContext(ctx, `UPDATE actors SET docs = docs - ?, mentions = mentions - ?, quotes = quotes - ? WHERE id = ?`,
+			c.docs, c.mentions, c.quotes, a); err != nil {
+			return err
+		}
+	}
+	for _, k := range slices.SortedFunc(maps.Keys(uses), func(x, y nameKey) int {
+		return cmp.Or(cmp.Compare(x.actor, y.actor), cmp.Compare(x.kind, y.kind), cmp.Compare(x.name, y.name))
+	}) {
+		if _, err := tx.ExecContext(ctx, `UPDATE actor_names SET count = count - ? WHERE actor = ? AND kind = ? AND name = ?`,
+			uses[k], k.actor, k.kind, k.name); err != nil {
+			return err
+		}
+	}
+	var positions []int64
+	rows, err = tx.QueryContext(ctx, `SELECT DISTINCT position FROM position_evidence WHERE doc IN (SELECT value FROM json_each(?))`, ds)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		positions = append(positions, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, st := range []struct {
+		q    string
+		args []any
+	}{
+		// the full-text index follows the rows it mirrors
+		{`INSERT INTO actor_names_fts (actor_names_fts, rowid, name) SELECT 'delete', id, name FROM actor_names
+			WHERE actor IN (SELECT value FROM json_each(?1)) AND count <= 0`, []any{jsonList(old)}},
+		{`DELETE FROM actor_names WHERE actor IN (SELECT value FROM json_each(?1)) AND count <= 0`, []any{jsonList(old)}},
+		{`DELETE FROM entities WHERE doc IN (SELECT value FROM json_each(?1))`, []any{ds}},
+		// a document that reports one event twice is one source of it
+		{`UPDATE merged_events SET sources = sources - (SELECT COUNT(DISTINCT doc) FROM events
+				WHERE merged = merged_events.id AND doc IN (SELECT value FROM json_each(?1)))
+			WHERE id IN (SELECT merged FROM events WHERE doc IN (SELECT value FROM json_each(?1)))`, []any{ds}},
+		{`DELETE FROM events WHERE doc IN (SELECT value FROM json_each(?1))`, []any{ds}},
+		{`DELETE FROM event_actors WHERE merged IN (SELECT id FROM merged_events WHERE sources <= 0)`, nil},
+		{`DELETE FROM merged_events WHERE sources <= 0`, nil},
+		{`DELETE FROM position_evidence WHERE doc IN (SELECT value FROM json_each(?1))`, []any{ds}},
+		{`DELETE FROM positions WHERE id IN (SELECT value FROM json_each(?1))
+			AND NOT EXISTS (SELECT 1 FROM position_evidence e WHERE e.position = positions.id)`, []any{jsonList(positions)}},
+	} {
+		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
+			return fmt.Errorf("take away: %w", err)
+		}
 	}
 
-	// into maps an actor to the one it joins; find follows the chain.
-	into := map[int64]int64{}
-	var find func(int64) int64
-	find = func(a int64) int64 {
-		if b, ok := into[a]; ok && b != a {
-			r := find(b)
-			into[a] = r
-			return r
-		}
-		return a
+	// store again, the names added to the full-text index after
+	var lastName int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM actor_names`).Scan(&lastName); err != nil {
+		return err
 	}
-	// join unites two actors under the one in more documents, so that a
-	// stray spelling never takes the name of the person it belongs to
-	join := func(a, b int64) {
-		a, b = find(a), find(b)
-		if a == b {
-			return
+	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, keys: map[string]int64{}, names: map[int64]string{}, spoken: map[int64]int{}}
+	defer func() {
+		for _, s := range p.stmts {
+			s.Close()
 		}
-		if docs[a] > docs[b] || docs[a] == docs[b] && a < b {
-			a, b = b, a
+	}()
+	for _, s := range all {
+		actors, err := p.entities(s.doc, s.d)
+		if err != nil {
+			return fmt.Errorf("document %d: %w", s.doc, err)
 		}
-		into[a] = b
-		docs[b] += docs[a]
-	}
-	sorted := make([]string, 0, len(keys))
-	for k := range keys {
-		sorted = append(sorted, k)
-	}
-	slices.Sort(sorted) // a fixed order, so that a rerun does the same
-	for _, k := range sorted {
-		if fl := merge.FirstLast(k); fl != "" {
-			if to, ok := keys[fl]; ok {
-				join(keys[k], to)
-			}
-		}
-	}
-	compacts := make([]string, 0, len(compact))
-	for c := range compact {
-		compacts = append(compacts, c)
-	}
-	slices.Sort(compacts) // map order would make a rerun join otherwise
-	for _, c := range compacts {
-		ids := compact[c]
-		if len(ids) < 2 {
-			continue
-		}
-		best := ids[0]
-		for _, id := range ids[1:] {
-			if docs[id] > docs[best] {
-				best = id
-			}
-		}
-		for _, id := range ids {
-			join(id, best)
-		}
-	}
-	for _, k := range sorted {
-		one := int64(0)
-		for _, w := range merge.Windows(k) {
-			if a, ok := keys[w]; ok {
-				if one != 0 && find(a) != one {
-					one = -1
-					break
+		for _, q := range s.d.Record.Quotes {
+			var speaker any
+			if q.Speaker != nil {
+				if a, ok := actors[*q.Speaker]; ok {
+					speaker = a
+					if !store.IsDescription(a) {
+						p.spoken[a]++
+					}
 				}
-				one = find(a)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker = ? WHERE doc = ? AND qid = ?`, speaker, s.doc, q.ID); err != nil {
+				return err
 			}
 		}
-		if one > 0 {
-			join(keys[k], one)
+		if err := p.events(s.doc, s.d, actors); err != nil {
+			return fmt.Errorf("document %d: %w", s.doc, err)
+		}
+		if err := p.positions(s.doc, s.d, actors); err != nil {
+			return fmt.Errorf("document %d: %w", s.doc, err)
 		}
 	}
-	// dominant is the person who takes a one-word key among cands, counted
-	// after the joins above
-	dominant := func(cands []person) (int64, bool) {
-		sum := map[int64]int{}
-		for _, c := range cands {
-			sum[find(c.id)] = docs[find(c.id)]
+	for _, a := range slices.Sorted(maps.Keys(p.spoken)) {
+		if _, err := p.exec("bumpQuotes", p.spoken[a], a); err != nil {
+			return err
 		}
-		var first, second int
-		var best int64
-		for id, n := range sum {
-			switch {
-			case n > first || n == first && id < best:
-				second, first, best = first, n, id
-			case n > second:
-				second = n
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO actor_names_fts (rowid, name) SELECT id, name FROM actor_names WHERE id > ?`, lastName)
+	return err
+}
+
+// backfillKeys gives the entities stored before schema step 13 their
+// actor keys, read from their documents' records, and counts each key's
+// documents.
+func backfillKeys(ctx context.Context, tx *sql.Tx) error {
+	var any bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM entities)`).Scan(&any); err != nil || !any {
+		return err
+	}
+	set, err := tx.PrepareContext(ctx, `UPDATE entities SET key = ? WHERE doc = ? AND eid = ? AND key IS NULL`)
+	if err != nil {
+		return err
+	}
+	defer set.Close()
+	for after := int64(0); ; {
+		rows, err := tx.QueryContext(ctx, `SELECT rowid, record FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 500`, after)
+		if err != nil {
+			return err
+		}
+		type entityKey struct {
+			doc      int64
+			eid, key string
+		}
+		var keys []entityKey
+		n := 0
+		for rows.Next() {
+			var raw string
+			if err := rows.Scan(&after, &raw); err != nil {
+				rows.Close()
+				return err
+			}
+			n++
+			var rec newsgraph.Record
+			if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+				continue // Check reports it
+			}
+			for eid, k := range merge.EntityKeys(&rec) {
+				keys = append(keys, entityKey{after, eid, k})
 			}
 		}
-		return best, merge.Dominant(first, second)
-	}
-	for _, k := range sorted {
-		w := merge.SurnameOnly(k)
-		if w == "" {
-			continue
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
 		}
-		cands := append(slices.Clip(surnames[w]), givens[w]...)
-		if len(cands) == 0 {
-			continue
+		if n == 0 {
+			break
 		}
-		if best, ok := dominant(cands); ok {
-			join(keys[k], best)
+		for _, k := range keys {
+			if _, err := set.ExecContext(ctx, k.key, k.doc, k.eid); err != nil {
+				return err
+			}
 		}
 	}
-	froms := make([]int64, 0, len(into))
-	for a := range into {
-		froms = append(froms, a)
-	}
-	slices.Sort(froms)
-	for _, a := range froms {
-		if err := mergeActor(ctx, tx, a, find(a)); err != nil {
-			return 0, fmt.Errorf("merge actor %d into %d: %w", a, find(a), err)
-		}
-	}
-	return len(froms), tx.Commit()
+	_, err = tx.ExecContext(ctx, `UPDATE actor_keys SET docs = c.n FROM (SELECT key, COUNT(DISTINCT doc) AS n FROM entities
+		WHERE key IS NOT NULL GROUP BY key) AS c WHERE actor_keys.key = c.key`)
+	return err
 }
 
 // mergeActor moves everything of actor from to actor to and deletes from.

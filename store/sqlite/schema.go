@@ -346,4 +346,16 @@ INSERT INTO document_texts (doc, title, text) SELECT rowid, title, json_extract(
 DROP VIEW document_text;
 CREATE VIEW document_text AS SELECT doc AS rowid, title, text FROM document_texts;
 `,
+	// 13: each entity's actor key (a description's alone before), and each
+	// key's number of documents, so that Reconcile can decide the joins
+	// from the keys alone (merge.Plan), whatever order the documents came
+	// in, and move a key to another actor when later documents change the
+	// answer. Rows stored before this step get their keys from the records
+	// (backfillKeys).
+	`
+ALTER TABLE actor_keys ADD COLUMN docs INTEGER NOT NULL DEFAULT 0;
+`,
 }
+
+// keysStep is the step after which backfillKeys runs.
+const keysStep = 13

@@ -194,6 +194,11 @@ func (db *DB) migrateStep(ctx context.Context) (done bool, err error) {
 	if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
 		return false, fmt.Errorf("migrate %d: %w", v, err)
 	}
+	if v == keysStep {
+		if err := backfillKeys(ctx, tx); err != nil {
+			return false, fmt.Errorf("migrate %d: %w", v, err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, v, now()); err != nil {
 		return false, fmt.Errorf("migrate %d: %w", v, err)
 	}

@@ -57,6 +57,8 @@ func Run(t *testing.T, f Factory) {
 			tt.fn(t, f(t))
 		})
 	}
+	// tests that compare stores of their own
+	t.Run("ReconcileOrderIndependent", func(t *testing.T) { testReconcileOrder(t, f) })
 }
 
 // Ent describes an entity of a test record: its mentions are found in the
