@@ -62,25 +62,15 @@ func (db *DB) Reconcile(ctx context.Context) (int, error) {
 	// the actors of each group are merged into the one in most documents
 	groups := merge.Joins(keys, plan)
 	docs := map[int64]int{}
-	if len(groups) > 0 {
-		rows, err := tx.QueryContext(ctx, `SELECT id, docs FROM actors WHERE id IN (SELECT value FROM json_each(?))`,
-			jsonList(slices.Concat(groups...)))
-		if err != nil {
-			return 0, err
-		}
-		for rows.Next() {
-			var id int64
-			var n int
-			if err := rows.Scan(&id, &n); err != nil {
-				rows.Close()
-				return 0, err
-			}
-			docs[id] = n
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, err
-		}
+	err = eachRow(ctx, tx, `SELECT id, docs FROM actors WHERE id IN (SELECT value FROM json_each(?))`, func(rows *sql.Rows) error {
+		var id int64
+		var n int
+		err := rows.Scan(&id, &n)
+		docs[id] = n
+		return err
+	}, jsonArray(slices.Concat(groups...)))
+	if err != nil {
+		return 0, err
 	}
 	into := merge.Into(groups, docs)
 	for _, a := range slices.Sorted(maps.Keys(into)) {
@@ -96,25 +86,35 @@ func (db *DB) Reconcile(ctx context.Context) (int, error) {
 // (store.DescriptionsPerDoc) has an actor of its own but joins nothing: it
 // is left out.
 func loadKeys(ctx context.Context, tx *sql.Tx) ([]merge.KeyActor, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT key, actor, docs FROM actor_keys WHERE substr(key, 1, 12) <> 'description:' ORDER BY key`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var keys []merge.KeyActor
-	for rows.Next() {
-		var k merge.KeyActor
-		if err := rows.Scan(&k.Key, &k.Actor, &k.Docs); err != nil {
-			return nil, err
-		}
-		keys = append(keys, k)
-	}
-	return keys, rows.Err()
+	err := eachRow(ctx, tx, `SELECT key, actor, docs FROM actor_keys WHERE substr(key, 1, 12) <> 'description:' ORDER BY key`,
+		func(rows *sql.Rows) error {
+			var k merge.KeyActor
+			err := rows.Scan(&k.Key, &k.Actor, &k.Docs)
+			keys = append(keys, k)
+			return err
+		})
+	return keys, err
 }
 
-// jsonList encodes ids or keys as a JSON array, a list that one bound
-// value carries into SQL (json_each), however long.
-func jsonList[T int64 | string](v []T) string {
+// eachRow runs query q in tx and calls scan for each row.
+func eachRow(ctx context.Context, tx *sql.Tx, q string, scan func(*sql.Rows) error, args ...any) error {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// jsonArray encodes a list (ids, keys, rows as arrays) as a JSON array,
+// which one bound value carries into SQL (json_each, ->>), however long.
+func jsonArray[T any](v []T) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
@@ -131,7 +131,7 @@ func moveKeys(ctx context.Context, tx *sql.Tx, moves []merge.Move, kept map[int6
 		nk := kept[m.From]
 		if _, err := tx.ExecContext(ctx, `UPDATE actors SET key = ?, compact = ?, surname = ?, given = ?
 			WHERE id = ? AND key IN (SELECT value FROM json_each(?))`,
-			nk, merge.Compact(nk), merge.Surname(nk), merge.Given(nk), m.From, jsonList(m.Keys)); err != nil {
+			nk, merge.Compact(nk), merge.Surname(nk), merge.Given(nk), m.From, jsonArray(m.Keys)); err != nil {
 			return err
 		}
 	}
@@ -140,7 +140,7 @@ func moveKeys(ctx context.Context, tx *sql.Tx, moves []merge.Move, kept map[int6
 	made := map[string]int64{} // group → the actor made for it
 	for i := range moves {
 		m := &moves[i]
-		ks := jsonList(m.Keys)
+		ks := jsonArray(m.Keys)
 		if m.To == 0 {
 			m.To = made[m.Group]
 		}
@@ -163,20 +163,14 @@ func moveKeys(ctx context.Context, tx *sql.Tx, moves []merge.Move, kept map[int6
 			made[m.Group] = m.To
 		}
 		changed[m.From], changed[m.To] = true, true
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT doc FROM entities WHERE actor = ? AND key IN (SELECT value FROM json_each(?))`, m.From, ks)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var d int64
-			if err := rows.Scan(&d); err != nil {
-				rows.Close()
+		err := eachRow(ctx, tx, `SELECT DISTINCT doc FROM entities WHERE actor = ? AND key IN (SELECT value FROM json_each(?))`,
+			func(rows *sql.Rows) error {
+				var d int64
+				err := rows.Scan(&d)
+				docSet[d] = true
 				return err
-			}
-			docSet[d] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+			}, m.From, ks)
+		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE actor_keys SET actor = ? WHERE key IN (SELECT value FROM json_each(?))`, m.To, ks); err != nil {
@@ -191,92 +185,167 @@ func moveKeys(ctx context.Context, tx *sql.Tx, moves []merge.Move, kept map[int6
 	_, err := tx.ExecContext(ctx, `UPDATE actors SET name = n.name, name_count = n.count FROM (
 			SELECT actor, name, count, ROW_NUMBER() OVER (PARTITION BY actor ORDER BY instr(name, ' ') > 0 DESC, count DESC, name) AS r
 			FROM actor_names WHERE kind = 'canonical' AND actor IN (SELECT value FROM json_each(?))) AS n
-		WHERE n.r = 1 AND actors.id = n.actor`, jsonList(slices.Sorted(maps.Keys(changed))))
+		WHERE n.r = 1 AND actors.id = n.actor`, jsonArray(slices.Sorted(maps.Keys(changed))))
 	return err
+}
+
+// restored is a document stored again, with the actors it named before.
+type restored struct {
+	doc    int64
+	d      *store.Doc
+	actors map[string]int64 // entity id → its actor before
+	spoke  map[string]int64 // quote id → its speaker before
 }
 
 // restore stores again what documents docs derive across documents —
 // their entities and names, their quotes' speakers, their events and
-// positions — after the keys of actor_keys have moved: first it takes away
-// what the documents added, their actors' counts included, then it stores
-// it as Put does (putTx), by the keys as they are now. Counting the
-// actors' documents again instead took half of Reconcile's time on
-// PolNeAR: the documents of a moved key name Donald Trump too.
+// positions — after the keys of actor_keys have moved: it takes away what
+// the documents added (takeAway), then stores it as Put does (putTx), by
+// the keys as they are now. A quote keeps its row, its speaker changed
+// where its entity's actor is.
 func restore(ctx context.Context, tx *sql.Tx, docs []int64) error {
-	type stored struct {
-		doc int64
-		d   *store.Doc
-		old map[string]int64 // entity id → its actor before
-	}
-	var all []*stored
-	byDoc := map[int64]*stored{}
-	ds := jsonList(docs)
-	rows, err := tx.QueryContext(ctx, `SELECT rowid, record FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`, ds)
+	rs, err := readRestored(ctx, tx, docs)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var doc int64
-		var raw string
-		if err := rows.Scan(&doc, &raw); err != nil {
-			rows.Close()
+	unused, err := takeAway(ctx, tx, rs)
+	if err != nil {
+		return fmt.Errorf("take away: %w", err)
+	}
+	var lastName int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM actor_names`).Scan(&lastName); err != nil {
+		return err
+	}
+	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, keys: map[string]int64{}, names: map[int64]string{}, spoken: map[int64]int{}}
+	defer func() {
+		for _, s := range p.stmts {
+			s.Close()
+		}
+	}()
+	for _, r := range rs {
+		actors, err := p.entities(r.doc, r.d)
+		if err != nil {
+			return fmt.Errorf("document %d: %w", r.doc, err)
+		}
+		for _, q := range r.d.Record.Quotes {
+			var speaker int64
+			if q.Speaker != nil {
+				speaker = actors[*q.Speaker]
+			}
+			if was := r.spoke[q.ID]; speaker != was {
+				if _, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker = NULLIF(?, 0) WHERE doc = ? AND qid = ?`, speaker, r.doc, q.ID); err != nil {
+					return err
+				}
+				p.spoken[was]--
+				p.spoken[speaker]++
+			}
+		}
+		if err := p.events(r.doc, r.d, actors); err != nil {
+			return fmt.Errorf("document %d: %w", r.doc, err)
+		}
+		if err := p.positions(r.doc, r.d, actors); err != nil {
+			return fmt.Errorf("document %d: %w", r.doc, err)
+		}
+	}
+	for _, a := range slices.Sorted(maps.Keys(p.spoken)) {
+		if a == 0 || store.IsDescription(a) || p.spoken[a] == 0 {
+			continue
+		}
+		if _, err := p.exec("bumpQuotes", p.spoken[a], a); err != nil {
 			return err
 		}
-		rec := new(newsgraph.Record)
-		if err := json.Unmarshal([]byte(raw), rec); err != nil {
-			rows.Close()
-			return fmt.Errorf("document %d: decode record: %w", doc, err)
+	}
+	// the full-text index follows the rows it mirrors; the names that no
+	// document gives any longer go
+	for _, q := range []string{
+		`INSERT INTO actor_names_fts (rowid, name) SELECT id, name FROM actor_names WHERE id > ?1`,
+		`INSERT INTO actor_names_fts (actor_names_fts, rowid, name) SELECT 'delete', id, name FROM actor_names
+			WHERE id IN (SELECT value FROM json_each(?2)) AND count <= 0`,
+		`DELETE FROM actor_names WHERE id IN (SELECT value FROM json_each(?2)) AND count <= 0`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, lastName, jsonArray(unused)); err != nil {
+			return err
 		}
-		s := &stored{doc: doc, d: &store.Doc{Record: rec, Keys: merge.EntityKeys(rec)}, old: map[string]int64{}}
-		all = append(all, s)
-		byDoc[doc] = s
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = tx.QueryContext(ctx, `SELECT doc, eid, actor FROM entities WHERE doc IN (SELECT value FROM json_each(?))`, ds)
+	return nil
+}
+
+// readRestored reads the records of docs, the actors their entities are
+// joined to and the speakers of their quotes.
+func readRestored(ctx context.Context, tx *sql.Tx, docs []int64) ([]*restored, error) {
+	var rs []*restored
+	byDoc := map[int64]*restored{}
+	ds := jsonArray(docs)
+	err := eachRow(ctx, tx, `SELECT rowid, record FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+		func(rows *sql.Rows) error {
+			var doc int64
+			var raw string
+			if err := rows.Scan(&doc, &raw); err != nil {
+				return err
+			}
+			rec := new(newsgraph.Record)
+			if err := json.Unmarshal([]byte(raw), rec); err != nil {
+				return fmt.Errorf("document %d: decode record: %w", doc, err)
+			}
+			r := &restored{doc: doc, d: &store.Doc{Record: rec, Keys: merge.EntityKeys(rec)}, actors: map[string]int64{}, spoke: map[string]int64{}}
+			rs = append(rs, r)
+			byDoc[doc] = r
+			return nil
+		}, ds)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for rows.Next() {
+	err = eachRow(ctx, tx, `SELECT doc, eid, actor FROM entities WHERE doc IN (SELECT value FROM json_each(?))`, func(rows *sql.Rows) error {
 		var doc, a int64
 		var eid string
-		if err := rows.Scan(&doc, &eid, &a); err != nil {
-			rows.Close()
-			return err
-		}
-		byDoc[doc].old[eid] = a
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		err := rows.Scan(&doc, &eid, &a)
+		byDoc[doc].actors[eid] = a
 		return err
+	}, ds)
+	if err != nil {
+		return nil, err
 	}
+	err = eachRow(ctx, tx, `SELECT doc, qid, speaker FROM quotes WHERE doc IN (SELECT value FROM json_each(?)) AND speaker IS NOT NULL`,
+		func(rows *sql.Rows) error {
+			var doc, a int64
+			var qid string
+			err := rows.Scan(&doc, &qid, &a)
+			byDoc[doc].spoke[qid] = a
+			return err
+		}, ds)
+	return rs, err
+}
 
-	// take away: each document counted once for each of its actors and
-	// their names (entityNames), its entities, quotes, events and evidence
+// takeAway takes away what documents rs added to the store across
+// documents but their quotes: each counted once in the documents and
+// mentions of each of its actors and in each of their names (entityNames),
+// its entities, its reports of merged events and its evidence of
+// positions. It returns the names that no document gives now, for the
+// caller to delete once the documents are stored again (most are given
+// again then). The rows of actors and names are each changed in one
+// statement, the changes as a JSON array of rows: a statement a row took a
+// third of restore's time.
+func takeAway(ctx context.Context, tx *sql.Tx, rs []*restored) (unused []int64, err error) {
 	type nameKey struct {
 		actor      int64
 		kind, name string
 	}
 	uses := map[nameKey]int{}
-	type counts struct{ docs, mentions, quotes int }
+	type counts struct{ docs, mentions int }
 	less := map[int64]*counts{}
-	count := func(a int64) *counts {
-		if less[a] == nil {
-			less[a] = &counts{}
-		}
-		return less[a]
-	}
-	for _, s := range all {
+	for _, r := range rs {
 		seen := map[nameKey]bool{}
 		named := map[int64]bool{}
-		for _, e := range s.d.Record.Entities {
-			a, ok := s.old[e.ID]
+		for _, e := range r.d.Record.Entities {
+			a, ok := r.actors[e.ID]
 			if !ok || store.IsDescription(a) {
 				continue
 			}
-			c := count(a)
+			c := less[a]
+			if c == nil {
+				c = &counts{}
+				less[a] = c
+			}
 			if !named[a] {
 				named[a] = true
 				c.docs++
@@ -290,126 +359,77 @@ func restore(ctx context.Context, tx *sql.Tx, docs []int64) error {
 			})
 		}
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT speaker FROM quotes WHERE doc IN (SELECT value FROM json_each(?)) AND speaker IS NOT NULL`, ds)
-	if err != nil {
-		return err
+	var actorRows [][3]int64
+	for _, a := range slices.Sorted(maps.Keys(less)) {
+		actorRows = append(actorRows, [3]int64{a, int64(less[a].docs), int64(less[a].mentions)})
 	}
-	for rows.Next() {
-		var a int64
-		if err := rows.Scan(&a); err != nil {
-			rows.Close()
-			return err
-		}
-		if !store.IsDescription(a) {
-			count(a).quotes++
-		}
+	if _, err := tx.ExecContext(ctx, `UPDATE actors SET docs = docs - u.d, mentions = mentions - u.m
+		FROM (SELECT value ->> 0 AS id, value ->> 1 AS d, value ->> 2 AS m FROM json_each(?)) AS u
+		WHERE actors.id = u.id`, jsonArray(actorRows)); err != nil {
+		return nil, err
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	old := slices.Sorted(maps.Keys(less))
-	for _, a := range old {
-		c := less[a]
-		if _, err := tx.ExecContext(ctx, `UPDATE actors SET docs = docs - ?, mentions = mentions - ?, quotes = quotes - ? WHERE id = ?`,
-			c.docs, c.mentions, c.quotes, a); err != nil {
-			return err
-		}
-	}
+	var nameRows [][4]any
 	for _, k := range slices.SortedFunc(maps.Keys(uses), func(x, y nameKey) int {
 		return cmp.Or(cmp.Compare(x.actor, y.actor), cmp.Compare(x.kind, y.kind), cmp.Compare(x.name, y.name))
 	}) {
-		if _, err := tx.ExecContext(ctx, `UPDATE actor_names SET count = count - ? WHERE actor = ? AND kind = ? AND name = ?`,
-			uses[k], k.actor, k.kind, k.name); err != nil {
-			return err
-		}
+		nameRows = append(nameRows, [4]any{k.actor, k.kind, k.name, uses[k]})
 	}
-	var positions []int64
-	rows, err = tx.QueryContext(ctx, `SELECT DISTINCT position FROM position_evidence WHERE doc IN (SELECT value FROM json_each(?))`, ds)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
+	err = eachRow(ctx, tx, `UPDATE actor_names SET count = count - u.n
+		FROM (SELECT value ->> 0 AS actor, value ->> 1 AS kind, value ->> 2 AS name, value ->> 3 AS n FROM json_each(?)) AS u
+		WHERE actor_names.actor = u.actor AND actor_names.kind = u.kind AND actor_names.name = u.name
+		RETURNING actor_names.id, actor_names.count`, func(rows *sql.Rows) error {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
+		var count int
+		err := rows.Scan(&id, &count)
+		if count <= 0 {
+			unused = append(unused, id)
 		}
-		positions = append(positions, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
+	}, jsonArray(nameRows))
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]int64, len(rs))
+	for i, r := range rs {
+		docs[i] = r.doc
+	}
+	ds := jsonArray(docs)
+	var positions []int64
+	err = eachRow(ctx, tx, `SELECT DISTINCT position FROM position_evidence WHERE doc IN (SELECT value FROM json_each(?))`,
+		func(rows *sql.Rows) error {
+			var id int64
+			err := rows.Scan(&id)
+			positions = append(positions, id)
+			return err
+		}, ds)
+	if err != nil {
+		return nil, err
 	}
 	for _, st := range []struct {
-		q    string
-		args []any
+		q   string
+		arg string
 	}{
-		// the full-text index follows the rows it mirrors
-		{`INSERT INTO actor_names_fts (actor_names_fts, rowid, name) SELECT 'delete', id, name FROM actor_names
-			WHERE actor IN (SELECT value FROM json_each(?1)) AND count <= 0`, []any{jsonList(old)}},
-		{`DELETE FROM actor_names WHERE actor IN (SELECT value FROM json_each(?1)) AND count <= 0`, []any{jsonList(old)}},
-		{`DELETE FROM entities WHERE doc IN (SELECT value FROM json_each(?1))`, []any{ds}},
+		{`DELETE FROM entities WHERE doc IN (SELECT value FROM json_each(?1))`, ds},
 		// a document that reports one event twice is one source of it
 		{`UPDATE merged_events SET sources = sources - (SELECT COUNT(DISTINCT doc) FROM events
 				WHERE merged = merged_events.id AND doc IN (SELECT value FROM json_each(?1)))
-			WHERE id IN (SELECT merged FROM events WHERE doc IN (SELECT value FROM json_each(?1)))`, []any{ds}},
-		{`DELETE FROM events WHERE doc IN (SELECT value FROM json_each(?1))`, []any{ds}},
-		{`DELETE FROM event_actors WHERE merged IN (SELECT id FROM merged_events WHERE sources <= 0)`, nil},
-		{`DELETE FROM merged_events WHERE sources <= 0`, nil},
-		{`DELETE FROM position_evidence WHERE doc IN (SELECT value FROM json_each(?1))`, []any{ds}},
+			WHERE id IN (SELECT merged FROM events WHERE doc IN (SELECT value FROM json_each(?1)))`, ds},
+		{`DELETE FROM events WHERE doc IN (SELECT value FROM json_each(?1))`, ds},
+		{`DELETE FROM event_actors WHERE merged IN (SELECT id FROM merged_events WHERE sources <= 0)`, ""},
+		{`DELETE FROM merged_events WHERE sources <= 0`, ""},
+		{`DELETE FROM position_evidence WHERE doc IN (SELECT value FROM json_each(?1))`, ds},
 		{`DELETE FROM positions WHERE id IN (SELECT value FROM json_each(?1))
-			AND NOT EXISTS (SELECT 1 FROM position_evidence e WHERE e.position = positions.id)`, []any{jsonList(positions)}},
+			AND NOT EXISTS (SELECT 1 FROM position_evidence e WHERE e.position = positions.id)`, jsonArray(positions)},
 	} {
-		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
-			return fmt.Errorf("take away: %w", err)
+		var args []any
+		if st.arg != "" {
+			args = append(args, st.arg)
+		}
+		if _, err := tx.ExecContext(ctx, st.q, args...); err != nil {
+			return nil, err
 		}
 	}
-
-	// store again, the names added to the full-text index after
-	var lastName int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM actor_names`).Scan(&lastName); err != nil {
-		return err
-	}
-	p := &putTx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, keys: map[string]int64{}, names: map[int64]string{}, spoken: map[int64]int{}}
-	defer func() {
-		for _, s := range p.stmts {
-			s.Close()
-		}
-	}()
-	for _, s := range all {
-		actors, err := p.entities(s.doc, s.d)
-		if err != nil {
-			return fmt.Errorf("document %d: %w", s.doc, err)
-		}
-		for _, q := range s.d.Record.Quotes {
-			var speaker any
-			if q.Speaker != nil {
-				if a, ok := actors[*q.Speaker]; ok {
-					speaker = a
-					if !store.IsDescription(a) {
-						p.spoken[a]++
-					}
-				}
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker = ? WHERE doc = ? AND qid = ?`, speaker, s.doc, q.ID); err != nil {
-				return err
-			}
-		}
-		if err := p.events(s.doc, s.d, actors); err != nil {
-			return fmt.Errorf("document %d: %w", s.doc, err)
-		}
-		if err := p.positions(s.doc, s.d, actors); err != nil {
-			return fmt.Errorf("document %d: %w", s.doc, err)
-		}
-	}
-	for _, a := range slices.Sorted(maps.Keys(p.spoken)) {
-		if _, err := p.exec("bumpQuotes", p.spoken[a], a); err != nil {
-			return err
-		}
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO actor_names_fts (rowid, name) SELECT id, name FROM actor_names WHERE id > ?`, lastName)
-	return err
+	return unused, nil
 }
 
 // backfillKeys gives the entities stored before schema step 13 their
