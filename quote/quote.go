@@ -292,7 +292,7 @@ func (a *analyzer) classifySpans() {
 		switch {
 		case words == 0:
 			sp.kind = titleSpan
-		case a.sectionHead(sp, words, capWords):
+		case a.sectionHead(sp, words):
 			sp.kind = titleSpan
 		case (!endsPunct || words <= 6 && a.titlePunct(lastTok)) && words <= 7 && capWords == words && !lowerFirst && !atStart &&
 			(prev >= 0 && (a.is(prev, titleLeads) || a.capitalised(prev)) || a.coveredByName(sp)):
@@ -315,11 +315,11 @@ func (a *analyzer) classifySpans() {
 }
 
 // sectionHead reports whether a passage in single marks fills its
-// paragraph as a short title-case line: a section head ('All Bets Are
-// Off.'), not a quotation.
-func (a *analyzer) sectionHead(sp *qspan, words, capWords int) bool {
+// paragraph as a short line: a section head ('All Bets Are Off.', 'A
+// change warrior.', a phrase of the section below), not a quotation.
+func (a *analyzer) sectionHead(sp *qspan, words int) bool {
 	t := a.toks[sp.open].Text
-	if t != "'" && t != "‘" && t != "’" || words > 8 || 3*capWords < 2*words || sp.close < 0 {
+	if t != "'" && t != "‘" && t != "’" || words > 8 || sp.close < 0 {
 		return false
 	}
 	if !a.opensParagraph(sp.open) {
