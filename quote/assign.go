@@ -249,9 +249,89 @@ func (a *analyzer) cueAfter(sp *qspan) *cue {
 		if ok && first-sp.close <= 3 {
 			return c
 		}
+		// `"…," Harry Bond, 30, who was polled, said`: the cue may come
+		// after words that describe the name (and a verb of theirs)
+		for cj := ci; cj < len(a.cues); cj++ {
+			if d := &a.cues[cj]; d.sentence == c.sentence && !d.used && a.nameBeforeAppositive(sp, d) {
+				return d
+			}
+		}
 		return nil
 	}
 	return nil
+}
+
+// nameType returns the type of the entity of the name mention that starts
+// at token k, or "" when none starts there.
+func (a *analyzer) nameType(k int) newsgraph.EntityType {
+	for _, mi := range a.mentionsIn(a.toks[k].Start, a.toks[k].End) {
+		m := a.d.Mentions[mi]
+		if m.Start == a.toks[k].Start && m.Kind == newsgraph.NameMention {
+			return a.d.Entities[m.Entity].Type
+		}
+	}
+	return ""
+}
+
+// nameBeforeAppositive reads `"…," Harry Bond, 30, of Dover, Del., who
+// was polled, said`: a person's name right after the closing mark, set off
+// by a comma from words that describe it, then the cue c after a comma.
+// The name becomes the subject of c.
+func (a *analyzer) nameBeforeAppositive(sp *qspan, c *cue) bool {
+	if c.according || c.inverted || c.tok <= sp.close || !a.textIs(c.tok-1, ",") {
+		return false
+	}
+	s, e, ok := a.appositiveName(sp, c.tok)
+	if !ok {
+		return false
+	}
+	saved := *c
+	c.subjS, c.subjE = s, e
+	a.resolveSpeaker(c)
+	if c.speaker < 0 {
+		*c = saved
+		return false
+	}
+	return true
+}
+
+// appositiveName returns the tokens [s, e) of a person's name that follows
+// the closing mark of sp (past its punctuation, a title such as `Mr.`
+// included) and a comma after it that opens words describing the name up
+// to token verb: no sentence end, no quotation, at most 40 tokens.
+func (a *analyzer) appositiveName(sp *qspan, verb int) (int, int, bool) {
+	if sp.close < 0 || verb-sp.close > 40 {
+		return 0, 0, false
+	}
+	k := sp.close + 1
+	for k < verb && k <= sp.close+2 && a.toks[k].Kind == newsgraph.Punct && !isDash(a.toks[k].Text) {
+		k++
+	}
+	if k >= verb || !a.word(k) {
+		return 0, 0, false
+	}
+	ns := k
+	if a.nameEnd(ns) == ns && a.abbrevDot(ns+1) {
+		ns += 2 // `Mr. Daniloff`: a title before the name
+	}
+	me := a.nameEnd(ns)
+	if me <= ns || me >= verb-1 || !a.textIs(me, ",") || a.nameType(ns) != newsgraph.Person {
+		return 0, 0, false
+	}
+	for j := me; j < verb; j++ {
+		if a.inQuote[j] != 0 || a.toks[j].Sentence != a.toks[verb].Sentence {
+			return 0, 0, false
+		}
+		switch a.toks[j].Text {
+		case ";", "!", "?", ":":
+			return 0, 0, false
+		case ".":
+			if !a.abbrevDot(j) {
+				return 0, 0, false
+			}
+		}
+	}
+	return k, me, true
 }
 
 // cueBefore finds the nearest cue before a quotation's opening mark in its

@@ -22,3 +22,24 @@ func TestDirectNotQuotes(t *testing.T) {
 			[]want{{"We will build it,", "direct", "Lena Ortiz", "said", ""}, {"A harbour for everyone,", "direct", "Lena Ortiz", "added", ""}}},
 	})
 }
+
+var bond = ent{"Harry Bond", newsgraph.Person, ""}
+
+// TestAppositiveAfterQuotation checks a name after the closing mark whose
+// verb comes after words describing it.
+func TestAppositiveAfterQuotation(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"age, town and a relative clause",
+			"The poll came out on Monday.\n\n\"Both of them scare me,\" Harry Bond, 30, of Dover, Del., who was among those polled, said.",
+			map[string]ent{"Harry Bond": bond, "Dover": {"Dover", newsgraph.GPE, ""}},
+			[]want{{"Both of them scare me,", "direct", "Harry Bond", "said", ""}}},
+		{"a title before the name",
+			"The poll came out on Monday.\n\n\"Every hour is like a day,\" Mr. Bond, now 81 and retired in Dover, Del., said by telephone.",
+			map[string]ent{"Bond": bond, "Dover": {"Dover", newsgraph.GPE, ""}},
+			[]want{{"Every hour is like a day,", "direct", "Harry Bond", "said", ""}}},
+		{"a name that opens a clause of its own is no speaker",
+			"The poll came out on Monday.\n\n\"Both of them scare me.\" Harry Bond, who was polled, left; the clerk said.",
+			map[string]ent{"Harry Bond": bond},
+			[]want{{"Both of them scare me.", "direct", "", "", ""}}},
+	})
+}

@@ -83,6 +83,21 @@ func (a *analyzer) verbAfterClose(sp *qspan) (cue, bool) {
 			return c, true
 		}
 	}
+	// `"…," Harry Bond, 30, who was polled, said.`: a reporting verb after
+	// the comma that closes words describing a name
+	for j := k + 1; j < end && j-sp.close <= 40; j++ {
+		if !a.textIs(j-1, ",") || !a.isCueForm(j) {
+			continue
+		}
+		if s, e, ok := a.appositiveName(sp, j); ok {
+			c := cue{tok: j, endTok: j + 1, subjS: s, subjE: e, addrS: -1, speaker: -1, sentence: a.toks[j].Sentence}
+			a.resolveSpeaker(&c)
+			if c.speaker >= 0 {
+				return c, true
+			}
+		}
+		break
+	}
 	// `"…!" beamed Ann Lee.`: an inverted subject must be a name
 	if a.plainVerb(k) || a.toks[k].POS == "VBN" && !a.capitalised(k) {
 		if s, e, ok := a.npRight(k+1, end); ok && a.capitalised(s) && !a.is(s, pronouns) {
