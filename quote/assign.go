@@ -366,10 +366,17 @@ func (a *analyzer) cueBefore(sp *qspan, full bool) *cue {
 		end = best.addrE
 	}
 	if full {
-		if sp.open-end > 10 {
+		// `"…," said Edward Leamer, an economist at the forecast, "…"`: the
+		// second part of a split quotation shares its cue past the words
+		// that describe the speaker
+		split := best.inverted && a.splitQuotation(best) && (a.textIs(sp.open-1, ",") || a.abbrevDot(sp.open-1))
+		if sp.open-end > 10 && !(split && sp.open-end <= 40) {
 			return nil
 		}
 		for k := end; k < sp.open; k++ {
+			if split && a.abbrevDot(k) {
+				continue // `said Sen. Lindsey Graham, R-S.C. "…"`
+			}
 			if q := a.inQuote[k]; q != 0 && a.spans[q-1].kind == fullSpan {
 				// a split quotation: `"…," he said, "…"` shares the cue only
 				// when the first part took it

@@ -43,3 +43,21 @@ func TestAppositiveAfterQuotation(t *testing.T) {
 			[]want{{"Both of them scare me.", "direct", "", "", ""}}},
 	})
 }
+
+var leamer = ent{"Edward Leamer", newsgraph.Person, ""}
+
+// TestSplitQuotationPastAppositive checks that the second part of a split
+// quotation shares the cue of the first past the words describing the
+// speaker.
+func TestSplitQuotationPastAppositive(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"a long appositive",
+			"Wages rose.\n\n\"The risk,\" said Edward Leamer, an economist who runs the forecast at a college in the city, \"is that we attract workers and repel jobs.\"",
+			map[string]ent{"Edward Leamer": leamer},
+			[]want{{"The risk,", "direct", "Edward Leamer", "said", ""}, {"is that we attract workers and repel jobs.", "direct", "Edward Leamer", "said", ""}}},
+		{"an abbreviation ends the appositive",
+			"Wages rose.\n\n\"He has support,\" said Edward Leamer, R-S.C. \"I get that.\"",
+			map[string]ent{"Edward Leamer": leamer},
+			[]want{{"He has support,", "direct", "Edward Leamer", "said", ""}, {"I get that.", "direct", "Edward Leamer", "said", ""}}},
+	})
+}
