@@ -61,3 +61,21 @@ func TestSplitQuotationPastAppositive(t *testing.T) {
 			[]want{{"He has support,", "direct", "Edward Leamer", "said", ""}, {"I get that.", "direct", "Edward Leamer", "said", ""}}},
 	})
 }
+
+// TestPutItCredit checks the idiom `as X put it: "…"`.
+func TestPutItCredit(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"as a name put it, with a colon",
+			"Schools changed.\n\nAs Ortiz put it: \"The harbour does a better job now.\"",
+			map[string]ent{"Ortiz": ortiz},
+			[]want{{"The harbour does a better job now.", "direct", "Lena Ortiz", "put it", ""}}},
+		{"a name and its appositive put it, with a comma",
+			"Schools changed.\n\nLena Ortiz, a former mayor of the town, put it, \"Nobody asked the fishermen.\"",
+			map[string]ent{"Lena Ortiz": ortiz},
+			[]want{{"Nobody asked the fishermen.", "direct", "Lena Ortiz", "put it", ""}}},
+		{"put it with an object between is no credit",
+			"Schools changed.\n\nOrtiz put it on the table: \"Nobody asked the fishermen.\"",
+			map[string]ent{"Ortiz": ortiz},
+			[]want{{"Nobody asked the fishermen.", "direct", "", "", ""}}},
+	})
+}

@@ -30,6 +30,9 @@ func (a *analyzer) plainVerbCues() {
 		if !ok {
 			c, ok = a.verbBeforeColon(sp)
 		}
+		if !ok {
+			c, ok = a.putItCredit(sp)
+		}
 		if !ok && !a.fragment(sp) && isDoubleMark(a.toks[sp.open].Text) {
 			c, ok = a.labelBeforeColon(sp)
 		}
@@ -266,6 +269,47 @@ verb:
 	c := cue{tok: ne, endTok: ne + 1, subjS: ns, subjE: ne, addrS: -1, speaker: -1, sentence: a.toks[ne].Sentence}
 	a.resolveSpeaker(&c)
 	if c.speaker < 0 || !a.speakerType(c.speakerAt) {
+		return cue{}, false
+	}
+	return c, true
+}
+
+// putItCredit reads `As Professor Lee put it: "…"` and `Ann Lee, a
+// professor of law, put it, "…"`: the idiom credits the quotation after
+// its colon or comma to the noun phrase that opens the clause (after
+// "as"), past words that describe it.
+func (a *analyzer) putItCredit(sp *qspan) (cue, bool) {
+	colon := sp.open - 1
+	if colon < 3 || !a.textIs(colon, ":") && !a.textIs(colon, ",") || !a.lowIs(colon-1, "it") || !a.lowIs(colon-2, "put") ||
+		a.toks[colon].Sentence != a.toks[sp.open].Sentence {
+		return cue{}, false
+	}
+	verb := colon - 2
+	s := a.sentenceOf(verb)
+	lo := s.FirstToken
+	for k := verb - 1; k >= s.FirstToken; k-- {
+		if a.inQuote[k] != 0 {
+			return cue{}, false
+		}
+		if a.lowIs(k, "as") || a.textIs(k, ";") {
+			lo = k + 1
+			break
+		}
+	}
+	for lo < verb && (a.is(lo, introWords) && a.word(lo) || a.textIs(lo, ",")) {
+		lo++
+	}
+	ns, ne, ok := a.npRight(lo, verb)
+	if !ok {
+		return cue{}, false
+	}
+	// only an appositive set off by commas or an adverb may stand between
+	if ne < verb && !a.textIs(ne, ",") && !(ne == verb-1 && a.adverbOrParticle(ne)) {
+		return cue{}, false
+	}
+	c := cue{tok: verb, endTok: colon, subjS: ns, subjE: ne, addrS: -1, speaker: -1, sentence: a.toks[verb].Sentence}
+	a.resolveSpeaker(&c)
+	if !a.creditable(&c) {
 		return cue{}, false
 	}
 	return c, true
