@@ -223,8 +223,10 @@ func (a *analyzer) cueAfter(sp *qspan) *cue {
 	next := -1
 	// (a quotation that ends in a period ends the sentence: `"…campaign."
 	// Ohio Gov. John Kasich said he …` is the next speaker's)
+	// (nor does one that a cue before it introduces: `Clinton responded:
+	// "…?" Her critics cited it`)
 	if s := a.d.Sentences[si]; s.EndToken == sp.close+1 && si+1 < len(a.d.Sentences) &&
-		a.d.Sentences[si+1].Paragraph == s.Paragraph && !a.textIs(sp.close-1, ".") {
+		a.d.Sentences[si+1].Paragraph == s.Paragraph && !a.textIs(sp.close-1, ".") && !a.introducedByCue(sp) {
 		next = si + 1
 	}
 	for ci := range a.cues {
@@ -332,6 +334,24 @@ func (a *analyzer) appositiveName(sp *qspan, verb int) (int, int, bool) {
 		}
 	}
 	return k, me, true
+}
+
+// introducedByCue reports whether a reporting verb of the quotation's
+// sentence ends right before its opening mark, past a colon or comma
+// (`Clinton responded: "…"`).
+func (a *analyzer) introducedByCue(sp *qspan) bool {
+	p := sp.open - 1
+	if p < 1 || !a.textIs(p, ":") && !a.textIs(p, ",") {
+		return false
+	}
+	si := a.toks[sp.open].Sentence
+	for ci := range a.cues {
+		c := &a.cues[ci]
+		if c.sentence == si && c.endTok == p && (c.subjS >= 0 || c.according) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueBefore finds the nearest cue before a quotation's opening mark in its

@@ -79,3 +79,18 @@ func TestPutItCredit(t *testing.T) {
 			[]want{{"Nobody asked the fishermen.", "direct", "", "", ""}}},
 	})
 }
+
+// TestIntroducedQuotationKeepsItsCue checks that a quotation introduced by
+// a cue and a colon does not take the verb of the next sentence.
+func TestIntroducedQuotationKeepsItsCue(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"a question after a colon",
+			"The hearing ran late.\n\nOrtiz responded: \"What difference does it make?\" Her critics cited it for years.",
+			map[string]ent{"Ortiz": ortiz, "Her critics": {"critics", newsgraph.Person, newsgraph.DescriptionMention}},
+			[]want{{"What difference does it make?", "direct", "Lena Ortiz", "responded", ""}, {"it for years", "indirect", "critics", "cited", ""}}},
+		{"a question with its cue after it",
+			"The hearing ran late.\n\n\"What difference does it make?\" Ortiz asked.",
+			map[string]ent{"Ortiz": ortiz},
+			[]want{{"What difference does it make?", "direct", "Lena Ortiz", "asked", ""}}},
+	})
+}
