@@ -807,18 +807,22 @@ func (a *analyzer) leftoverSpans() {
 		}
 		// with no cue, a partial quotation is kept only as the words of the
 		// sentence's subject, when that subject is a known actor
+		// (one that runs over sentences stays a quotation of its own)
 		s := a.sentenceOf(sp.open)
 		ns, ne, ok := a.clauseSubject(s.FirstToken, sp.open)
 		if !ok || ns != s.FirstToken && !(ns == s.FirstToken+1 && a.is(s.FirstToken, determiners)) {
+			a.keepRunOn(i)
 			continue
 		}
 		// the verb right after the subject is the cue
 		if ne >= sp.open || !a.word(ne) || a.capitalised(ne) || a.is(ne, npStop) {
+			a.keepRunOn(i)
 			continue
 		}
 		c := cue{tok: ne, endTok: ne + 1, subjS: ns, subjE: ne, addrS: -1, speaker: -1, sentence: a.toks[ne].Sentence}
 		a.resolveSpeaker(&c)
 		if c.speaker < 0 {
+			a.keepRunOn(i)
 			continue
 		}
 		a.findVenue(&c, s)
@@ -826,6 +830,16 @@ func (a *analyzer) leftoverSpans() {
 			continue
 		}
 		a.addDirect(i, &c)
+	}
+}
+
+// keepRunOn makes a direct quote of the quoted span i when it runs over
+// sentences (classifySpans took it for a partial one only for its
+// lowercase start): a passage that long is a quotation even when no
+// clause around it reads as its cue.
+func (a *analyzer) keepRunOn(i int) {
+	if sp := &a.spans[i]; sp.runOn {
+		a.addDirect(i, nil)
 	}
 }
 

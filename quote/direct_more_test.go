@@ -94,3 +94,18 @@ func TestIntroducedQuotationKeepsItsCue(t *testing.T) {
 			[]want{{"What difference does it make?", "direct", "Lena Ortiz", "asked", ""}}},
 	})
 }
+
+// TestLowercaseQuotationOverSentences checks a lowercase quotation that
+// goes on with the writer's clause over several sentences.
+func TestLowercaseQuotationOverSentences(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"the clause's subject before the marks",
+			"The mayor spoke last.\n\nOrtiz said Smith \"has room for everyone. He needs money. He needs patience.\"",
+			map[string]ent{"Ortiz": ortiz, "Smith": smith},
+			[]want{{"Smith \"has room for everyone. He needs money. He needs patience.\"", "mixed", "Lena Ortiz", "said", ""}}},
+		{"no clause reads as its cue",
+			"The mayor spoke last.\n\nThe plan, if passed, \"will change everything. Nobody is ready. Nobody asked.\"",
+			nil,
+			[]want{{"will change everything. Nobody is ready. Nobody asked.", "direct", "", "", ""}}},
+	})
+}

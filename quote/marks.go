@@ -27,6 +27,7 @@ type qspan struct {
 	kind        spanKind
 	quote       int // index of the quote made from it, or -1
 	absorbed    bool
+	runOn       bool // a lowercase quotation inside the writer's clause that runs over sentences
 }
 
 func isDoubleMark(s string) bool {

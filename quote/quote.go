@@ -299,6 +299,11 @@ func (a *analyzer) classifySpans() {
 			sp.kind = titleSpan
 		case words <= 10 && capWords == words && !lowerFirst && sp.close >= 0 && a.namedWork(sp):
 			sp.kind = titleSpan
+		case multi && lowerFirst && prev >= 0 && a.word(prev) && sp.chainPrev < 0:
+			// `he said Cruz "has courage to fight. He is not afraid."`: a
+			// lowercase quotation that goes on with the writer's clause is
+			// part of it, however many sentences it runs
+			sp.kind, sp.runOn = partialSpan, true
 		case multi || atStart:
 			sp.kind = fullSpan
 		case prev >= 0 && (a.textIs(prev, ":") || a.textIs(prev, ",") || a.textIs(prev, "—") || a.textIs(prev, "–")) &&
