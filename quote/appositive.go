@@ -16,7 +16,7 @@ func (a *analyzer) appositiveSubject(comma, lo int) (int, int, bool) {
 	open := -1
 	for p := comma - 1; p > lo && p >= comma-40; p-- {
 		t := &a.toks[p]
-		if a.inQuote[p] != 0 || t.Kind == newsgraph.QuoteMark {
+		if a.inQuote[p] != 0 || t.Kind == newsgraph.QuoteMark && !a.possessiveMark(p) {
 			return 0, 0, false
 		}
 		if t.Kind == newsgraph.Punct {
@@ -77,4 +77,15 @@ func (a *analyzer) hasAppositive(j, lo int, c *cue) bool {
 		c.subjS, c.subjE = ns, ne
 	}
 	return ok
+}
+
+// possessiveMark reports whether the mark at token k, outside any quoted
+// passage, is the apostrophe of a plural possessive (`veterans' families`):
+// glued to the word before it and followed by a space.
+func (a *analyzer) possessiveMark(k int) bool {
+	t := a.toks[k].Text
+	if a.inQuote[k] != 0 || t != "'" && t != "’" || k == 0 || k+1 >= len(a.toks) {
+		return false
+	}
+	return a.toks[k-1].End == a.toks[k].Start && a.word(k-1) && a.toks[k+1].Start > a.toks[k].End
 }

@@ -109,3 +109,14 @@ func TestLowercaseQuotationOverSentences(t *testing.T) {
 			[]want{{"will change everything. Nobody is ready. Nobody asked.", "direct", "", "", ""}}},
 	})
 }
+
+// TestAppositiveWithPossessive checks an appositive that holds a plural
+// possessive's apostrophe before the verb.
+func TestAppositiveWithPossessive(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"veterans' families",
+			"The vote is near.\n\nLena Ortiz, who runs the effort for veterans' families, said, \"They have waited long enough.\"",
+			map[string]ent{"Lena Ortiz": ortiz},
+			[]want{{"They have waited long enough.", "direct", "Lena Ortiz", "said", ""}}},
+	})
+}
