@@ -299,6 +299,8 @@ func (a *analyzer) classifySpans() {
 			sp.kind = titleSpan
 		case words <= 10 && capWords == words && !lowerFirst && sp.close >= 0 && a.namedWork(sp):
 			sp.kind = titleSpan
+		case words <= 8 && sp.close >= 0 && a.titleAfterWorkNoun(sp, capWords == words):
+			sp.kind = titleSpan
 		case multi && lowerFirst && prev >= 0 && a.word(prev) && sp.chainPrev < 0:
 			// `he said Cruz "has courage to fight. He is not afraid."`: a
 			// lowercase quotation that goes on with the writer's clause is
@@ -420,3 +422,28 @@ var workNouns = set("star", "stars", "series", "host", "hosts", "author", "co-au
 	"creator", "creators", "show", "episode", "episodes", "season", "album", "book", "books", "film", "films",
 	"movie", "movies", "novel", "memoir", "documentary", "sitcom", "drama", "comedy", "song", "single",
 	"director", "producer", "writer", "editor", "columnist", "anchor", "podcast", "column", "blog", "newsletter")
+
+// titleAfterWorkNoun reports whether a short quoted passage names the work
+// of the noun before it, set off by a comma: `his memoir, "Gifted
+// Hands,"`, `the documentary, "13th,"`, `Ann Lee's commentary, "Tell your
+// story," is`. A passage not in title case must be followed by more of the
+// writer's sentence, not by the end of it or a cue.
+func (a *analyzer) titleAfterWorkNoun(sp *qspan, titleCase bool) bool {
+	p := sp.open - 1
+	if p < 1 || !a.textIs(p, ",") || !a.is(p-1, workTitleNouns) || a.toks[p].Sentence != a.toks[sp.open].Sentence {
+		return false
+	}
+	if titleCase {
+		return true
+	}
+	k := sp.close + 1
+	return k < len(a.toks) && a.toks[k].Sentence == a.toks[sp.close].Sentence && a.word(k) && !a.capitalised(k) &&
+		!a.isCueForm(k)
+}
+
+// workTitleNouns are kinds of works whose title may follow them after a
+// comma.
+var workTitleNouns = set("book", "memoir", "autobiography", "biography", "novel", "film", "movie", "documentary",
+	"show", "program", "programme", "series", "sitcom", "thriller", "drama", "comedy", "podcast", "album", "song",
+	"play", "musical", "commentary", "column", "essay", "op-ed", "editorial", "article", "ad", "advert", "spot",
+	"slogan", "newsletter", "blog", "website", "site", "report", "study", "paper", "speech", "poem", "opera")
