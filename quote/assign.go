@@ -251,6 +251,12 @@ func (a *analyzer) cueAfter(sp *qspan) *cue {
 		if ok && first-sp.close <= 3 {
 			return c
 		}
+		// `"…," the bespectacled, 71-year-old diplomat said`, `"…," the
+		// assailant, John McGraw, told`: the subject read is the end of a
+		// noun phrase that starts after the closing mark
+		if !ok && !c.inverted && !c.according && first-sp.close <= 10 && a.nounPhraseWords(sp.close+1, first) {
+			return c
+		}
 		// `"…," Harry Bond, 30, who was polled, said`: the cue may come
 		// after words that describe the name (and a verb of theirs)
 		for cj := ci; cj < len(a.cues); cj++ {
@@ -261,6 +267,37 @@ func (a *analyzer) cueAfter(sp *qspan) *cue {
 		return nil
 	}
 	return nil
+}
+
+// nounPhraseWords reports whether tokens [lo, hi) may open a noun phrase
+// that goes on at hi: a determiner or a capitalised word first, then words
+// that are no verb, preposition, relative or "that", and commas or hyphens
+// (a phrase after the quotation with a preposition is the writer's: `"…"
+// at the convention`).
+func (a *analyzer) nounPhraseWords(lo, hi int) bool {
+	for lo < hi && a.toks[lo].Kind == newsgraph.Punct && lo <= hi-1 && (a.textIs(lo, ",") || a.textIs(lo, "?") || a.textIs(lo, "!")) {
+		lo++
+	}
+	if lo >= hi || !a.word(lo) || !a.is(lo, determiners) && !a.capitalised(lo) {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if a.inQuote[k] != 0 {
+			return false
+		}
+		if a.toks[k].Kind == newsgraph.Punct {
+			if !a.textIs(k, ",") && !a.textIs(k, "-") && !a.abbrevDot(k) {
+				return false
+			}
+			continue
+		}
+		if !a.word(k) || a.isCueForm(k) || a.is(k, relativeWords) || a.lowIs(k, "that") || a.is(k, pronouns) ||
+			strings.HasPrefix(a.toks[k].POS, "VB") && a.toks[k].POS != "VBN" && a.toks[k].POS != "VBG" || a.toks[k].POS == "MD" ||
+			a.toks[k].POS == "IN" || a.toks[k].POS == "TO" || a.is(k, afterTrailingCue) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameType returns the type of the entity of the name mention that starts

@@ -132,3 +132,18 @@ func TestAppositiveWithPossessive(t *testing.T) {
 			[]want{{"They have waited long enough.", "direct", "Lena Ortiz", "said", ""}}},
 	})
 }
+
+// TestNounPhraseBeforeCue checks a subject whose noun phrase starts after
+// the closing mark with words the subject reading left out.
+func TestNounPhraseBeforeCue(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"a description before the name",
+			"The hearing ended early.\n\n\"He deserved it,\" the assailant, Lena Ortiz, told the program.",
+			map[string]ent{"Lena Ortiz": ortiz},
+			[]want{{"He deserved it,", "direct", "Lena Ortiz", "told", ""}}},
+		{"a phrase with a preposition is the writer's",
+			"The hearing ended early.\n\n\"We are alive\" at the convention, Ortiz said.",
+			map[string]ent{"Ortiz": ortiz},
+			[]want{{"\"We are alive\" at the convention", "mixed", "Lena Ortiz", "said", ""}}},
+	})
+}
