@@ -125,7 +125,15 @@ func (a *analyzer) nounReadVerb(k, end int) bool {
 	if _, cueWord := cueWords[string(a.low(k))]; !cueWord && !a.is(k, textVerbs) && !strings.HasSuffix(a.toks[k].Text, "s") {
 		return false
 	}
-	return k+1 >= end || a.textIs(k+1, ".") || a.textIs(k+1, ",")
+	if k+1 >= end || a.textIs(k+1, ".") || a.textIs(k+1, ",") {
+		return true
+	}
+	// `Rowe concludes on the radio`, `Rowe points out`: a particle or
+	// a preposition of where or when, and no object after it
+	if !a.word(k+1) || a.capitalised(k+1) {
+		return false
+	}
+	return a.is(k+1, afterTrailingCue) || a.is(k+1, verbParticles) && a.noObject(k+1, end)
 }
 
 // noObject reports whether what follows a verb at token k (before end)
