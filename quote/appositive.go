@@ -80,7 +80,7 @@ func (a *analyzer) hasAppositive(j, lo int, c *cue) bool {
 }
 
 // possessiveMark reports whether the mark at token k, outside any quoted
-// passage, is the apostrophe of a plural possessive (`veterans' families`):
+// passage, is the apostrophe of a plural possessive (`the dockers' families`):
 // glued to the word before it and followed by a space.
 func (a *analyzer) possessiveMark(k int) bool {
 	t := a.toks[k].Text

@@ -223,8 +223,8 @@ func (a *analyzer) cueAfter(sp *qspan) *cue {
 	next := -1
 	// (a quotation that ends in a period ends the sentence: `"…campaign."
 	// Ohio Gov. John Kasich said he …` is the next speaker's)
-	// (nor does one that a cue before it introduces: `Clinton responded:
-	// "…?" Her critics cited it`)
+	// (nor does one that a cue before it introduces: `Rowe replied: "…?"
+	// Her rivals quoted it`)
 	if s := a.d.Sentences[si]; s.EndToken == sp.close+1 && si+1 < len(a.d.Sentences) &&
 		a.d.Sentences[si+1].Paragraph == s.Paragraph && !a.textIs(sp.close-1, ".") && !a.introducedByCue(sp) {
 		next = si + 1
@@ -251,13 +251,13 @@ func (a *analyzer) cueAfter(sp *qspan) *cue {
 		if ok && first-sp.close <= 3 {
 			return c
 		}
-		// `"…," the bespectacled, 71-year-old diplomat said`, `"…," the
-		// assailant, John McGraw, told`: the subject read is the end of a
+		// `"…," the tall, 60-year-old clerk said`, `"…," the
+		// harbour master, Ann Rowe, told`: the subject read is the end of a
 		// noun phrase that starts after the closing mark
 		if !ok && !c.inverted && !c.according && first-sp.close <= 10 && a.nounPhraseWords(sp.close+1, first) {
 			return c
 		}
-		// `"…," Harry Bond, 30, who was polled, said`: the cue may come
+		// `"…," Ann Rowe, 30, who was polled, said`: the cue may come
 		// after words that describe the name (and a verb of theirs)
 		for cj := ci; cj < len(a.cues); cj++ {
 			if d := &a.cues[cj]; d.sentence == c.sentence && !d.used && a.nameBeforeAppositive(sp, d) {
@@ -312,7 +312,7 @@ func (a *analyzer) nameType(k int) newsgraph.EntityType {
 	return ""
 }
 
-// nameBeforeAppositive reads `"…," Harry Bond, 30, of Dover, Del., who
+// nameBeforeAppositive reads `"…," Ann Rowe, 30, of Dover, Del., who
 // was polled, said`: a person's name right after the closing mark, set off
 // by a comma from words that describe it, then the cue c after a comma.
 // The name becomes the subject of c.
@@ -351,7 +351,7 @@ func (a *analyzer) appositiveName(sp *qspan, verb int) (int, int, bool) {
 	}
 	ns := k
 	if a.nameEnd(ns) == ns && a.abbrevDot(ns+1) {
-		ns += 2 // `Mr. Daniloff`: a title before the name
+		ns += 2 // `Ms. Rowe`: a title before the name
 	}
 	me := a.nameEnd(ns)
 	if me <= ns || me >= verb-1 || !a.textIs(me, ",") || a.nameType(ns) != newsgraph.Person {
@@ -375,7 +375,7 @@ func (a *analyzer) appositiveName(sp *qspan, verb int) (int, int, bool) {
 
 // introducedByCue reports whether a reporting verb of the quotation's
 // sentence ends right before its opening mark, past a colon or comma
-// (`Clinton responded: "…"`).
+// (`Rowe replied: "…"`).
 func (a *analyzer) introducedByCue(sp *qspan) bool {
 	p := sp.open - 1
 	if p < 1 || !a.textIs(p, ":") && !a.textIs(p, ",") {
@@ -423,7 +423,7 @@ func (a *analyzer) cueBefore(sp *qspan, full bool) *cue {
 		end = best.addrE
 	}
 	if full {
-		// `"…," said Edward Leamer, an economist at the forecast, "…"`: the
+		// `"…," said Ann Rowe, a clerk at the harbour office, "…"`: the
 		// second part of a split quotation shares its cue past the words
 		// that describe the speaker
 		split := best.inverted && a.splitQuotation(best) && (a.textIs(sp.open-1, ",") || a.abbrevDot(sp.open-1))
@@ -432,7 +432,7 @@ func (a *analyzer) cueBefore(sp *qspan, full bool) *cue {
 		}
 		for k := end; k < sp.open; k++ {
 			if split && a.abbrevDot(k) {
-				continue // `said Sen. Lindsey Graham, R-S.C. "…"`
+				continue // `said Sen. Ann Rowe, R-Del. "…"`
 			}
 			if q := a.inQuote[k]; q != 0 && a.spans[q-1].kind == fullSpan {
 				// a split quotation: `"…," he said, "…"` shares the cue only

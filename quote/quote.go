@@ -302,7 +302,7 @@ func (a *analyzer) classifySpans() {
 		case words <= 8 && sp.close >= 0 && a.titleAfterWorkNoun(sp, capWords == words):
 			sp.kind = titleSpan
 		case multi && lowerFirst && prev >= 0 && a.word(prev) && sp.chainPrev < 0:
-			// `he said Cruz "has courage to fight. He is not afraid."`: a
+			// `she said Rowe "knows the tides. She has never lost a boat."`: a
 			// lowercase quotation that goes on with the writer's clause is
 			// part of it, however many sentences it runs
 			sp.kind, sp.runOn = partialSpan, true
@@ -323,7 +323,7 @@ func (a *analyzer) classifySpans() {
 
 // sectionHead reports whether a passage in single marks fills its
 // paragraph as a short line: a section head ('All Bets Are Off.', 'A
-// change warrior.', a phrase of the section below), not a quotation.
+// quiet harbour.', a phrase of the section below), not a quotation.
 func (a *analyzer) sectionHead(sp *qspan, words int) bool {
 	t := a.toks[sp.open].Text
 	if t != "'" && t != "‘" && t != "’" || words > 8 || sp.close < 0 {
@@ -424,9 +424,9 @@ var workNouns = set("star", "stars", "series", "host", "hosts", "author", "co-au
 	"director", "producer", "writer", "editor", "columnist", "anchor", "podcast", "column", "blog", "newsletter")
 
 // titleAfterWorkNoun reports whether a short quoted passage names the work
-// of the noun before it, set off by a comma: `his memoir, "Gifted
-// Hands,"`, `the documentary, "13th,"`, `Ann Lee's commentary, "Tell your
-// story," is`. A passage not in title case must be followed by more of the
+// of the noun before it, set off by a comma: `her memoir, "Salt And
+// Rope,"`, `the documentary, "Low Tide,"`, `Ann Lee's commentary, "Mind
+// the harbour," is`. A passage not in title case must be followed by more of the
 // writer's sentence, not by the end of it or a cue.
 func (a *analyzer) titleAfterWorkNoun(sp *qspan, titleCase bool) bool {
 	p := sp.open - 1

@@ -86,7 +86,7 @@ func (a *analyzer) verbAfterClose(sp *qspan) (cue, bool) {
 			return c, true
 		}
 	}
-	// `"…," Harry Bond, 30, who was polled, said.`: a reporting verb after
+	// `"…," Ann Rowe, 30, who was polled, said.`: a reporting verb after
 	// the comma that closes words describing a name
 	for j := k + 1; j < end && j-sp.close <= 40; j++ {
 		if !a.textIs(j-1, ",") || !a.isCueForm(j) {
