@@ -1,6 +1,7 @@
 package quote_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
@@ -170,6 +171,37 @@ func TestVerbAfterQuotationWithPreposition(t *testing.T) {
 				}
 				if spk != tt.speaker || q.Cue != tt.cue {
 					t.Errorf("speaker %q cue %q, want %q %q", spk, q.Cue, tt.speaker, tt.cue)
+				}
+				return
+			}
+			t.Errorf("no quote %q in %+v", tt.quote, d.Quotes)
+		})
+	}
+}
+
+// TestLoneQuantifierSpeaker checks, through the tagger, that a quantifier
+// standing alone as the subject of a cue becomes the speaker's
+// description.
+func TestLoneQuantifierSpeaker(t *testing.T) {
+	tests := []struct{ name, text, quote, speaker string }{
+		{"many believe", "The harbour plan was shelved in May. But many believe the town will never find the money.",
+			"the town will never find the money", "many"},
+		{"some say", "The harbour plan was shelved in May. Some say the town will never find the money.",
+			"the town will never find the money", "some"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(t, tt.text)
+			for _, q := range d.Quotes {
+				if q.Text != tt.quote {
+					continue
+				}
+				spk := ""
+				if q.Speaker >= 0 {
+					spk = strings.ToLower(d.Entities[q.Speaker].Name)
+				}
+				if spk != tt.speaker {
+					t.Errorf("speaker %q, want %q", spk, tt.speaker)
 				}
 				return
 			}

@@ -459,6 +459,11 @@ func (a *analyzer) describable(sp newsgraph.Span) bool {
 	if a.is(s, groupQuantifiers) {
 		return false
 	}
+	// `Some say`, `many believe`: the quantifier alone is the group that
+	// speaks, as the text gives it
+	if e-s == 1 && a.is(s, loneQuantifiers) {
+		return true
+	}
 	h := e - 1
 	// `47% say`, `4 in 10 said`, `Two in three said`: the share of those
 	// polled is who answered
@@ -479,6 +484,9 @@ func (a *analyzer) describable(sp newsgraph.Span) bool {
 	}
 	return true
 }
+
+// loneQuantifiers stand alone as a subject for those who speak.
+var loneQuantifiers = set("some", "many", "most", "others", "few", "several")
 
 // ownPronouns name a speaker by themselves outside a quotation: the
 // writer and those the writer speaks for or to.
