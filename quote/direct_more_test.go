@@ -180,14 +180,16 @@ func TestVerbAfterQuotationWithPreposition(t *testing.T) {
 }
 
 // TestLoneQuantifierSpeaker checks, through the tagger, that a quantifier
-// standing alone as the subject of a cue becomes the speaker's
-// description.
+// standing alone as the subject of a cue, or a crowd, becomes the
+// speaker's description.
 func TestLoneQuantifierSpeaker(t *testing.T) {
 	tests := []struct{ name, text, quote, speaker string }{
 		{"many believe", "The harbour plan was shelved in May. But many believe the town will never find the money.",
 			"the town will never find the money", "many"},
 		{"some say", "The harbour plan was shelved in May. Some say the town will never find the money.",
 			"the town will never find the money", "some"},
+		{"the crowd yelled", "The mayor asked who would pay.\n\n\u201cThe county!\u201d the crowd yelled.",
+			"The county!", "crowd"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

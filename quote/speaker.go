@@ -470,7 +470,7 @@ func (a *analyzer) describable(sp newsgraph.Span) bool {
 	if a.textIs(h, "%") || a.toks[h].Kind == newsgraph.Number || a.is(h, numberWords) {
 		return true
 	}
-	if !a.word(h) || a.is(h, timeWords) || a.is(h, weekdays) {
+	if !a.word(h) || a.is(h, timeNouns) || a.is(h, weekdays) {
 		return false
 	}
 	if pos := a.toks[h].POS; pos != "" && !strings.HasPrefix(pos, "NN") {
@@ -484,6 +484,13 @@ func (a *analyzer) describable(sp newsgraph.Span) bool {
 	}
 	return true
 }
+
+// timeNouns head a time, never a speaker (timeWords also holds the
+// audiences and statements a cue may name, which may speak: `the crowd
+// yelled`, `the statement said`).
+var timeNouns = set("week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day",
+	"days", "weeks", "months", "years", "ago", "time", "times", "a.m.", "p.m.", "am", "pm", "earlier", "later",
+	"once", "past", "next", "recent", "first", "second")
 
 // loneQuantifiers stand alone as a subject for those who speak.
 var loneQuantifiers = set("some", "many", "most", "others", "few", "several")
