@@ -188,6 +188,8 @@ func TestLoneQuantifierSpeaker(t *testing.T) {
 			"the town will never find the money", "many"},
 		{"some say", "The harbour plan was shelved in May. Some say the town will never find the money.",
 			"the town will never find the money", "some"},
+		{"a name the tagger does not take for a noun", "Back in April, the Post announced its plan to review the harbour deal.",
+			"its plan to review the harbour deal", "post"},
 		{"the crowd yelled", "The mayor asked who would pay.\n\n\u201cThe county!\u201d the crowd yelled.",
 			"The county!", "crowd"},
 	}

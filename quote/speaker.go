@@ -473,7 +473,9 @@ func (a *analyzer) describable(sp newsgraph.Span) bool {
 	if !a.word(h) || a.is(h, timeNouns) || a.is(h, weekdays) {
 		return false
 	}
-	if pos := a.toks[h].POS; pos != "" && !strings.HasPrefix(pos, "NN") {
+	// (a capitalised head after other words is a name's, whatever its
+	// tag: `the Post`)
+	if pos := a.toks[h].POS; pos != "" && !strings.HasPrefix(pos, "NN") && !(h > s && a.capitalised(h)) {
 		return false
 	}
 	// a lone lowercase word with no determiner is no phrase the text
