@@ -14,6 +14,7 @@ func (a *analyzer) appositiveSubject(comma, lo int) (int, int, bool) {
 		return 0, 0, false
 	}
 	open := -1
+	sawCue := false
 	for p := comma - 1; p > lo && p >= comma-40; p-- {
 		t := &a.toks[p]
 		if a.inQuote[p] != 0 || t.Kind == newsgraph.QuoteMark && !a.possessiveMark(p) {
@@ -33,10 +34,16 @@ func (a *analyzer) appositiveSubject(comma, lo int) (int, int, bool) {
 			break
 		}
 		if a.word(p) && a.isCueForm(p) {
-			return 0, 0, false // a clause of its own: `X, he said,`
+			sawCue = true
 		}
 	}
 	if open < 0 || open == comma-1 {
+		return 0, 0, false
+	}
+	// a clause of its own (`X, he said,`), unless a relative one that
+	// describes the subject (`Sanders, who on Tuesday endorsed Clinton,
+	// said`)
+	if sawCue && !a.lowIs(open+1, "who") {
 		return 0, 0, false
 	}
 	// the appositive is no clause with a subject of its own

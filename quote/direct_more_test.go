@@ -123,10 +123,15 @@ func TestLowercaseQuotationOverSentences(t *testing.T) {
 	})
 }
 
-// TestAppositiveWithPossessive checks an appositive that holds a plural
-// possessive's apostrophe before the verb.
+// TestAppositiveWithPossessive checks appositives between a subject and
+// its verb: one that holds a plural possessive's apostrophe, and a
+// relative clause with a reporting verb of its own.
 func TestAppositiveWithPossessive(t *testing.T) {
 	runSpeakerCases(t, []speakerCase{
+		{"a relative clause with a verb of its own",
+			"The vote is near.\n\nLena Ortiz, who on Tuesday endorsed the levy, said, \"They have waited long enough.\"",
+			map[string]ent{"Lena Ortiz": ortiz},
+			[]want{{"the levy", "indirect", "Lena Ortiz", "endorsed", ""}, {"They have waited long enough.", "direct", "Lena Ortiz", "said", ""}}},
 		{"dockers' families",
 			"The vote is near.\n\nLena Ortiz, who runs the effort for dockers' families, said, \"They have waited long enough.\"",
 			map[string]ent{"Lena Ortiz": ortiz},
