@@ -1148,7 +1148,15 @@ func (a *analyzer) skipTimeBefore(j, lo int) int {
 	default:
 		return j
 	}
-	if p < lo || !a.word(p) || a.inQuote[p] != 0 {
+	if p < lo || a.inQuote[p] != 0 {
+		return j
+	}
+	if !a.word(p) {
+		// `Ann Rowe, who chairs the board, on Sunday defended`: the
+		// comma that closes an appositive
+		if a.textIs(p, ",") {
+			return p
+		}
 		return j
 	}
 	// the participle the time completes, after its noun

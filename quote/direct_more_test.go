@@ -128,6 +128,10 @@ func TestLowercaseQuotationOverSentences(t *testing.T) {
 // relative clause with a reporting verb of its own.
 func TestAppositiveWithPossessive(t *testing.T) {
 	runSpeakerCases(t, []speakerCase{
+		{"a time between the appositive and the verb",
+			"The vote is near.\n\nLena Ortiz, who chairs the harbour board, on Sunday defended the levy.",
+			map[string]ent{"Lena Ortiz": ortiz},
+			[]want{{"the levy", "indirect", "Lena Ortiz", "defended", ""}}},
 		{"a relative clause with a verb of its own",
 			"The vote is near.\n\nLena Ortiz, who on Tuesday endorsed the levy, said, \"They have waited long enough.\"",
 			map[string]ent{"Lena Ortiz": ortiz},
