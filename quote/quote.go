@@ -321,22 +321,43 @@ func (a *analyzer) classifySpans() {
 	}
 }
 
-// sectionHead reports whether a passage in single marks fills its
-// paragraph as a short line: a section head ('All Bets Are Off.', 'A
-// quiet harbour.', a phrase of the section below), not a quotation.
+// sectionHead reports whether a passage in single marks, or one in
+// capitals in double marks, fills its paragraph as a short line: a section
+// head ('All Bets Are Off.', 'A quiet harbour.', a phrase of the section
+// below, "A QUIET HARBOUR"), not a quotation.
 func (a *analyzer) sectionHead(sp *qspan, words int) bool {
 	t := a.toks[sp.open].Text
-	if t != "'" && t != "‘" && t != "’" || words > 8 || sp.close < 0 {
+	single := t == "'" || t == "‘" || t == "’"
+	if words > 8 || !a.opensParagraph(sp.open) || !single && !a.allCaps(sp) {
 		return false
 	}
-	if !a.opensParagraph(sp.open) {
-		return false
+	if sp.close < 0 {
+		// `"(CROSSTALK.)` in a transcript: a stage note the paragraph holds
+		// alone (an unclosed passage runs to the paragraph's end), never
+		// closed
+		return !single
 	}
 	last := sp.close + 1
 	for last < len(a.toks) && a.toks[last].Kind == newsgraph.Punct && a.toks[last].Sentence == a.toks[sp.close].Sentence {
 		last++
 	}
 	return last >= len(a.toks) || a.opensParagraph(last)
+}
+
+// allCaps reports whether the letters of a quoted passage are all
+// capitals, at least two of them: a head or a stage note (`"DIVISIVE AND
+// WRONG"`), not words said.
+func (a *analyzer) allCaps(sp *qspan) bool {
+	n := 0
+	for _, r := range a.d.Text[sp.start:sp.end] {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // titlePunct reports whether a title may end in the punctuation at k, as
