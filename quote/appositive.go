@@ -17,6 +17,9 @@ func (a *analyzer) appositiveSubject(comma, lo int) (int, int, bool) {
 	sawCue := false
 	for p := comma - 1; p > lo && p >= comma-40; p-- {
 		t := &a.toks[p]
+		if q := a.inQuote[p]; q != 0 && a.spans[q-1].kind == titleSpan {
+			continue // `Ann Rowe, a host of "The Tide," said`: a title in the appositive
+		}
 		if a.inQuote[p] != 0 || t.Kind == newsgraph.QuoteMark && !a.possessiveMark(p) {
 			return 0, 0, false
 		}
