@@ -10,7 +10,7 @@ import "github.com/newsgraph/newsgraph"
 // must hold a mention with an entity (a name or a description), since only
 // then is the reading safe. It returns the tokens [s, e) of that phrase.
 func (a *analyzer) appositiveSubject(comma, lo int) (int, int, bool) {
-	if comma-1 <= lo || a.inQuote[comma] != 0 {
+	if comma-1 <= lo || a.inQuote[comma] != 0 && a.spans[a.inQuote[comma]-1].kind != titleSpan {
 		return 0, 0, false
 	}
 	open := -1

@@ -375,6 +375,12 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 			aside = true
 		}
 	}
+	// `Ann Rowe, a host of "The Tide," said`: the comma that closes the
+	// appositive stands inside the title's marks
+	if j > s.FirstToken+1 && a.toks[j].Kind == newsgraph.QuoteMark && a.inQuote[j] != 0 &&
+		a.spans[a.inQuote[j]-1].kind == titleSpan && a.spans[a.inQuote[j]-1].close == j && a.textIs(j-1, ",") {
+		j--
+	}
 	// "Rep. Gwen Moore (D-Wis.) said": past the bracket to the name
 	if j > s.FirstToken && a.textIs(j, ")") {
 		for p := j - 1; p > s.FirstToken && p > j-10; p-- {
