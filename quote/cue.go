@@ -482,9 +482,15 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	case sj >= s.FirstToken && (a.word(sj) || a.textIs(sj, "%")):
 		if ns, ne, ok := a.npLeft(sj, s.FirstToken); ok {
 			c.subjS, c.subjE = ns, ne
-			// `Another source speaking to Fox News said`: the phrase after
-			// a participle is not the subject
-			if p := ns - 1; p-2 >= s.FirstToken && (a.lowIs(p, "to") || a.lowIs(p, "with")) && a.word(p-1) &&
+			// `Another source speaking to Fox News said`, `Fishermen
+			// waiting along the pier said`: the phrase after a participle
+			// is not the subject
+			p := ns - 1
+			if ns+1 < ne && a.toks[ns].POS == "IN" && !a.lowIs(ns, "of") && !a.lowIs(ns, "that") {
+				p = ns // the noun phrase read took in the preposition
+			}
+			if p-2 >= s.FirstToken && (a.lowIs(p, "to") || a.lowIs(p, "with") ||
+				a.toks[p].POS == "IN" && !a.lowIs(p, "of") && !a.lowIs(p, "that")) && a.word(p-1) &&
 				(a.toks[p-1].POS == "VBG" || strings.HasSuffix(a.toks[p-1].Text, "ing")) {
 				if ns2, ne2, ok := a.npLeft(p-2, s.FirstToken); ok {
 					c.subjS, c.subjE = ns2, ne2

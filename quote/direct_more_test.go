@@ -215,6 +215,9 @@ func TestLoneQuantifierSpeaker(t *testing.T) {
 			"the town will never find the money", "some"},
 		{"a name the tagger does not take for a noun", "Back in April, the Post announced its plan to review the harbour deal.",
 			"its plan to review the harbour deal", "post"},
+		{"a participle's phrase between the subject and the verb",
+			"The ferry stopped at noon. Fishermen waiting along the pier said the ferry would not come back.",
+			"the ferry would not come back", "fishermen"},
 		{"the crowd yelled", "The mayor asked who would pay.\n\n\u201cThe county!\u201d the crowd yelled.",
 			"The county!", "crowd"},
 	}
