@@ -71,7 +71,7 @@
 // 0.867 (0.850); mixed F1 0.680, speaker 0.855 (0.837). Dev: all F1 0.726,
 // direct P 0.899 R 0.947 F1 0.922 (0.918 before section heads in capitals,
 // titles after a kind of work and lowercase quotations over sentences),
-// speaker 0.908 (0.906 before names and appositives after the closing
+// speaker 0.909 (0.906 before names and appositives after the closing
 // mark, `as X put it`, lone quantifiers and audiences as speakers),
 // direct speaker 0.948 (0.944).
 // Indirect recall (0.53) is what limits it most: PolNeAR counts a long
