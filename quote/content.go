@@ -282,7 +282,7 @@ func (a *analyzer) objectsPastCommas() {
 		}
 		s := a.sentenceOf(q.firstTok)
 		e := q.lastTok
-		for n := 0; n < 3 && e < s.EndToken && a.textIs(e, ",") && a.inQuote[e] == 0 && a.innerComma(e, s.EndToken); n++ {
+		for n := 0; n < 3 && e < s.EndToken && a.textIs(e, ",") && a.inQuote[e] == 0 && (a.innerComma(e, s.EndToken) || a.exampleComma(e)); n++ {
 			k := e + 1
 			for k < s.EndToken && a.inQuote[k] == 0 && !a.claimed[k] && !a.stopPunct(k) {
 				k++
@@ -326,6 +326,19 @@ func (a *analyzer) stopPunct(k int) bool {
 		return true
 	}
 	return false
+}
+
+// exampleLinks open, after a comma, examples or a companion of the noun
+// phrase before it (`blamed several factors, including the budget`);
+// `, with` also (`showed a tie, with 40 percent each`).
+var exampleLinks = set("including", "like", "especially", "particularly", "notably")
+
+// exampleComma reports whether the comma at k opens examples or a
+// companion of the noun phrase before it: `, including …`, `, such as …`,
+// `, along with …`, `, with …`.
+func (a *analyzer) exampleComma(k int) bool {
+	return a.is(k+1, exampleLinks) || a.lowIs(k+1, "such") && a.lowIs(k+2, "as") ||
+		a.lowIs(k+1, "along") && a.lowIs(k+2, "with") || a.lowIs(k+1, "with")
 }
 
 // innerComma reports whether the comma at k stands inside a noun phrase:

@@ -1,0 +1,38 @@
+package quote_test
+
+import "testing"
+
+// TestContentBounds checks where the content of an indirect quote starts
+// and ends, on sentences of the shapes the rules of content.go read: the
+// quote text must be exactly the one given.
+func TestContentBounds(t *testing.T) {
+	cases := []struct {
+		name, text, quote string
+	}{
+		{"stance-object-past-including",
+			`Mayor Ruth Adeyemi blamed several factors, including the late budget and the storm in March.`,
+			"several factors, including the late budget and the storm in March"},
+		{"stance-object-past-such-as",
+			`Senator Dana Whitfield wants new rules for small lenders, such as caps on the fees they charge.`,
+			"new rules for small lenders, such as caps on the fees they charge"},
+		{"stance-object-past-along-with",
+			`The council asked for the harbour records, along with the minutes of every meeting since May.`,
+			"the harbour records, along with the minutes of every meeting since May"},
+		{"poll-object-past-with",
+			`The county survey showed the levy ahead by six points, with 12 percent of voters still undecided.`,
+			"the levy ahead by six points, with 12 percent of voters still undecided"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := analyze(t, c.text)
+			var got []string
+			for _, q := range d.Quotes {
+				if q.Text == c.quote {
+					return
+				}
+				got = append(got, q.Text)
+			}
+			t.Fatalf("no quote %q; got %q", c.quote, got)
+		})
+	}
+}
