@@ -142,6 +142,19 @@ func (a *analyzer) clauseCut(c *cue, first, end int, opens []uint8) int {
 			(cueAt(k+1) || c.word.class == objectCue && a.finiteVerb(k+1)) {
 			return k
 		}
+		// `thanking Miami and praising …`: a second participle of the
+		// same subject after a participle's content, when no participle
+		// stands inside the content (`proposing projects like building
+		// roads and giving …` keeps its list)
+		if a.inQuote[k] == 0 && a.lowIs(k, "and") && !a.textIs(k-1, ",") && a.toks[c.tok].POS == "VBG" {
+			j := k + 1
+			if a.word(j) && a.toks[j].POS == "RB" {
+				j++
+			}
+			if j < end && a.word(j) && a.toks[j].POS == "VBG" && !a.hasTag(first, k, "VBG") {
+				return k
+			}
+		}
 		// `believe X is possible and have been calling on …`: the
 		// second verb after its auxiliaries
 		if a.inQuote[k] == 0 && (a.lowIs(k, "and") || a.lowIs(k, "but")) && !a.textIs(k-1, ",") {
@@ -155,6 +168,16 @@ func (a *analyzer) clauseCut(c *cue, first, end int, opens []uint8) int {
 		}
 	}
 	return end
+}
+
+// hasTag reports whether a token in [s, e) has the tag pos.
+func (a *analyzer) hasTag(s, e int, pos string) bool {
+	for k := s; k < e; k++ {
+		if a.toks[k].POS == pos {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseAt reports whether a clause with its own subject opens at k: a

@@ -21,6 +21,12 @@ func TestContentBounds(t *testing.T) {
 		{"poll-object-past-with",
 			`The county survey showed the levy ahead by six points, with 12 percent of voters still undecided.`,
 			"the levy ahead by six points, with 12 percent of voters still undecided"},
+		{"second-participle-ends-object",
+			`Mayor Ruth Adeyemi toured the harbour, thanking the volunteers and visiting the shelters by the river.`,
+			"the volunteers"},
+		{"participle-inside-object-keeps-list",
+			`Senator Dana Whitfield is proposing new projects like building roads and giving towns more money for buses.`,
+			"new projects like building roads and giving towns more money for buses"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
