@@ -570,20 +570,44 @@ func (a *analyzer) skipLeadCircumstances() {
 			if q := a.inQuote[k]; q != 0 && a.spans[q-1].kind != titleSpan {
 				break
 			}
-			if a.finiteVerb(k) {
+			// `promised Monday to hold …`: what is promised starts at "to"
+			if a.lowIs(k, "to") && a.word(k+1) && a.toks[k+1].POS == "VB" && a.onlyWhen(q.firstTok, k) {
+				a.dropLead(q, k)
+				break
+			}
+			// a verb ends the circumstance: a "that" after it opens a
+			// clause inside the content (`promised Monday to hold a vote
+			// that would …`)
+			if a.finiteVerb(k) || a.word(k) && (a.toks[k].POS == "VB" || a.toks[k].POS == "TO") {
 				break
 			}
 			if a.lowIs(k, "that") && a.inQuote[k] == 0 {
-				for j := q.firstTok; j <= k; j++ {
-					a.claimed[j] = false
-					if sp := a.inQuote[j]; sp != 0 {
-						a.spans[sp-1].absorbed = false
-					}
-				}
-				q.firstTok = k + 1
-				q.Start = a.toks[k+1].Start
+				a.dropLead(q, k+1)
 				break
 			}
 		}
 	}
+}
+
+// dropLead starts quote q at token k, giving back the tokens before it.
+func (a *analyzer) dropLead(q *draft, k int) {
+	for j := q.firstTok; j < k; j++ {
+		a.claimed[j] = false
+		if sp := a.inQuote[j]; sp != 0 {
+			a.spans[sp-1].absorbed = false
+		}
+	}
+	q.firstTok = k
+	q.Start = a.toks[k].Start
+}
+
+// onlyWhen reports whether tokens [s, e) only say when (`Monday`, `on
+// Monday`, `last week`).
+func (a *analyzer) onlyWhen(s, e int) bool {
+	for k := s; k < e; k++ {
+		if !a.is(k, whenWords) && !a.lowIs(k, "on") && !a.lowIs(k, "this") && a.toks[k].Kind != newsgraph.Number {
+			return false
+		}
+	}
+	return e > s
 }

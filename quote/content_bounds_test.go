@@ -27,6 +27,9 @@ func TestContentBounds(t *testing.T) {
 		{"participle-inside-object-keeps-list",
 			`Senator Dana Whitfield is proposing new projects like building roads and giving towns more money for buses.`,
 			"new projects like building roads and giving towns more money for buses"},
+		{"that-after-infinitive-stays-in-content",
+			`Senator Maria Lopez promised Monday to hold hearings on the budget and a vote that would cut the levy.`,
+			"to hold hearings on the budget and a vote that would cut the levy"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
