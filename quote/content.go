@@ -127,6 +127,9 @@ func (a *analyzer) clauseCut(c *cue, first, end int, opens []uint8) int {
 	if e := a.trailingDay(first, end); e < end && (c.word.class == speechCue || c.word.class == tellCue) && !c.according {
 		return e
 	}
+	if e := a.trailingComment(c, first, end); e < end {
+		return e
+	}
 	for k := first + 1; k < end; k++ {
 		if a.inQuote[k] == 0 && a.textIs(k, ",") && a.lowIs(k+1, "and") && a.clauseAt(k+2, end) {
 			return k
@@ -178,6 +181,41 @@ func (a *analyzer) hasTag(s, e int, pos string) bool {
 		}
 	}
 	return false
+}
+
+// trailingComment returns where the writer's comment after what cue c
+// reports in tokens [first, end) begins (end when there is none): a
+// relative clause on a name (`said the FBI had the help of Bryan Lane,
+// who worked on the campaign`), or, after a whole clause, a noun phrase
+// with no verb of its own that closes the content (`said it would cut
+// 3,000 jobs, a loss bigger than any before`).
+func (a *analyzer) trailingComment(c *cue, first, end int) int {
+	stance := c.word.class == objectCue || c.word.class == namingCue
+	finite := false // a finite verb in [first, k)
+	for k := first + 1; k < end; k++ {
+		finite = finite || a.finiteVerb(k-1)
+		if a.inQuote[k] != 0 || !a.textIs(k, ",") {
+			continue
+		}
+		if a.lowIs(k+1, "who") && strings.HasPrefix(a.toks[k-1].POS, "NNP") && (c.word.class == objectCue || finite) {
+			return k
+		}
+		if (a.lowIs(k+1, "a") || a.lowIs(k+1, "an") || a.lowIs(k+1, "the")) && !stance && finite && a.plainPhrase(k+1, end) {
+			return k
+		}
+	}
+	return end
+}
+
+// plainPhrase reports whether tokens [s, e) hold no finite verb, comma or
+// quotation.
+func (a *analyzer) plainPhrase(s, e int) bool {
+	for j := s; j < e; j++ {
+		if a.finiteVerb(j) || a.textIs(j, ",") || a.inQuote[j] != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseAt reports whether a clause with its own subject opens at k: a

@@ -30,6 +30,15 @@ func TestContentBounds(t *testing.T) {
 		{"that-after-infinitive-stays-in-content",
 			`Senator Maria Lopez promised Monday to hold hearings on the budget and a vote that would cut the levy.`,
 			"to hold hearings on the budget and a vote that would cut the levy"},
+		{"relative-clause-on-name-is-comment",
+			`The inspector said the police had the help of Martin Hale, who worked for the county until May.`,
+			"the police had the help of Martin Hale"},
+		{"closing-appositive-is-comment",
+			`Mayor Ruth Adeyemi said the plant would cut 3,000 jobs, a loss bigger than any in the county's history.`,
+			"the plant would cut 3,000 jobs"},
+		{"inner-appositive-stays",
+			`Mayor Ruth Adeyemi said the plant, a relic of the old harbour, would close in the spring.`,
+			"the plant, a relic of the old harbour, would close in the spring"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
