@@ -33,6 +33,7 @@ func (a *analyzer) endContents() {
 		return
 	}
 	a.objectsPastCommas()
+	a.objectsToQuotations()
 	a.namedAntecedents()
 	a.dropVerbEnds()
 	a.dropCircumstances()
@@ -363,6 +364,59 @@ func (a *analyzer) objectsPastCommas() {
 		if e > q.lastTok {
 			q.lastTok = e
 			q.End = a.toks[e-1].End
+		}
+	}
+}
+
+// objectsToQuotations carries the object of a stance or naming verb,
+// which ends at the clause's first comma, on to a quotation a few words
+// after it that no quote holds and that starts in lowercase (a capital
+// opens a quotation of its own): the quoted words are what the object is
+// called or blamed for (`called the chief executive, Tom Hale, "a
+// genius"`, `portraying migrants, in particular, as "criminals"`).
+func (a *analyzer) objectsToQuotations() {
+	for i := range a.quotes {
+		q := &a.quotes[i]
+		if q.Kind == newsgraph.Direct || !q.hasCue || q.span >= 0 || q.CueAt.End > q.Start {
+			continue
+		}
+		t := searchTok(a.toks, q.CueAt.Start)
+		if t >= len(a.toks) || a.toks[t].Start != q.CueAt.Start {
+			continue
+		}
+		w, ok := cueWords[string(a.low(t))]
+		if p, ok2 := phrasalCues[a.lowPair(t)]; ok2 {
+			w, ok = p, true
+		}
+		if !ok || w.class != objectCue && w.class != namingCue {
+			continue
+		}
+		s := a.sentenceOf(q.firstTok)
+		e := q.lastTok
+		if e >= s.EndToken || !a.textIs(e, ",") || a.inQuote[e] != 0 {
+			continue
+		}
+		for k := e + 1; k < s.EndToken && k < e+16; k++ {
+			if a.claimed[k] || a.finiteVerb(k) || a.stopPunct(k) && !a.textIs(k, ",") {
+				break
+			}
+			sp := a.inQuote[k]
+			if sp == 0 {
+				continue
+			}
+			x := &a.spans[sp-1]
+			if x.open != k || x.close < 0 || x.quote >= 0 || x.kind == titleSpan || !a.lowerStart(x) || x.close >= s.EndToken && x.close != s.EndToken-1 {
+				break
+			}
+			end := x.close + 1
+			for j := e; j < end; j++ {
+				a.claimed[j] = true
+			}
+			x.absorbed = true
+			q.Kind = newsgraph.Mixed
+			q.lastTok = end
+			q.End = a.toks[end-1].End
+			break
 		}
 	}
 }

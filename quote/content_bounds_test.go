@@ -39,6 +39,12 @@ func TestContentBounds(t *testing.T) {
 		{"inner-appositive-stays",
 			`Mayor Ruth Adeyemi said the plant, a relic of the old harbour, would close in the spring.`,
 			"the plant, a relic of the old harbour, would close in the spring"},
+		{"naming-object-past-appositive-to-quotation",
+			`Senator Dana Whitfield called the new treasurer, Tom Hale, "a careful steward of our money."`,
+			`the new treasurer, Tom Hale, "a careful steward of our money."`},
+		{"stance-object-past-aside-to-quotation",
+			`The mayor has spent the year portraying the harbour board, above all, as "a club for insiders" and a drain on the town.`,
+			`the harbour board, above all, as "a club for insiders"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
