@@ -45,6 +45,9 @@ func TestContentBounds(t *testing.T) {
 		{"stance-object-past-aside-to-quotation",
 			`The mayor has spent the year portraying the harbour board, above all, as "a club for insiders" and a drain on the town.`,
 			`the harbour board, above all, as "a club for insiders"`},
+		{"second-verb-ends-naming-object",
+			`Governor Ellen Park called the levy "a fair deal" and left the hall before the vote.`,
+			`the levy "a fair deal"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
