@@ -48,6 +48,15 @@ func TestContentBounds(t *testing.T) {
 		{"second-verb-ends-naming-object",
 			`Governor Ellen Park called the levy "a fair deal" and left the hall before the vote.`,
 			`the levy "a fair deal"`},
+		{"quotation-closed-on-comma-before-comment",
+			`Governor Ellen Park said the levy was "a fair deal," a phrase her rivals mocked for weeks.`,
+			`the levy was "a fair deal,"`},
+		{"quotation-closed-on-comma-before-participle",
+			`Governor Ellen Park said the talks were "going nowhere," shaking her head at the empty table.`,
+			`the talks were "going nowhere,"`},
+		{"quotation-closed-on-comma-before-time-clause",
+			`Governor Ellen Park said the levy was "fair to all," when the council met in May.`,
+			`the levy was "fair to all," when the council met in May`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
