@@ -374,7 +374,7 @@ func (a *analyzer) objectsPastCommas() {
 		}
 		s := a.sentenceOf(q.firstTok)
 		e := q.lastTok
-		for n := 0; n < 3 && e < s.EndToken && a.textIs(e, ",") && a.inQuote[e] == 0 && (a.innerComma(e, s.EndToken) || a.exampleComma(e)); n++ {
+		for n := 0; n < 3 && e < s.EndToken && a.textIs(e, ",") && a.inQuote[e] == 0 && (a.innerComma(e, s.EndToken) || a.exampleComma(e) || n > 0 && a.lastItem(e)); n++ {
 			k := e + 1
 			for k < s.EndToken && a.inQuote[k] == 0 && !a.claimed[k] && !a.stopPunct(k) {
 				k++
@@ -486,6 +486,12 @@ func (a *analyzer) exampleComma(k int) bool {
 		a.lowIs(k+1, "along") && a.lowIs(k+2, "with") || a.lowIs(k+1, "with")
 }
 
+// lastItem reports whether the comma at k opens the last item of a list
+// (`voters, lawmakers, and thinkers`).
+func (a *analyzer) lastItem(k int) bool {
+	return (a.lowIs(k+1, "and") || a.lowIs(k+1, "or")) && a.word(k+2) && !a.is(k+2, pronouns) && !a.finiteVerb(k+2)
+}
+
 // innerComma reports whether the comma at k stands inside a noun phrase:
 // after an adjective and before a word, or before the last items of a
 // list (a few words with no verb, then "and" or "or").
@@ -494,6 +500,9 @@ func (a *analyzer) innerComma(k, hi int) bool {
 		return true
 	}
 	for j := k + 1; j < hi && j <= k+4; j++ {
+		if a.textIs(j, ",") && j > k+1 && (a.lowIs(j+1, "and") || a.lowIs(j+1, "or")) {
+			continue // `voters, lawmakers, and thinkers`
+		}
 		if !a.word(j) || a.inQuote[j] != 0 {
 			return false
 		}

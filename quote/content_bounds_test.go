@@ -57,6 +57,9 @@ func TestContentBounds(t *testing.T) {
 		{"quotation-closed-on-comma-before-time-clause",
 			`Governor Ellen Park said the levy was "fair to all," when the council met in May.`,
 			`the levy was "fair to all," when the council met in May`},
+		{"stance-object-list-with-serial-comma",
+			`Senator Dana Whitfield has thanked farmers, grocers, and truckers from the northern valleys.`,
+			"farmers, grocers, and truckers from the northern valleys"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
