@@ -771,8 +771,9 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 			break
 		}
 	}
-	// the object of a stance ends with its clause
-	if c.word.class == objectCue || c.word.class == namingCue {
+	// the object of a stance ends with its clause; a that-clause after
+	// the verb (`the poll showed that …`) is a clause, not an object
+	if (c.word.class == objectCue || c.word.class == namingCue) && !(a.lowIs(start-1, "that") && start-1 >= c.endTok) {
 	stance:
 		for k := start + 1; k < end; k++ {
 			if a.inQuote[k] == 0 && a.toks[k].Kind == newsgraph.Punct {

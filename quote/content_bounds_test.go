@@ -60,6 +60,9 @@ func TestContentBounds(t *testing.T) {
 		{"stance-object-list-with-serial-comma",
 			`Senator Dana Whitfield has thanked farmers, grocers, and truckers from the northern valleys.`,
 			"farmers, grocers, and truckers from the northern valleys"},
+		{"stance-verb-with-that-clause-runs-past-comma",
+			`The county survey showed that older voters, above all in the north, backed the levy.`,
+			"older voters, above all in the north, backed the levy"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
