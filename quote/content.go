@@ -144,7 +144,7 @@ func (a *analyzer) clauseCut(c *cue, first, end int, opens []uint8) int {
 		}
 		// `…, although he supports …`: a clause with a cue of its own
 		if a.inQuote[k] == 0 && (a.textIs(k, ",") || a.textIs(k, ";")) &&
-			a.word(k+1) && a.is(k+1, clauseLinks) && clauseAt(k+2) {
+			a.word(k+1) && a.is(k+1, clauseLinks) && (clauseAt(k+2) || a.clauseAfterPhrase(k+2, end, clauseAt)) {
 			return k
 		}
 		// `thanked Miami and said …`: a second verb of the same subject
@@ -247,6 +247,24 @@ var afterQuotation = set("though", "although", "while", "which", "who", "a", "an
 func (a *analyzer) closesOnComma(k int) bool {
 	sp := a.inQuote[k]
 	return sp != 0 && a.spans[sp-1].close == k && a.textIs(k-1, ",")
+}
+
+// clauseAfterPhrase reports whether a cue's own clause opens after a
+// phrase without a verb from k (`…, but in the course of their report
+// they noted …`).
+func (a *analyzer) clauseAfterPhrase(k, end int, clauseAt func(int) bool) bool {
+	if !a.is(k, prepositions) {
+		return false
+	}
+	for j := k + 1; j < end && j < k+10; j++ {
+		if a.inQuote[j] != 0 || !a.word(j) || strings.HasPrefix(a.toks[j].POS, "VB") || a.toks[j].POS == "MD" {
+			return false
+		}
+		if clauseAt(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseAt reports whether a clause with its own subject opens at k: a

@@ -63,6 +63,9 @@ func TestContentBounds(t *testing.T) {
 		{"stance-verb-with-that-clause-runs-past-comma",
 			`The county survey showed that older voters, above all in the north, backed the levy.`,
 			"older voters, above all in the north, backed the levy"},
+		{"linked-clause-with-own-cue-after-phrase",
+			`Governor Ellen Park said the levy was fair, but in a letter to the council her deputy argued that it would fail.`,
+			"the levy was fair"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
