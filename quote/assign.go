@@ -493,8 +493,9 @@ func (a *analyzer) parenthetical(c *cue, s newsgraph.Sentence) bool {
 	if w, ok := cueWords[string(a.low(last+1))]; ok && w.form == ingForm {
 		return false // `…, Spicer said, adding, "…"`
 	}
-	if c.inverted && (a.is(last+1, determiners) || a.is(last+1, appositiveOpeners) || a.capitalised(last+1) && !a.textIs(last+1, "I")) {
-		return false
+	if c.inverted && (a.is(last+1, determiners) || a.is(last+1, appositiveOpeners) || a.capitalised(last+1) && !a.textIs(last+1, "I") ||
+		a.nounBeforeVerb(last+1, s.EndToken)) {
+		return false // `…, said Ann Lee, head of the union`
 	}
 	start := s.FirstToken
 	for k := c.tok - 1; k >= s.FirstToken; k-- {

@@ -761,3 +761,18 @@ func (a *analyzer) onlyWhen(s, e int) bool {
 	return e > s
 }
 
+// nounBeforeVerb reports whether a noun comes before any verb in the words
+// from k: a description (`head of the union`), not the rest of a clause
+// (`would close`).
+func (a *analyzer) nounBeforeVerb(k, end int) bool {
+	for j := k; j < end && a.word(j); j++ {
+		pos := a.toks[j].POS
+		if strings.HasPrefix(pos, "VB") || pos == "MD" {
+			return false
+		}
+		if strings.HasPrefix(pos, "NN") {
+			return true
+		}
+	}
+	return false
+}

@@ -66,6 +66,12 @@ func TestContentBounds(t *testing.T) {
 		{"linked-clause-with-own-cue-after-phrase",
 			`Governor Ellen Park said the levy was fair, but in a letter to the council her deputy argued that it would fail.`,
 			"the levy was fair"},
+		{"inverted-cue-before-description-of-speaker",
+			`"We are very glad" about the vote, said Ann Lee, head of the nurses union.`,
+			`"We are very glad" about the vote`},
+		{"inverted-cue-inside-clause",
+			`The museum, said the mayor, would open its doors in the spring.`,
+			"The museum, said the mayor, would open its doors in the spring"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
