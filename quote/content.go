@@ -139,6 +139,11 @@ func (a *analyzer) clauseCut(c *cue, first, end int, opens []uint8) int {
 			(a.toks[k+1].POS == "VBG" || a.is(k+1, afterQuotation)) {
 			return k + 1
 		}
+		// `52 percent say they back the levy, compared with 40 percent
+		// in May`: the writer's comparison of figures, not what was said
+		if a.inQuote[k] == 0 && a.textIs(k, ",") && a.lowIs(k+1, "compared") {
+			return k
+		}
 		if a.inQuote[k] == 0 && a.textIs(k, ",") && a.lowIs(k+1, "and") && a.clauseAt(k+2, end) {
 			return k
 		}

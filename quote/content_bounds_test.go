@@ -72,6 +72,9 @@ func TestContentBounds(t *testing.T) {
 		{"inverted-cue-inside-clause",
 			`The museum, said the mayor, would open its doors in the spring.`,
 			"The museum, said the mayor, would open its doors in the spring"},
+		{"comparison-of-figures-is-not-content",
+			`Most farmers say they would back the levy, compared with a third of city voters.`,
+			"they would back the levy"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
