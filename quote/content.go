@@ -154,9 +154,9 @@ func (a *analyzer) clauseCut(c *cue, first, end int, opens []uint8) int {
 		}
 		// `thanked Miami and said …`: a second verb of the same subject
 		// that is a cue, or any finite verb after a stance's or a name's
-		// object
+		// object or after a content without a verb
 		if a.inQuote[k] == 0 && (a.lowIs(k, "and") || a.lowIs(k, "but")) && !a.textIs(k-1, ",") &&
-			(cueAt(k+1) || a.noSubject(c, first) && a.finiteVerb(k+1)) {
+			(cueAt(k+1) || (a.noSubject(c, first) || a.noVerb(first, k)) && a.finiteVerb(k+1)) {
 			return k
 		}
 		// `thanking Miami and praising …`: a second participle of the
@@ -780,4 +780,16 @@ func (a *analyzer) nounBeforeVerb(k, end int) bool {
 		}
 	}
 	return false
+}
+
+// noVerb reports whether tokens [s, e) hold no verb: a noun phrase, so
+// that a finite verb after it and "and" is the cue's subject's
+// (`claimed self-defense and was acquitted`).
+func (a *analyzer) noVerb(s, e int) bool {
+	for k := s; k < e; k++ {
+		if pos := a.toks[k].POS; a.word(k) && (strings.HasPrefix(pos, "VB") || pos == "MD" || pos == "TO") {
+			return false
+		}
+	}
+	return e > s
 }

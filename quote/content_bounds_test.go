@@ -75,6 +75,12 @@ func TestContentBounds(t *testing.T) {
 		{"comparison-of-figures-is-not-content",
 			`Most farmers say they would back the levy, compared with a third of city voters.`,
 			"they would back the levy"},
+		{"finite-verb-after-verbless-content",
+			`Councillor Ruth Adeyemi claimed self-defence and was cleared by the court in May.`,
+			"self-defence"},
+		{"and-inside-reported-clause-stays",
+			`Councillor Ruth Adeyemi said the court met in May and cleared her.`,
+			"the court met in May and cleared her"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
