@@ -21,7 +21,10 @@ var adjunctOpeners = set("in", "on", "at", "during", "after", "before", "when", 
 // although he supports …`),
 // and, when a stance verb's object
 // is a pronoun or a name, before the phrase of time or place after it
-// (`endorsed Canova in late May`). The tokens cut are given back, and
+// (`endorsed Canova in late May`), and before the writer's own words
+// after it: a comment (`…, a loss bigger than any before`, `…, who
+// worked …`, a quotation closed on its comma and a participle after it)
+// or a comparison (`…, compared with …`). The tokens cut are given back, and
 // the cues they held are read again. Cutting before `, which`, `, but`, a
 // dash, or a stance verb's adverbial (`attacked the plan from the floor`)
 // (after longer objects too) was measured and lost more matches than it
