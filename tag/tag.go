@@ -47,6 +47,12 @@
 //     the first word of a sentence, of its token features (shape, flags,
 //     classes): one row instead of fifteen lookups;
 //   - the two tags before a token are scored from one row per pair;
+//   - the features that look at the word before or after a token alone
+//     (its form, suffix, shape, class) are summed once per vocabulary word,
+//     in int16 where they fit: two rows instead of six lookups a token,
+//     which took the stage from 372 M to 323 M instructions and from 717 k
+//     to 642 k misses of a simulated 512 kB cache over MEANTIME (callgrind),
+//     and model loading from about 100 to 130 ms;
 //   - addAll finds every feature's slot and loads its first entry before
 //     adding any, so that the misses of the 10–25 features overlap;
 //   - the lexicon's short forms sit inline in an open-addressing table,

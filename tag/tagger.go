@@ -2,6 +2,7 @@ package tag
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/tag/internal/feature"
@@ -45,12 +46,29 @@ type Tagger struct {
 	// (the first feature.NTags context features): row p1*(nt+1)+p2, with
 	// the start as tag nt.
 	tagScores []int32
+
+	// prevScores and nextScores hold, for each word of the lexicon, the
+	// sum of the weights of the features that it gives the token after it
+	// (feature.PrevFeatures) and the token before it
+	// (feature.NextFeatures): two rows instead of six feature lookups a
+	// token. Row 0 is zeros, row 1 holds the sentence boundary's. The sums
+	// are exact; they are kept in int16, half the memory, except for the
+	// words whose sums do not fit (one in ten, frequent ones: to, I, have),
+	// whose rows are in prevWide and nextWide. lexEntry.nb is the row, with
+	// wideRow set for those.
+	prevScores, nextScores []int16
+	prevWide, nextWide     []int32
+	boundary               uint16 // the nb of the sentence boundary
 }
+
+// wideRow marks the rows of Tagger.prevWide and nextWide in lexEntry.nb.
+const wideRow = 1 << 15
 
 type lexEntry struct {
 	row   int32  // row of wordScores, -1 if none
 	class uint32 // feature.ClassHash of its ambiguity class
 	tag   int16  // its only tag, -1 if it may take several
+	nb    uint16 // row of prevScores and nextScores (or of the wide ones)
 }
 
 // formKeyBytes is the longest form kept inline in a formSlot, chosen so
@@ -194,6 +212,9 @@ func newTagger(m *feature.Model) (*Tagger, error) {
 			t.tagScores = append(t.tagScores, scores[:nt]...)
 		}
 	}
+	if err := t.buildNeighbours(); err != nil {
+		return nil, err
+	}
 	t.buildForms()
 	// the token features need the classes of the whole lexicon (the
 	// lowercased form's too), so they are added once it is complete
@@ -212,6 +233,95 @@ func newTagger(m *feature.Model) (*Tagger, error) {
 		}
 	}
 	return t, nil
+}
+
+// prevMask and nextMask are feature.PrevFeatures and feature.NextFeatures
+// as bit sets.
+var prevMask, nextMask = func() (p, n uint32) {
+	for _, k := range feature.PrevFeatures {
+		p |= 1 << k
+	}
+	for _, k := range feature.NextFeatures {
+		n |= 1 << k
+	}
+	return p, n
+}()
+
+// buildNeighbours fills prevScores and nextScores (and the wide ones) and
+// gives the words of t.lex their rows.
+func (t *Tagger) buildNeighbours() error {
+	nt := len(t.tags)
+	if len(t.lex)+2 > wideRow {
+		return fmt.Errorf("%w: %d words", feature.ErrBadModel, len(t.lex))
+	}
+	t.prevScores = make([]int16, nt, (len(t.lex)+2)*nt)
+	t.nextScores = make([]int16, nt, (len(t.lex)+2)*nt)
+	var ctx [feature.N]uint32
+	var prev, next [feature.MaxTags]int32
+	// add gives the neighbour sums of ctx a row and returns its nb
+	add := func() uint16 {
+		clear(prev[:])
+		clear(next[:])
+		var fs [len(feature.NextFeatures)]uint32
+		for k, i := range feature.PrevFeatures {
+			fs[k] = ctx[i]
+		}
+		t.addAll(fs[:len(feature.PrevFeatures)], &prev)
+		for k, i := range feature.NextFeatures {
+			fs[k] = ctx[i]
+		}
+		t.addAll(fs[:], &next)
+		fits := true
+		for k := range nt {
+			fits = fits && prev[k] == int32(int16(prev[k])) && next[k] == int32(int16(next[k]))
+		}
+		if !fits {
+			nb := uint16(len(t.prevWide)/nt) | wideRow
+			t.prevWide = append(t.prevWide, prev[:nt]...)
+			t.nextWide = append(t.nextWide, next[:nt]...)
+			return nb
+		}
+		nb := uint16(len(t.prevScores) / nt)
+		for k := range nt {
+			t.prevScores = append(t.prevScores, int16(prev[k]))
+			t.nextScores = append(t.nextScores, int16(next[k]))
+		}
+		return nb
+	}
+	// the boundary: a one-token sentence has it on either side
+	feature.ContextFeatures([]feature.Info{{}}, 0, 0, 0, &ctx)
+	t.boundary = add()
+	// in sorted order, so that the rows do not depend on the map's order
+	words := make([]string, 0, len(t.lex))
+	for w := range t.lex {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	infos := make([]feature.Info, 3)
+	for _, w := range words {
+		e := t.lex[w]
+		feature.Describe(w, &infos[1])
+		infos[1].Class = e.class
+		infos[0], infos[2] = infos[1], infos[1]
+		// the middle token's neighbours are both w
+		feature.ContextFeatures(infos, 1, 0, 0, &ctx)
+		e.nb = add()
+		t.lex[w] = e
+	}
+	return nil
+}
+
+// addNeighbour adds to scores the row nb of prev (or of wide).
+func addNeighbour(scores *[feature.MaxTags]int32, nb uint16, prev []int16, wide []int32, nt int) {
+	if nb&wideRow != 0 {
+		for k, v := range wide[int(nb&^wideRow)*nt:][:nt] {
+			scores[k] += v
+		}
+		return
+	}
+	for k, v := range prev[int(nb)*nt:][:nt] {
+		scores[k] += int32(v)
+	}
 }
 
 // tagByte is the tag index that ContextFeatures takes for row index i of
@@ -292,7 +402,6 @@ func (t *Tagger) tagSentence(toks []newsgraph.Token, sc *scratch) {
 	nt := len(t.tags)
 	p1, p2 := uint8(feature.StartTag), uint8(feature.StartTag)
 	r1, r2 := nt, nt // p1 and p2 as rows of tagScores
-	var feats [feature.N]uint32
 	var scores [feature.MaxTags]int32
 	for i := range toks {
 		e := lex[i]
@@ -302,22 +411,7 @@ func (t *Tagger) tagSentence(toks []newsgraph.Token, sc *scratch) {
 			r2, r1 = r1, int(e.tag)
 			continue
 		}
-		feature.ContextFeatures(infos, i, p1, p2, &feats)
-		if e.row >= 0 && i > 0 {
-			copy(scores[:nt], t.wordScores[int(e.row)*nt:int(e.row+1)*nt])
-			t.addAll(feats[feature.NWord+feature.NTags:feature.N-feature.NToken], &scores)
-		} else {
-			// an unknown word, or a known one starting the sentence, whose
-			// token features differ from its row's
-			clear(scores[:nt])
-			feature.WordFeatures(&infos[i], &feats)
-			t.addAll(feats[:feature.NWord], &scores)
-			t.addAll(feats[feature.NWord+feature.NTags:], &scores)
-		}
-		pair := t.tagScores[(r1*(nt+1)+r2)*nt:][:nt]
-		for k, v := range pair {
-			scores[k] += v
-		}
+		t.score(infos, lex, i, p1, p2, r1*(nt+1)+r2, &scores)
 		best, top := 0, scores[0]
 		for k := 1; k < nt; k++ {
 			if scores[k] > top {
@@ -327,6 +421,63 @@ func (t *Tagger) tagSentence(toks []newsgraph.Token, sc *scratch) {
 		toks[i].POS = t.tags[best]
 		p2, p1 = p1, uint8(best)
 		r2, r1 = r1, best
+	}
+}
+
+// score sets scores[:len(t.tags)] to the scores of token i of a sentence
+// described by infos and lex, after the tags p1 and p2 (pairRow the row of
+// tagScores for the two).
+func (t *Tagger) score(infos []feature.Info, lex []lexEntry, i int, p1, p2 uint8, pairRow int, scores *[feature.MaxTags]int32) {
+	nt := len(t.tags)
+	e := lex[i]
+	var feats, fs [feature.N]uint32
+	feature.ContextFeatures(infos, i, p1, p2, &feats)
+	n := 0
+	if e.row >= 0 && i > 0 {
+		copy(scores[:nt], t.wordScores[int(e.row)*nt:int(e.row+1)*nt])
+	} else {
+		// an unknown word, or a known one starting the sentence, whose
+		// token features differ from its row's
+		clear(scores[:nt])
+		feature.WordFeatures(&infos[i], &feats)
+		n = copy(fs[:], feats[:feature.NWord])
+		n += copy(fs[n:], feats[feature.N-feature.NToken:])
+	}
+	// the neighbours' rows, or their features when they have none
+	prevRow, nextRow := t.boundary, t.boundary
+	if i > 0 {
+		prevRow = lex[i-1].nb
+	}
+	if i+1 < len(lex) {
+		nextRow = lex[i+1].nb
+	}
+	skip := uint32(0)
+	if prevRow != 0 {
+		skip |= prevMask
+	}
+	if nextRow != 0 {
+		skip |= nextMask
+	}
+	for k := feature.NWord + feature.NTags; k < feature.N-feature.NToken; k++ {
+		if skip>>k&1 == 0 {
+			fs[n] = feats[k]
+			n++
+		}
+	}
+	t.addAll(fs[:n], scores)
+	pair := t.tagScores[pairRow*nt:][:nt]
+	if (prevRow|nextRow)&wideRow == 0 {
+		prev := t.prevScores[int(prevRow)*nt:][:nt]
+		next := t.nextScores[int(nextRow)*nt:][:nt]
+		for k, v := range pair {
+			scores[k] += v + int32(prev[k]) + int32(next[k])
+		}
+	} else {
+		for k, v := range pair {
+			scores[k] += v
+		}
+		addNeighbour(scores, prevRow, t.prevScores, t.prevWide, nt)
+		addNeighbour(scores, nextRow, t.nextScores, t.nextWide, nt)
 	}
 }
 

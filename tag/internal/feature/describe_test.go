@@ -1,6 +1,7 @@
 package feature
 
 import (
+	"slices"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -159,5 +160,49 @@ func describeReference(form string, wi *Info) {
 			start -= w
 		}
 		wi.suf[k] = fnvBytes(low[start:])
+	}
+}
+
+// TestNeighbourFeatures checks that the features PrevFeatures and
+// NextFeatures name depend on the neighbour alone: the same for any
+// current token, tags and farther neighbours, different for another
+// neighbour.
+func TestNeighbourFeatures(t *testing.T) {
+	describe := func(words ...string) []Info {
+		infos := make([]Info, len(words))
+		for i, w := range words {
+			Describe(w, &infos[i])
+			infos[i].Class = uint32(len(w)) // any value the tagger might set
+		}
+		return infos
+	}
+	pick := func(out *[N]uint32, idx []int) []uint32 {
+		var v []uint32
+		for _, k := range idx {
+			v = append(v, out[k])
+		}
+		return v
+	}
+	tests := []struct {
+		name string
+		a, b []string // sentences; the token at 2 has the same neighbours
+		same bool
+		idx  []int
+	}{
+		{"prev alone", []string{"We", "saw", "the", "dog", "run"}, []string{"Birds", "saw", "a", "Thames", "today"}, true, PrevFeatures[:]},
+		{"prev differs", []string{"We", "saw", "the", "dog", "run"}, []string{"We", "sees", "the", "dog", "run"}, false, PrevFeatures[:]},
+		{"next alone", []string{"We", "saw", "the", "dog", "run"}, []string{"Cats", "ate", "some", "dog", "."}, true, NextFeatures[:]},
+		{"next differs", []string{"We", "saw", "the", "dog", "run"}, []string{"We", "saw", "the", "cat", "run"}, false, NextFeatures[:]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var oa, ob [N]uint32
+			ContextFeatures(describe(tt.a...), 2, 3, 4, &oa)
+			ContextFeatures(describe(tt.b...), 2, 7, StartTag, &ob)
+			a, b := pick(&oa, tt.idx), pick(&ob, tt.idx)
+			if same := slices.Equal(a, b); same != tt.same {
+				t.Errorf("features %v: %08x vs %08x, want same=%v", tt.idx, a, b, tt.same)
+			}
+		})
 	}
 }

@@ -336,6 +336,15 @@ func ContextFeatures(infos []Info, i int, p1, p2 uint8, out *[N]uint32) {
 	TokenFeatures(wi, i == 0, (*[NToken]uint32)(o[NContext-NToken:]))
 }
 
+// PrevFeatures and NextFeatures are the indexes, in the output of
+// ContextFeatures, of the features that look at the token before (after)
+// the current one alone, whose features they are: the tagger sums them once
+// per vocabulary word, as it sums the word features.
+var (
+	PrevFeatures = [...]int{NWord + 3, NWord + 4}
+	NextFeatures = [...]int{NWord + 6, NWord + 7, NWord + 9, NWord + 11}
+)
+
 // TokenFeatures writes the context features that depend on the token and
 // on whether it starts the sentence (initial) only: the last NToken of
 // ContextFeatures.
