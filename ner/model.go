@@ -19,9 +19,11 @@ import (
 type Model struct {
 	bits    uint
 	weights []int8 // (1<<bits) rows of NumLabels, as trained and written
-	// packed holds the same weights for scoring: each row as three words of
-	// four 16-bit lanes, weight+128 in each of the first NumLabels lanes, so
-	// that one addition sums four labels (see tagSentence)
+	// packed holds the same weights for scoring: each row as two words,
+	// weight+128 in a byte per label (labels 0–7 in the first, 8 in the
+	// second), spread into 16-bit lanes as they are added so that one
+	// addition sums four labels (see tagSentence): 16 bytes a row, four to a
+	// cache line, where the 16-bit lanes themselves took 24
 	packed []uint64
 	trans  [NumLabels + 1][NumLabels]int32
 	gaz    *gazetteer // names of the training data; nil: none
@@ -204,14 +206,15 @@ func (m *Model) pack() {
 	for r := 0; r < rows; r++ {
 		for l := 0; l < NumLabels; l++ {
 			v := uint64(int(m.weights[r*NumLabels+l]) + 128)
-			m.packed[r*packWords+l/4] |= v << (16 * (l % 4))
+			m.packed[r*packWords+l/8] |= v << (8 * (l % 8))
 		}
 	}
 }
 
 // packWords is the number of 64-bit words of a packed row.
-const packWords = (NumLabels + 3) / 4
+const packWords = 2
 
-// the scoring loop reads three words a row and NumFeatures×255 must fit a lane
-var _ = [1]struct{}{}[packWords-3]
+// the scoring loop reads labels 0–7 from the first word of a row and 8 from
+// the second, and NumFeatures×255 must fit a 16-bit lane
+var _ = [1]struct{}{}[NumLabels-9]
 var _ = [1]struct{}{}[NumFeatures*255>>16]

@@ -297,34 +297,42 @@ func (m *Model) tagSentence(text string, toks []newsgraph.Token, sc *scratch, ou
 		sc.scores = make([]int32, n*NumLabels, n*NumLabels*3/2)
 	}
 	scores := sc.scores[:n*NumLabels]
-	// Each feature adds one packed row: 16-bit lanes of weight+128, which
-	// cannot overflow (NumFeatures×255 < 65536), so one addition sums four
-	// labels; the bias is taken off when the lanes are read.
-	packed := m.packed
-	const bias = NumFeatures * 128
-	for i := 0; i < n; i++ {
-		var a0, a1, a2 uint64
-		for _, f := range sc.feats[i*NumFeatures : (i+1)*NumFeatures] {
-			r := (*[packWords]uint64)(packed[int(f)*packWords:])
-			a0 += r[0]
-			a1 += r[1]
-			a2 += r[2]
-		}
-		row := (*[NumLabels]int32)(scores[i*NumLabels:])
-		row[0] = int32(a0&0xffff) - bias
-		row[1] = int32(a0>>16&0xffff) - bias
-		row[2] = int32(a0>>32&0xffff) - bias
-		row[3] = int32(a0>>48) - bias
-		row[4] = int32(a1&0xffff) - bias
-		row[5] = int32(a1>>16&0xffff) - bias
-		row[6] = int32(a1>>32&0xffff) - bias
-		row[7] = int32(a1>>48) - bias
-		row[8] = int32(a2&0xffff) - bias
-	}
+	m.score(sc.feats[:n*NumFeatures], scores)
 	if cap(sc.back) < n*NumLabels {
 		sc.back = make([]int8, n*NumLabels, n*NumLabels*3/2)
 	}
 	viterbi(scores, &m.trans, n, sc.back[:n*NumLabels], out)
+}
+
+// score sets scores[i*NumLabels:(i+1)*NumLabels] to the label scores of
+// the token with the features feats[i*NumFeatures:(i+1)*NumFeatures].
+func (m *Model) score(feats []uint32, scores []int32) {
+	// Each feature adds one packed row: its bytes of weight+128 spread
+	// into 16-bit lanes (labels 0, 2, 4, 6 in a0; 1, 3, 5, 7 in a1), which
+	// cannot overflow (NumFeatures×255 < 65536), so one addition sums four
+	// labels; the bias is taken off when the lanes are read.
+	packed := m.packed
+	const bias = NumFeatures * 128
+	const even = 0x00ff00ff00ff00ff
+	for i := range len(feats) / NumFeatures {
+		var a0, a1, a2 uint64
+		for _, f := range feats[i*NumFeatures : (i+1)*NumFeatures] {
+			r := (*[packWords]uint64)(packed[int(f)*packWords:])
+			a0 += r[0] & even
+			a1 += r[0] >> 8 & even
+			a2 += r[1]
+		}
+		row := (*[NumLabels]int32)(scores[i*NumLabels:])
+		row[0] = int32(a0&0xffff) - bias
+		row[1] = int32(a1&0xffff) - bias
+		row[2] = int32(a0>>16&0xffff) - bias
+		row[3] = int32(a1>>16&0xffff) - bias
+		row[4] = int32(a0>>32&0xffff) - bias
+		row[5] = int32(a1>>32&0xffff) - bias
+		row[6] = int32(a0>>48) - bias
+		row[7] = int32(a1>>48) - bias
+		row[8] = int32(a2) - bias
+	}
 }
 
 // predecessors[l] lists the labels that label l may follow.
