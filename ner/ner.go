@@ -335,18 +335,6 @@ func (m *Model) score(feats []uint32, scores []int32) {
 	}
 }
 
-// predecessors[l] lists the labels that label l may follow.
-var predecessors = func() (t [NumLabels][]int8) {
-	for l := range t {
-		for p := 0; p < NumLabels; p++ {
-			if allowed(p, l) {
-				t[l] = append(t[l], int8(p))
-			}
-		}
-	}
-	return t
-}()
-
 type number interface{ ~int32 | ~float32 }
 
 // viterbi finds the best label sequence under the BIO constraints.
@@ -364,19 +352,31 @@ func viterbi[T number](scores []T, trans *[NumLabels + 1][NumLabels]T, n int, ba
 		prev[l] -= 1 << 28
 	}
 	for i := 1; i < n; i++ {
-		row := scores[i*NumLabels : (i+1)*NumLabels]
-		bk := back[i*NumLabels : (i+1)*NumLabels]
+		row := (*[NumLabels]T)(scores[i*NumLabels:])
+		bk := (*[NumLabels]int8)(back[i*NumLabels:])
 		for l := 0; l < NumLabels; l++ {
-			ps := predecessors[l]
-			arg := ps[0]
-			best := prev[arg] + trans[arg][l]
-			for _, p := range ps[1:] {
-				if v := prev[p] + trans[p][l]; v > best {
-					best, arg = v, p
+			// the predecessors that allowed lets a label have, in
+			// increasing order (the first best wins): any label before O
+			// or a B- label, the B- and I- labels of its type before an
+			// I- label; spelt out, without a table, the loop bounds are
+			// constants
+			var best T
+			arg := 0
+			if l == 0 || l%2 == 1 {
+				best = prev[0] + trans[0][l]
+				for p := 1; p < NumLabels; p++ {
+					if v := prev[p] + trans[p][l]; v > best {
+						best, arg = v, p
+					}
+				}
+			} else {
+				best, arg = prev[l-1]+trans[l-1][l], l-1
+				if v := prev[l] + trans[l][l]; v > best {
+					best, arg = v, l
 				}
 			}
 			cur[l] = best + row[l]
-			bk[l] = arg
+			bk[l] = int8(arg)
 		}
 		prev = cur
 	}

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -74,4 +75,77 @@ func TestScoreAsWeights(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestViterbiAsSearch checks viterbi against a search of every label
+// sequence that allowed permits, on random scores without ties, in int32
+// as at run time and float32 as in training.
+func TestViterbiAsSearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{1, 2, 3, 4} {
+		for trial := range 20 {
+			scores := make([]int32, n*NumLabels)
+			var trans [NumLabels + 1][NumLabels]int32
+			// distinct values, so that no two sequences tie, small enough
+			// for float32 to sum them exactly
+			for i := range scores {
+				scores[i] = int32(rng.IntN(1<<12))<<4 | int32(i%16)
+			}
+			for i := range trans {
+				for j := range trans[i] {
+					trans[i][j] = int32(rng.IntN(1<<12)) - 1<<11
+				}
+			}
+			want := searchLabels(scores, &trans, n)
+			got := make([]int8, n)
+			viterbi(scores, &trans, n, make([]int8, n*NumLabels), got)
+			fs := make([]float32, len(scores))
+			for i, v := range scores {
+				fs[i] = float32(v)
+			}
+			var ft [NumLabels + 1][NumLabels]float32
+			for i := range trans {
+				for j := range trans[i] {
+					ft[i][j] = float32(trans[i][j])
+				}
+			}
+			gotF := make([]int8, n)
+			viterbi(fs, &ft, n, make([]int8, n*NumLabels), gotF)
+			if !slices.Equal(got, want) || !slices.Equal(gotF, want) {
+				t.Errorf("n=%d trial %d: %v (float32 %v), search %v", n, trial, got, gotF, want)
+			}
+		}
+	}
+}
+
+// searchLabels returns the best sequence of labels under allowed, an I-
+// label never first, by trying them all.
+func searchLabels(scores []int32, trans *[NumLabels + 1][NumLabels]int32, n int) []int8 {
+	seq := make([]int8, n)
+	var best []int8
+	var top int64
+	var walk func(i int, sum int64)
+	walk = func(i int, sum int64) {
+		if i == n {
+			if best == nil || sum > top {
+				best, top = append([]int8(nil), seq...), sum
+			}
+			return
+		}
+		for l := 0; l < NumLabels; l++ {
+			from := NumLabels // the start row of trans
+			if i > 0 {
+				from = int(seq[i-1])
+				if !allowed(from, l) {
+					continue
+				}
+			} else if l != 0 && l%2 == 0 {
+				continue
+			}
+			seq[i] = int8(l)
+			walk(i+1, sum+int64(scores[i*NumLabels+l])+int64(trans[from][l]))
+		}
+	}
+	walk(0, 0)
+	return best
 }
