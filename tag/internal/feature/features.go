@@ -267,7 +267,13 @@ func Describe(form string, wi *Info) {
 			wi.pre[k] = h
 		}
 	}
-	// suffixes: the last k runes.
+	// suffixes: the last k runes, bytes in ASCII
+	if flags&flagNonASCII == 0 {
+		for k := 0; k < 4; k++ {
+			wi.suf[k] = fnvBytes(low[max(0, len(low)-k-1):])
+		}
+		return
+	}
 	for k := 0; k < 4; k++ {
 		start := len(low)
 		for j := 0; j <= k && start > 0; j++ {
