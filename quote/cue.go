@@ -512,6 +512,14 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 				break
 			}
 		}
+		if sj > s.FirstToken && a.textIs(sj, ",") && a.clauseFollows(c.endTok, s.EndToken) {
+			// `Ann Lee, 63, a voter raised in Ohio, said she wanted …`:
+			// a clause follows, so the subject opens the sentence
+			if ns, ne, ok := a.clauseSubject(s.FirstToken, sj); ok {
+				c.subjS, c.subjE = ns, ne
+				break
+			}
+		}
 		if ns, ne, ok := a.npRight(c.endTok, s.EndToken); ok {
 			c.subjS, c.subjE, c.inverted = ns, ne, true
 		} else if sj >= s.FirstToken {
@@ -573,6 +581,17 @@ func (a *analyzer) nounParticiple(j, k int, w cueWord, s newsgraph.Sentence) boo
 		return true
 	}
 	return false
+}
+
+// clauseFollows reports whether a clause opens at token k, after a verb:
+// "that", or a noun phrase and a finite verb (`said she wanted`), which
+// an inverted subject (`…, said Ann Lee.`) does not have after it.
+func (a *analyzer) clauseFollows(k, hi int) bool {
+	if a.lowIs(k, "that") {
+		return true
+	}
+	_, ne, ok := a.npRight(k, hi)
+	return ok && ne < hi && a.finiteVerb(ne)
 }
 
 // pluralNoun reports whether token j looks like a plural noun subject

@@ -1,0 +1,41 @@
+package quote_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestOuterCues checks that a cue reads the whole clause it reports, so a
+// cue-like word inside that clause does not claim a tail of it.
+func TestOuterCues(t *testing.T) {
+	cases := []struct {
+		name, text, quote, speaker string
+	}{
+		{"subject-before-appositive-with-participle",
+			`Ruth Adeyemi, 58, a nurse raised in Leeds, said she wanted a new clinic in town.`,
+			"she wanted a new clinic in town", "Adeyemi"},
+		{"subject-before-comma-that-clause",
+			`The chief planner, Dana Whitfield, indicated that her review is not finished.`,
+			"her review is not finished", "Whitfield"},
+		{"inverted-subject-stays",
+			`The bridge will reopen in May, said Dana Whitfield.`,
+			"The bridge will reopen in May", "Whitfield"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := analyze(t, c.text)
+			var got []string
+			for _, q := range d.Quotes {
+				got = append(got, q.Text)
+				if q.Text != c.quote {
+					continue
+				}
+				if c.speaker != "" && (q.Speaker < 0 || !strings.Contains(d.Entities[q.Speaker].Name, c.speaker)) {
+					t.Fatalf("quote %q has speaker %d, want %q", q.Text, q.Speaker, c.speaker)
+				}
+				return
+			}
+			t.Fatalf("no quote %q; got %q", c.quote, got)
+		})
+	}
+}
