@@ -762,7 +762,9 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 			}
 		}
 	}
-	// a later cue with its own subject after a comma ends this content
+	// a later cue with its own subject after a comma ends this content,
+	// unless the comma closes the phrase the content opens with
+	lead := a.openingPhraseEnd(start, end)
 	for cj := ci + 1; cj < len(a.cues); cj++ {
 		d := &a.cues[cj]
 		if d.sentence != c.sentence || d.tok >= end {
@@ -773,6 +775,9 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 			first = d.subjS
 		}
 		p := first - 1
+		if p <= lead && d.word.class != speechCue && d.word.class != tellCue {
+			continue // `that while he opposed it, he backs …`, not `…, he argued …`
+		}
 		joined := false
 		for p > start && a.word(p) && (a.lowIs(p, "and") || a.lowIs(p, "but") || a.lowIs(p, "while")) {
 			p--
@@ -820,6 +825,33 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 		return // `Boistard said in a statement.`: where, not what
 	}
 	a.addIndirect(c, start, end)
+}
+
+// contentOpeners open a phrase before the main clause of a content
+// (`said that while he opposed the plan, he would …`, `that despite the
+// rain, …`).
+var contentOpeners = set("while", "although", "though", "whereas", "because", "since", "if", "when", "after", "before",
+	"even", "unless", "once", "until", "despite", "given")
+
+// openingPhraseEnd returns the comma that closes a phrase opening the
+// content at start after "that" (`that while he opposed it, he …`), or -1:
+// what a cue after that comma says is the content's main clause.
+func (a *analyzer) openingPhraseEnd(start, end int) int {
+	if !a.lowIs(start-1, "that") || !a.word(start) || !a.is(start, contentOpeners) {
+		return -1
+	}
+	for k := start + 1; k < end; k++ {
+		if a.inQuote[k] != 0 {
+			continue
+		}
+		switch a.toks[k].Text {
+		case ",":
+			return k
+		case ";", ":", ".":
+			return -1
+		}
+	}
+	return -1
 }
 
 // leftoverSpans gives quoted passages that no cue took a quote of their
