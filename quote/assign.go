@@ -567,7 +567,7 @@ func (a *analyzer) addIndirect(c *cue, first, end int) bool {
 	}
 	end = a.contentEnd(first, end)
 	// a leading "that", comma or colon is not content
-	for first < end && (a.lowIs(first, "that") || a.toks[first].Kind == newsgraph.Punct) {
+	for first < end && (a.lowIs(first, "that") && !a.demonstrativeThat(first, end) || a.toks[first].Kind == newsgraph.Punct) {
 		first++
 	}
 	words := 0
@@ -734,7 +734,9 @@ func (a *analyzer) contentStart(c *cue, s newsgraph.Sentence) (int, bool) {
 	// "said on Friday that": look a few words ahead for "that"
 	for k := start; k < s.EndToken && k < start+8; k++ {
 		if a.lowIs(k, "that") {
-			start = k + 1
+			if !a.demonstrativeThat(k, s.EndToken) {
+				start = k + 1
+			}
 			break
 		}
 		if !a.word(k) || a.inQuote[k] != 0 || a.isCueForm(k) || a.is(k, pronouns) ||
@@ -743,6 +745,35 @@ func (a *analyzer) contentStart(c *cue, s newsgraph.Sentence) (int, bool) {
 		}
 	}
 	return start, true
+}
+
+// demonstrativeThat reports whether the "that" at k points at something
+// said before (`rejected that idea.`, `denied that.`, `said that won't
+// happen`) rather than opening a clause: nothing follows it in tokens
+// [k, end) but a phrase of up to three words with no verb, or a finite
+// verb of a singular subject follows it right away, where a clause would
+// have its subject.
+func (a *analyzer) demonstrativeThat(k, end int) bool {
+	j := k + 1
+	for j < end && j < k+4 && a.word(j) && a.inQuote[j] == 0 {
+		pos := a.toks[j].POS
+		if strings.HasPrefix(pos, "VB") || pos == "MD" || pos == "IN" || pos == "WDT" || pos == "WP" || a.is(j, pronouns) {
+			break
+		}
+		j++
+	}
+	// a singular subject's verb: "VBP" after "that" is a noun mistagged
+	// (`that aid would arrive`)
+	if j == k+1 && a.finiteVerb(j) && a.toks[j].POS != "VBP" {
+		return true
+	}
+	// the phrase ends the sentence or its clause (`Mr.` is no end)
+	for ; j < end && !a.textIs(j, ";"); j++ {
+		if a.word(j) || a.inQuote[j] != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // forward handles `X said (that) …`: the content runs from the verb (past
