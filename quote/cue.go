@@ -599,7 +599,10 @@ func (a *analyzer) clauseFollows(k, hi int) bool {
 func (a *analyzer) pluralNoun(j int) bool {
 	t := a.toks[j].Text
 	if pos := a.toks[j].POS; pos != "" {
-		return pos == "NNS" || pos == "NNPS"
+		// `aides say`: a verb's "-s" form right before a base form is
+		// a plural noun the tagger took for a verb
+		return pos == "NNS" || pos == "NNPS" || pos == "VBZ" && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") &&
+			j+1 < len(a.toks) && (a.toks[j+1].POS == "VB" || a.toks[j+1].POS == "VBP") && !a.is(j, npStop)
 	}
 	return len(t) > 3 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") && !a.is(j, npStop)
 }
