@@ -23,6 +23,7 @@ type cue struct {
 	sentence        int
 	participleComma bool // ", saying …": the subject is the sentence's
 	objS, objE      int  // `candidates backed by X`: the content before the cue; objE == 0 when none
+	adjective       bool // `is confident that`: an adjective cue (adjectiveCue)
 }
 
 // auxModal are the words after which a verb's base form is finite.
@@ -80,6 +81,13 @@ func (a *analyzer) findCues() {
 					continue
 				}
 			}
+			if _, ok := adjectiveCues[string(a.low(k))]; ok {
+				if c, ok := a.adjectiveCue(k, s, si); ok {
+					a.cues = append(a.cues, c)
+					k = c.endTok - 1
+					continue
+				}
+			}
 			w, ok := cueWords[string(a.low(k))]
 			if !ok {
 				continue
@@ -90,6 +98,31 @@ func (a *analyzer) findCues() {
 			}
 		}
 	}
+	a.dropNestedAdjectives()
+}
+
+// dropNestedAdjectives drops the adjective cues of a sentence that has a
+// cue of another kind: there the adjective most often stands inside what
+// that cue reports (`The team may be reluctant to act, she said`).
+func (a *analyzer) dropNestedAdjectives() {
+	n := 0
+	for i, c := range a.cues {
+		if c.adjective {
+			nested := false
+			for j := i - 1; j >= 0 && a.cues[j].sentence == c.sentence; j-- {
+				nested = nested || !a.cues[j].adjective
+			}
+			for j := i + 1; j < len(a.cues) && a.cues[j].sentence == c.sentence; j++ {
+				nested = nested || !a.cues[j].adjective
+			}
+			if nested {
+				continue
+			}
+		}
+		a.cues[n] = c
+		n++
+	}
+	a.cues = a.cues[:n]
 }
 
 // viewNouns stand for a stated view in `in his view, …`, `in the words
@@ -1203,3 +1236,110 @@ func (a *analyzer) skipTimeBefore(j, lo int) int {
 // periodWords are what "last" or "this" makes a time of.
 var periodWords = set("week", "month", "year", "weekend", "night", "spring", "summer", "fall", "winter", "morning",
 	"afternoon", "evening")
+
+// adjComplement says what may follow an adjective cue: a clause ("that"
+// or a clause with its own subject), an infinitive, or one of the
+// prepositions.
+type adjComplement struct {
+	clause, infinitive bool
+	preps              map[string]bool
+}
+
+// adjectiveCues are adjectives of belief and stance that report what
+// their subject holds when a copula links them (`she is confident that
+// …`, `Democrats are critical of the plan`, `he was eager to leave`):
+// PolNeAR counts them as attributions as it counts the verbs.
+var adjectiveCues = map[string]adjComplement{
+	"confident":  {clause: true},
+	"sure":       {clause: true},
+	"certain":    {clause: true},
+	"convinced":  {clause: true},
+	"aware":      {clause: true, preps: set("of")},
+	"optimistic": {clause: true, preps: set("about")},
+	"hopeful":    {clause: true},
+	"adamant":    {clause: true},
+	"worried":    {clause: true, preps: set("about")},
+	"concerned":  {clause: true, preps: set("about")},
+	"skeptical":  {clause: true, preps: set("of", "about")},
+	"sceptical":  {clause: true, preps: set("of", "about")},
+	"critical":   {preps: set("of")},
+	"supportive": {preps: set("of")},
+	"opposed":    {preps: set("to")},
+	"proud":      {preps: set("of")},
+	"angry":      {preps: set("at", "about", "with")},
+	"upset":      {clause: true, preps: set("about", "with")},
+	"unhappy":    {preps: set("with", "about")},
+	"eager":      {infinitive: true},
+	"willing":    {infinitive: true},
+	"determined": {infinitive: true},
+	"reluctant":  {infinitive: true},
+	"keen":       {infinitive: true},
+}
+
+// copulas link a subject to an adjective cue (`is`, `remains`); "seem"
+// and "appear" are left to impersonalQuotes, which reads them as cues.
+var copulas = set("is", "was", "are", "were", "be", "been", "'s", "'re", "'m", "am", "remain", "remains",
+	"remained", "feel", "feels", "felt", "become",
+	"becomes", "became", "grew", "stay", "stays", "stayed", "isn't", "wasn't", "aren't", "weren't")
+
+// degreeWords may stand between a copula and its adjective (`is not so
+// sure`, `was deeply skeptical`).
+var degreeWords = set("not", "n't", "very", "so", "too", "more", "less", "most", "also", "still", "quite", "all",
+	"both", "now", "increasingly", "always", "never", "even", "already", "particularly", "especially", "fairly",
+	"pretty", "far", "much", "no", "longer", "equally", "just")
+
+// adjectiveCue reads an adjective cue at k after its copula, with the
+// complement adjectiveCues allows, and finds its subject before the
+// copula.
+func (a *analyzer) adjectiveCue(k int, s newsgraph.Sentence, si int) (cue, bool) {
+	adj := string(a.low(k))
+	comp := adjectiveCues[adj]
+	c := cue{tok: k, endTok: k + 1, sentence: si, subjS: -1, addrS: -1, speaker: -1, adjective: true,
+		word: cueWord{lemma: adj, class: objectCue, form: baseForm}}
+	next := k + 1
+	switch {
+	case comp.clause && (a.lowIs(next, "that") && a.word(next+1) || a.clauseAt(next, s.EndToken)):
+		c.word.class = thoughtCue
+	case comp.infinitive && a.lowIs(next, "to") && a.word(next+1) && a.toks[next+1].POS == "VB":
+	case comp.preps != nil && a.word(next) && comp.preps[string(a.low(next))] && a.word(next+1):
+		c.word.particle = string(a.low(next))
+		c.endTok = next + 1
+	default:
+		return c, false
+	}
+	j := k - 1
+	for j >= s.FirstToken && a.word(j) && (a.is(j, degreeWords) || a.lyAdverb(j)) {
+		j--
+	}
+	if j < s.FirstToken || !a.word(j) || !a.is(j, copulas) {
+		return c, false
+	}
+	for j >= s.FirstToken && a.word(j) && (a.is(j, skipBeforeCue) || a.is(j, copulas) || a.lyAdverb(j)) {
+		j--
+	}
+	if j < s.FirstToken || !a.word(j) {
+		return c, false
+	}
+	if a.lowIs(j, "who") || a.lowIs(j, "which") && a.textIs(j-1, ",") {
+		p := j - 1
+		if a.textIs(p, ",") {
+			p--
+		}
+		ns, ne, ok := a.npLeft(p, s.FirstToken)
+		if !ok {
+			return c, false
+		}
+		c.subjS, c.subjE = ns, ne
+	} else {
+		if a.is(j, determiners) && !a.is(j, quantifierSubjects) {
+			return c, false
+		}
+		ns, ne, ok := a.npLeft(j, s.FirstToken)
+		if !ok {
+			return c, false
+		}
+		c.subjS, c.subjE = ns, ne
+	}
+	a.resolveSpeaker(&c)
+	return c, true
+}

@@ -1,0 +1,62 @@
+package quote_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMoreCueForms checks the cues read beyond the reporting verbs: each
+// case gives a text, the content of the quote its cue must make ("" when
+// none may be made at all) and, when given, a word of the speaker's name.
+func TestMoreCueForms(t *testing.T) {
+	cases := []struct {
+		name, text, quote, speaker string
+	}{
+		{"adjective-that-clause",
+			`Governor Ellen Park is confident that the levy will pass in March.`,
+			"the levy will pass in March", "Park"},
+		{"adjective-bare-clause",
+			`Mayor Ruth Adeyemi was not sure the bridge would reopen before winter.`,
+			"the bridge would reopen before winter", "Adeyemi"},
+		{"adjective-preposition",
+			`Senator Dana Whitfield has been sharply critical of the new tariff on grain.`,
+			"the new tariff on grain", "Whitfield"},
+		{"adjective-infinitive",
+			`Governor Ellen Park remains eager to sign the water bill.`,
+			"to sign the water bill", "Park"},
+		{"adjective-relative-subject",
+			`The vote split Councillor Tom Brandt, who is opposed to the new stadium, from his allies.`,
+			"the new stadium", "Brandt"},
+		{"adjective-no-complement",
+			`Governor Ellen Park was confident and cheerful at the fair on Sunday.`,
+			"", ""},
+		{"adjective-inside-reported-clause",
+			`The council may be reluctant to act before the audit, Governor Ellen Park said.`,
+			"The council may be reluctant to act before the audit", "Park"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := analyze(t, c.text)
+			var got []string
+			for _, q := range d.Quotes {
+				got = append(got, q.Text)
+			}
+			if c.quote == "" {
+				if len(got) > 0 {
+					t.Fatalf("got quotes %q, want none", got)
+				}
+				return
+			}
+			for _, q := range d.Quotes {
+				if q.Text != c.quote {
+					continue
+				}
+				if c.speaker != "" && (q.Speaker < 0 || !strings.Contains(d.Entities[q.Speaker].Name, c.speaker)) {
+					t.Fatalf("quote %q has speaker %d, want %q", q.Text, q.Speaker, c.speaker)
+				}
+				return
+			}
+			t.Fatalf("no quote %q; got %q", c.quote, got)
+		})
+	}
+}
