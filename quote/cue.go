@@ -64,6 +64,14 @@ func (a *analyzer) findCues() {
 				k += 1
 				continue
 			}
+			if w, n, ok := a.makeClear(k); ok {
+				if c, ok := a.makeCue(k, w, s, si); ok {
+					c.endTok = k + n
+					a.cues = append(a.cues, c)
+					k = c.endTok - 1
+					continue
+				}
+			}
 			if k+1 < s.EndToken && a.word(k+1) {
 				var kb [48]byte
 				if w, ok := phrasalCues[string(phrasalKey(&kb, a.toks[k].Text, a.toks[k+1].Text))]; ok {
@@ -462,7 +470,10 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 	// stands for the noun before it
 	relThat := j > s.FirstToken && a.lowIs(j, "that") && (w.form == pastForm || w.form == thirdForm) &&
 		strings.HasPrefix(a.toks[j-1].POS, "NN") && !a.is(j-1, npStop)
-	if j >= s.FirstToken && a.word(j) && a.is(j, determiners) && !clausal && !quantifier && !relThat {
+	// `the board, which ruled that …`: a relative "which" after a comma
+	// stands for the noun before it, as "who" does
+	relWhich := j > s.FirstToken && a.lowIs(j, "which") && a.textIs(j-1, ",")
+	if j >= s.FirstToken && a.word(j) && a.is(j, determiners) && !clausal && !quantifier && !relThat && !relWhich {
 		return c, false // "the claims", "his statement", "in saying"
 	}
 	switch w.form {
@@ -1342,4 +1353,25 @@ func (a *analyzer) adjectiveCue(k int, s newsgraph.Sentence, si int) (cue, bool)
 	}
 	a.resolveSpeaker(&c)
 	return c, true
+}
+
+// makeForms are the forms of "make" in `made (it) clear that …`, a cue
+// of speech made of a verb and an adjective.
+var makeForms = map[string]verbForm{"make": baseForm, "makes": thirdForm, "made": pastForm, "making": ingForm}
+
+// makeClear reads `made clear` or `made it clear` at k: the cue word and
+// the number of its tokens.
+func (a *analyzer) makeClear(k int) (cueWord, int, bool) {
+	f, ok := makeForms[string(a.low(k))]
+	if !ok {
+		return cueWord{}, 0, false
+	}
+	n := 2
+	if a.lowIs(k+1, "it") {
+		n = 3
+	}
+	if !a.lowIs(k+n-1, "clear") {
+		return cueWord{}, 0, false
+	}
+	return cueWord{lemma: "make clear", class: speechCue, form: f}, n, true
 }

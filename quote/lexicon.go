@@ -134,6 +134,9 @@ var phrasalCues = func() map[string]cueWord {
 // one lookup when it opens none.
 var cueHeads = func() map[string]bool {
 	m := map[string]bool{"according": true}
+	for w := range makeForms {
+		m[w] = true
+	}
 	for w := range adjectiveCues {
 		m[w] = true
 	}
