@@ -63,7 +63,7 @@ var reportingVerbs = map[cueClass][]string{
 		"believe", "think:thinks:thought:thinking", "fear", "hope", "expect", "doubt",
 		"feel:feels:felt:feeling", "know:knows:knew:knowing:known", "worry", "suspect",
 		"reckon", "assume", "understand:understands:understood:understanding", "guess",
-		"wish", "sense", "remember", "realize", "realise",
+		"wish", "sense", "remember", "realize", "realise", "recognize", "recognise", "notice",
 	},
 	// verbs whose object is what the subject stands for, asks for or
 	// judges: PolNeAR counts "Trump attacked the plan" and "she wants to
@@ -88,6 +88,7 @@ var reportingVerbs = map[cueClass][]string{
 		"present", "issue", "attribute",
 		"balk/at", "persuade", "convince", "vote/for", "vote/against", "go/after:goes:went:going:gone",
 		"lay/out:lays:laid:laying", "shrug/off:shrugs:shrugged:shrugging",
+		"like", "love", "congratulate", "downplay", "agree/with", "stand/by:stands:stood:standing",
 	},
 }
 
