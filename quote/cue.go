@@ -218,7 +218,7 @@ var nounCues = set("claim", "claims", "statement", "statements", "assertion", "a
 	"doubts", "skepticism", "explanation", "rationale", "estimate", "estimates", "forecast", "projection",
 	"findings", "conclusion", "assessment", "opinion", "opinions", "positions",
 	"response", "reply", "rebuttal", "reaction", "apology", "criticisms", "questions", "question",
-	"pitch", "agenda", "idea", "ideas")
+	"pitch", "agenda", "idea", "ideas", "desire", "focus", "refusal", "request", "requests")
 
 // nounPreps may follow a noun cue before its object ("support for the
 // plan", "attacks on the press").

@@ -89,6 +89,7 @@ var reportingVerbs = map[cueClass][]string{
 		"balk/at", "persuade", "convince", "vote/for", "vote/against", "go/after:goes:went:going:gone",
 		"lay/out:lays:laid:laying", "shrug/off:shrugs:shrugged:shrugging",
 		"like", "love", "congratulate", "downplay", "agree/with", "stand/by:stands:stood:standing",
+		"outline", "frame", "cheer", "touch/on", "sound/off",
 	},
 }
 
