@@ -480,7 +480,7 @@ func (a *analyzer) indirectQuotes() {
 			a.according(c, s)
 			continue
 		}
-		if a.parenthetical(c, s) {
+		if a.asClause(c, s) || a.parenthetical(c, s) {
 			continue
 		}
 		if a.backward(c, s) {

@@ -1375,3 +1375,51 @@ func (a *analyzer) makeClear(k int) (cueWord, int, bool) {
 	}
 	return cueWord{lemma: "make clear", class: speechCue, form: f}, n, true
 }
+
+// asClause makes the quote of a cue of speech or thought in a clause that
+// "as" opens and a comma closes: the rest of the sentence when the clause
+// opens it (`As the Post reported on Monday, the deal collapsed`), what
+// comes before when it ends it (`The deal collapsed, as the Post
+// reported`). The clause must end at the verb or after a few words of
+// time or place, not an object: `As she announced the plan, …` is a time.
+func (a *analyzer) asClause(c *cue, s newsgraph.Sentence) bool {
+	if c.inverted || c.according || c.subjS <= s.FirstToken || !a.lowIs(c.subjS-1, "as") ||
+		c.word.class == objectCue || c.word.class == namingCue {
+		return false
+	}
+	as := c.subjS - 1
+	after := c.endTok
+	if c.addrS >= 0 && c.addrE > after {
+		after = c.addrE
+	}
+	// the words after the verb up to the comma: a time or a place only
+	comma := -1
+	for k := after; k < s.EndToken && k < after+8; k++ {
+		if a.textIs(k, ",") && a.inQuote[k] == 0 {
+			comma = k
+			break
+		}
+		if !a.word(k) || a.inQuote[k] != 0 || a.finiteVerb(k) || a.lowIs(k, "that") ||
+			!a.is(k, afterTrailingCue) && !a.is(k, determiners) && !a.capitalised(k) && !a.is(k, whenWords) {
+			break
+		}
+	}
+	lead := s.FirstToken
+	for lead < as && a.word(lead) && a.is(lead, introWords) {
+		lead++
+	}
+	switch {
+	case as == lead && comma >= 0 && comma+1 < s.EndToken:
+		return a.addIndirect(c, comma+1, s.EndToken)
+	case as-1 > s.FirstToken && a.textIs(as-1, ",") && a.contentEnd(after, s.EndToken) == after:
+		first := s.FirstToken
+		for k := as - 1; k >= s.FirstToken; k-- {
+			if a.claimed[k] {
+				first = k + 1
+				break
+			}
+		}
+		return a.addIndirect(c, first, as-1)
+	}
+	return false
+}
