@@ -90,6 +90,7 @@ var reportingVerbs = map[cueClass][]string{
 		"lay/out:lays:laid:laying", "shrug/off:shrugs:shrugged:shrugging",
 		"like", "love", "congratulate", "downplay", "agree/with", "stand/by:stands:stood:standing",
 		"outline", "frame", "cheer", "touch/on", "sound/off",
+		"respond/to", "campaign/against", "lobby/for", "agree/on", "talk/of", "complain/of", "trash", "rip:rips:ripped:ripping", "regret:regrets:regretted:regretting",
 	},
 }
 
