@@ -1285,6 +1285,16 @@ var adjectiveCues = map[string]adjComplement{
 	"determined": {infinitive: true},
 	"reluctant":  {infinitive: true},
 	"keen":       {infinitive: true},
+	"quick":      {infinitive: true},
+	"happy":      {clause: true, infinitive: true},
+	"glad":       {clause: true, infinitive: true},
+	"pleased":    {clause: true, infinitive: true, preps: set("with")},
+	"satisfied":  {clause: true, preps: set("with")},
+	"frustrated": {clause: true, preps: set("with", "by")},
+	"nervous":    {clause: true, preps: set("about")},
+	"doubtful":   {clause: true},
+	"fond":       {preps: set("of")},
+	"open":       {preps: set("to")},
 }
 
 // copulas link a subject to an adjective cue (`is`, `remains`); "seem"
