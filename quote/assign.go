@@ -825,6 +825,16 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 			break
 		}
 	}
+	// `Brown, who said the tax was unfair, voted no`: what a relative
+	// clause set off by commas reports ends at its closing comma
+	if c.relative {
+		for k := start + 1; k < end; k++ {
+			if a.textIs(k, ",") && a.inQuote[k] == 0 {
+				end = k
+				break
+			}
+		}
+	}
 	// the object of a stance ends with its clause; a that-clause after
 	// the verb (`the poll showed that …`) is a clause, not an object
 	if (c.word.class == objectCue || c.word.class == namingCue) && !(a.lowIs(start-1, "that") && start-1 >= c.endTok) {

@@ -24,6 +24,7 @@ type cue struct {
 	participleComma bool // ", saying …": the subject is the sentence's
 	objS, objE      int  // `candidates backed by X`: the content before the cue; objE == 0 when none
 	adjective       bool // `is confident that`: an adjective cue (adjectiveCue)
+	relative        bool // `X, who said …, …`: the cue opens a relative clause set off by a comma
 }
 
 // auxModal are the words after which a verb's base form is finite.
@@ -514,6 +515,7 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 		p := sj - 1
 		if a.textIs(p, ",") {
 			p--
+			c.relative = true
 		}
 		if ns, ne, ok := a.npLeft(p, s.FirstToken); ok {
 			c.subjS, c.subjE = ns, ne
