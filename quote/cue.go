@@ -286,6 +286,35 @@ var asideWords = set("however", "though", "meanwhile", "too", "instead", "among"
 	"example", "instance", "in", "turn", "also", "then", "therefore", "moreover", "furthermore", "likewise",
 	"similarly", "nonetheless", "nevertheless", "indeed", "apparently", "again", "meantime", "so", "far")
 
+// asideOpen returns the mark that opens the aside closed by the mark at
+// token j (the same mark, within 30 tokens, outside any quotation), when
+// a plural noun, a number or a name stands before it and no finite verb
+// between the sentence's start and it; else -1.
+func (a *analyzer) asideOpen(j, lo int) int {
+	mark := a.toks[j].Text
+	for p := j - 1; p > lo && p > j-30; p-- {
+		if a.inQuote[p] != 0 || a.textIs(p, ".") || a.textIs(p, ";") {
+			return -1
+		}
+		if !a.textIs(p, mark) {
+			continue
+		}
+		if p-1 < lo || !(a.word(p-1) || a.textIs(p-1, "%")) {
+			return -1
+		}
+		for k := lo; k < p; k++ {
+			if a.finiteVerb(k) {
+				return -1
+			}
+		}
+		if a.pluralNoun(p-1) || a.toks[p-1].Kind == newsgraph.Number || a.textIs(p-1, "%") || a.nounBeforeBase(p-1) {
+			return p
+		}
+		return -1
+	}
+	return -1
+}
+
 // quantifierSubjects stand as the subject of a cue on their own (`Some
 // say`, `Many argue`).
 var quantifierSubjects = set("some", "many", "most", "others", "both", "all", "few", "several")
@@ -413,6 +442,16 @@ func (a *analyzer) makeCue(k int, w cueWord, s newsgraph.Sentence, si int) (cue,
 			p--
 		}
 		if p < j-1 && p > s.FirstToken && a.textIs(p, ",") && a.word(p-1) && !a.is(p-1, npStop) {
+			j = p - 1
+			aside = true
+		}
+	}
+	// `Farmers, like their neighbours upriver, say the dam …`: a base form
+	// of speech or thought after a longer aside set off by commas or
+	// dashes takes the plural noun before the aside, when a clause follows
+	if !aside && w.form == baseForm && (w.class == speechCue || w.class == thoughtCue) && j > s.FirstToken+2 &&
+		(a.textIs(j, ",") || a.textIs(j, "—")) && a.clauseFollows(c.endTok, s.EndToken) {
+		if p := a.asideOpen(j, s.FirstToken); p > 0 {
 			j = p - 1
 			aside = true
 		}

@@ -1,0 +1,54 @@
+package quote_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCueRound2 checks cues read past what stands between them and their
+// subject: each case gives a text, the content of the quote its cue must
+// make ("" when none may be made at all) and, when given, a word of the
+// speaker's name.
+func TestCueRound2(t *testing.T) {
+	cases := []struct {
+		name, text, quote, speaker string
+	}{
+		{"base-form-after-comma-aside",
+			`Local farmers, like their neighbors in the valley, say the new dam will ruin the river.`,
+			"the new dam will ruin the river", "farmers"},
+		{"base-form-after-number-aside",
+			`A third of the nurses, 40%, say the ward should close.`,
+			"the ward should close", "nurses"},
+		{"base-form-after-dash-aside",
+			`Bakers — and some millers — believe the price of flour will rise.`,
+			"the price of flour will rise", "Bakers"},
+		{"base-form-after-aside-no-clause",
+			`Local farmers, like their neighbors in the valley, say hello to the mayor.`,
+			"", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := analyze(t, c.text)
+			var got []string
+			for _, q := range d.Quotes {
+				got = append(got, q.Text)
+			}
+			if c.quote == "" {
+				if len(got) > 0 {
+					t.Fatalf("got quotes %q, want none", got)
+				}
+				return
+			}
+			for _, q := range d.Quotes {
+				if q.Text != c.quote {
+					continue
+				}
+				if c.speaker != "" && (q.Speaker < 0 || !strings.Contains(d.Entities[q.Speaker].Name, c.speaker)) {
+					t.Fatalf("quote %q has speaker %d, want %q", q.Text, q.Speaker, c.speaker)
+				}
+				return
+			}
+			t.Fatalf("no quote %q; got %q", c.quote, got)
+		})
+	}
+}
