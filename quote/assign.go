@@ -855,6 +855,18 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 			}
 		}
 	}
+	// `Her support for the levy has angered the board`: the object of a
+	// noun cue in the subject of its sentence ends before the sentence's verb
+	if a.subjectNounCue(c, s) {
+		for k := start + 1; k < end; k++ {
+			if a.inQuote[k] == 0 && a.finiteVerb(k) {
+				if !a.lowIs(k-1, "that") && !a.lowIs(k-1, "who") && !a.lowIs(k-1, "which") {
+					end = k
+				}
+				break
+			}
+		}
+	}
 	// the content stops before a full quotation already made
 	for k := start; k < end; k++ {
 		if q := a.inQuote[k]; q != 0 && a.spans[q-1].quote >= 0 {
@@ -866,6 +878,24 @@ func (a *analyzer) forward(c *cue, s newsgraph.Sentence, ci int) {
 		return // `Boistard said in a statement.`: where, not what
 	}
 	a.addIndirect(c, start, end)
+}
+
+// subjectNounCue reports whether cue c is a noun cue with a preposition
+// (`his support for`; a that-clause has a verb of its own) with no finite
+// verb before it in its sentence: it stands in the
+// sentence's subject, so the first finite verb after it is the
+// sentence's own.
+func (a *analyzer) subjectNounCue(c *cue, s newsgraph.Sentence) bool {
+	if !nounCues[string(a.low(c.tok))] || !strings.HasPrefix(a.toks[c.tok].POS, "NN") || c.subjS < 0 || c.subjE > c.tok ||
+		c.endTok != c.tok+2 || !a.is(c.tok+1, nounPreps) {
+		return false
+	}
+	for k := s.FirstToken; k < c.tok; k++ {
+		if a.finiteVerb(k) || a.inQuote[k] != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // contentOpeners open a phrase before the main clause of a content
