@@ -64,17 +64,13 @@
 //
 // Measured with `newsgraph eval --only quotes` on PolNeAR converted by
 // `newsgraph convert polnear` (evaluation only; rules tuned on train and
-// dev), test split, 84 articles: all attributions P 0.784 R 0.669 F1 0.722,
-// speaker accuracy 0.882 (was 0.869 before the writer's I, the subject past
-// a time and the speaker across quotations); direct P 0.894 R 0.944 F1
-// 0.918, speaker 0.922 (482 of 523; was 0.914); indirect F1 0.595, speaker
-// 0.867 (0.850); mixed F1 0.680, speaker 0.855 (0.837). Dev: all F1 0.726,
-// direct P 0.899 R 0.947 F1 0.922 (0.918 before section heads in capitals,
-// titles after a kind of work and lowercase quotations over sentences),
-// speaker 0.909 (0.906 before names and appositives after the closing
-// mark, `as X put it`, lone quantifiers and audiences as speakers),
-// direct speaker 0.948 (0.944).
-// Indirect recall (0.53) is what limits it most: PolNeAR counts a long
+// dev), test split, 84 articles: all attributions P 0.786 R 0.681 F1 0.730,
+// speaker accuracy 0.895; direct P 0.892 R 0.942 F1 0.917, speaker 0.931
+// (486 of 522); indirect F1 0.608, speaker 0.879; mixed F1 0.690, speaker
+// 0.893. Dev: all P 0.802 R 0.686 F1 0.739, speaker 0.912; direct F1 0.923,
+// speaker 0.946; indirect F1 0.619; mixed F1 0.758. Train: all F1 0.715,
+// direct 0.918, indirect 0.585, speaker 0.898.
+// Indirect recall (0.55) is what limits it most: PolNeAR counts a long
 // tail of verbs, nouns and participles as cues (`a group backing Bush`,
 // `support for`, `in the polls`), and a content span that differs from
 // PolNeAR's by a trailing phrase or a leading clause fails the half-union
