@@ -2,6 +2,7 @@ package merge
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
 )
@@ -127,4 +128,64 @@ func Into(groups [][]int64, docs map[int64]int) map[int64]int64 {
 		}
 	}
 	return into
+}
+
+// Reconciler is what Reconcile asks of a store, all within one of its
+// transactions.
+type Reconciler interface {
+	// Keys returns every actor key that can join (not a description's),
+	// with its actor and document count, in key order.
+	Keys() ([]KeyActor, error)
+	// MoveKeys moves each move's keys out of their actor, with what the
+	// documents that name them derive; kept is as Moves returns it.
+	MoveKeys(moves []Move, kept map[int64]string) error
+	// ActorDocs returns the number of documents of each actor of ids.
+	ActorDocs(ids []int64) (map[int64]int, error)
+	// MergeActor moves everything of actor from to actor to and deletes from.
+	MergeActor(from, to int64) error
+}
+
+// Reconcile decides the joins of a store again from its keys and their
+// document counts alone (Plan): keys joined to an actor the plan puts them
+// apart from move out (Moves), then the actors of each group merge into
+// the one in most documents (Joins, Into), in id order. The store it
+// leaves depends on the set of documents stored, not on their order. It
+// returns the number of keys moved and actors merged.
+func Reconcile(r Reconciler) (int, error) {
+	keys, err := r.Keys()
+	if err != nil {
+		return 0, err
+	}
+	kd := make([]KeyDocs, len(keys))
+	for i, k := range keys {
+		kd[i] = KeyDocs{Key: k.Key, Docs: k.Docs}
+	}
+	plan := Plan(kd)
+	moves, kept := Moves(keys, plan)
+	moved := 0
+	if len(moves) > 0 {
+		if err := r.MoveKeys(moves, kept); err != nil {
+			return 0, fmt.Errorf("move keys: %w", err)
+		}
+		for _, m := range moves {
+			moved += len(m.Keys)
+		}
+		if keys, err = r.Keys(); err != nil {
+			return 0, err
+		}
+	}
+	groups := Joins(keys, plan)
+	docs := map[int64]int{}
+	if len(groups) > 0 {
+		if docs, err = r.ActorDocs(slices.Concat(groups...)); err != nil {
+			return 0, err
+		}
+	}
+	into := Into(groups, docs)
+	for _, a := range slices.Sorted(maps.Keys(into)) {
+		if err := r.MergeActor(a, into[a]); err != nil {
+			return 0, fmt.Errorf("merge actor %d into %d: %w", a, into[a], err)
+		}
+	}
+	return len(into) + moved, nil
 }

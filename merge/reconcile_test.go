@@ -3,6 +3,7 @@ package merge
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"testing"
 )
 
@@ -75,5 +76,68 @@ func TestInto(t *testing.T) {
 				t.Errorf("Into = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// fakeStore is a Reconciler over keys in memory: a move gives its keys to
+// its target (a new actor 100+ when it has none), a merge gives from's keys
+// to to.
+type fakeStore struct {
+	keys   []KeyActor
+	docs   map[int64]int
+	merged []string
+}
+
+func (f *fakeStore) Keys() ([]KeyActor, error) { return f.keys, nil }
+
+func (f *fakeStore) MoveKeys(moves []Move, kept map[int64]string) error {
+	for i, m := range moves {
+		to := m.To
+		if to == 0 {
+			to = int64(100 + i)
+		}
+		for j := range f.keys {
+			if f.keys[j].Actor == m.From && slices.Contains(m.Keys, f.keys[j].Key) {
+				f.keys[j].Actor = to
+				f.docs[to] += f.keys[j].Docs
+			}
+		}
+	}
+	return nil
+}
+
+func (f *fakeStore) ActorDocs(ids []int64) (map[int64]int, error) { return f.docs, nil }
+
+func (f *fakeStore) MergeActor(from, to int64) error {
+	f.merged = append(f.merged, fmt.Sprintf("%d→%d", from, to))
+	for j := range f.keys {
+		if f.keys[j].Actor == from {
+			f.keys[j].Actor = to
+		}
+	}
+	return nil
+}
+
+// Reconcile moves a surname out of the actor it joined while another
+// person dominated it, then merges it with the person it names now.
+func TestReconcile(t *testing.T) {
+	f := &fakeStore{
+		keys: []KeyActor{{"person:bill-clinton", 1, 4}, {"person:clinton", 1, 3}, {"person:hillary-clinton", 2, 12},
+			{"person:hillary-r-clinton", 3, 1}},
+		docs: map[int64]int{1: 7, 2: 12, 3: 1},
+	}
+	n, err := Reconcile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// clinton moves to actor 2 (Hillary's, the one holding her group alone);
+	// then actor 3 (hillary-r-clinton) merges into 2
+	if n != 2 || fmt.Sprint(f.merged) != "[3→2]" {
+		t.Errorf("Reconcile = %d, merges %v; want 2, [3→2]", n, f.merged)
+	}
+	for _, k := range f.keys {
+		if want := map[bool]int64{true: 1, false: 2}[k.Key == "person:bill-clinton"]; k.Actor != want {
+			t.Errorf("%s is with actor %d, want %d", k.Key, k.Actor, want)
+		}
 	}
 }

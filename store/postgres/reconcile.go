@@ -52,58 +52,44 @@ func (db *DB) reconcile(ctx context.Context) (int, error) {
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, db.reconcileLock); err != nil {
 		return 0, err
 	}
-	keys, err := loadKeys(ctx, tx)
+	n, err := merge.Reconcile(&reconciler{ctx, tx})
 	if err != nil {
 		return 0, err
 	}
-	kd := make([]merge.KeyDocs, len(keys))
-	for i, k := range keys {
-		kd[i] = merge.KeyDocs{Key: k.Key, Docs: k.Docs}
-	}
-	plan := merge.Plan(kd)
-	moves, kept := merge.Moves(keys, plan)
-	moved := 0
-	if len(moves) > 0 {
-		if err := moveKeys(ctx, tx, moves, kept); err != nil {
-			return 0, fmt.Errorf("move keys: %w", err)
-		}
-		for _, m := range moves {
-			moved += len(m.Keys)
-		}
-		if keys, err = loadKeys(ctx, tx); err != nil {
-			return 0, err
-		}
-	}
-	// the actors of each group are merged into the one in most documents
-	groups := merge.Joins(keys, plan)
-	docs := map[int64]int{}
-	if len(groups) > 0 {
-		rows, err := tx.Query(ctx, `SELECT id, docs FROM actors WHERE id = ANY($1)`, slices.Concat(groups...))
-		if err != nil {
-			return 0, err
-		}
-		for rows.Next() {
-			var id int64
-			var n int
-			if err := rows.Scan(&id, &n); err != nil {
-				rows.Close()
-				return 0, err
-			}
-			docs[id] = n
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, err
-		}
-	}
-	into := merge.Into(groups, docs)
-	for _, a := range sortedKeys(into) {
-		if err := mergeActor(ctx, tx, a, into[a]); err != nil {
-			return 0, fmt.Errorf("merge actor %d into %d: %w", a, into[a], err)
-		}
-	}
-	return len(into) + moved, tx.Commit(ctx)
+	return n, tx.Commit(ctx)
 }
+
+// reconciler is merge.Reconciler within transaction tx.
+type reconciler struct {
+	ctx context.Context
+	tx  pgx.Tx
+}
+
+func (r *reconciler) Keys() ([]merge.KeyActor, error) { return loadKeys(r.ctx, r.tx) }
+
+func (r *reconciler) MoveKeys(moves []merge.Move, kept map[int64]string) error {
+	return moveKeys(r.ctx, r.tx, moves, kept)
+}
+
+func (r *reconciler) ActorDocs(ids []int64) (map[int64]int, error) {
+	rows, err := r.tx.Query(r.ctx, `SELECT id, docs FROM actors WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	docs := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		docs[id] = n
+	}
+	return docs, rows.Err()
+}
+
+func (r *reconciler) MergeActor(from, to int64) error { return mergeActor(r.ctx, r.tx, from, to) }
 
 // loadKeys reads every actor key with its actor and document count, in
 // key order.

@@ -37,49 +37,38 @@ func (db *DB) Reconcile(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
-	keys, err := loadKeys(ctx, tx)
+	n, err := merge.Reconcile(&reconciler{ctx, tx})
 	if err != nil {
 		return 0, err
 	}
-	kd := make([]merge.KeyDocs, len(keys))
-	for i, k := range keys {
-		kd[i] = merge.KeyDocs{Key: k.Key, Docs: k.Docs}
-	}
-	plan := merge.Plan(kd)
-	moves, kept := merge.Moves(keys, plan)
-	moved := 0
-	if len(moves) > 0 {
-		if err := moveKeys(ctx, tx, moves, kept); err != nil {
-			return 0, fmt.Errorf("move keys: %w", err)
-		}
-		for _, m := range moves {
-			moved += len(m.Keys)
-		}
-		if keys, err = loadKeys(ctx, tx); err != nil {
-			return 0, err
-		}
-	}
-	// the actors of each group are merged into the one in most documents
-	groups := merge.Joins(keys, plan)
+	return n, tx.Commit()
+}
+
+// reconciler is merge.Reconciler within the writer's transaction tx.
+type reconciler struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+func (r *reconciler) Keys() ([]merge.KeyActor, error) { return loadKeys(r.ctx, r.tx) }
+
+func (r *reconciler) MoveKeys(moves []merge.Move, kept map[int64]string) error {
+	return moveKeys(r.ctx, r.tx, moves, kept)
+}
+
+func (r *reconciler) ActorDocs(ids []int64) (map[int64]int, error) {
 	docs := map[int64]int{}
-	err = eachRow(ctx, tx, `SELECT id, docs FROM actors WHERE id IN (SELECT value FROM json_each(?))`, func(rows *sql.Rows) error {
+	err := eachRow(r.ctx, r.tx, `SELECT id, docs FROM actors WHERE id IN (SELECT value FROM json_each(?))`, func(rows *sql.Rows) error {
 		var id int64
 		var n int
 		err := rows.Scan(&id, &n)
 		docs[id] = n
 		return err
-	}, jsonArray(slices.Concat(groups...)))
-	if err != nil {
-		return 0, err
-	}
-	into := merge.Into(groups, docs)
-	for _, a := range slices.Sorted(maps.Keys(into)) {
-		if err := mergeActor(ctx, tx, a, into[a]); err != nil {
-			return 0, fmt.Errorf("merge actor %d into %d: %w", a, into[a], err)
-		}
-	}
-	return len(into) + moved, tx.Commit()
+	}, jsonArray(ids))
+	return docs, err
 }
+
+func (r *reconciler) MergeActor(from, to int64) error { return mergeActor(r.ctx, r.tx, from, to) }
 
 // loadKeys reads every actor key with its actor and document count, in
 // key order. A description's key beyond those a document numbers
