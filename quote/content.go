@@ -376,6 +376,24 @@ func (a *analyzer) byAgentQuotes() {
 	}
 }
 
+// leadingCue returns the token of the cue of q when q is a reported
+// content after its cue, with no quotation of its own, and how the lexicon
+// reads that cue (a phrasal cue over its first word); t < 0 otherwise.
+func (a *analyzer) leadingCue(q *draft) (t int, w cueWord, ok bool) {
+	if q.Kind == newsgraph.Direct || !q.hasCue || q.span >= 0 || q.CueAt.End > q.Start {
+		return -1, w, false
+	}
+	t = searchTok(a.toks, q.CueAt.Start)
+	if t >= len(a.toks) || a.toks[t].Start != q.CueAt.Start {
+		return -1, w, false
+	}
+	w, ok = cueWords[string(a.low(t))]
+	if p, ok2 := phrasalCues[a.lowPair(t)]; ok2 {
+		w, ok = p, true
+	}
+	return t, w, ok
+}
+
 // objectsPastCommas carries the object of a stance verb, which ends at
 // the clause's first comma, past a comma that stands inside its noun
 // phrase: after an adjective (`criticized the angry, divisive rhetoric`)
@@ -384,18 +402,8 @@ func (a *analyzer) byAgentQuotes() {
 func (a *analyzer) objectsPastCommas() {
 	for i := range a.quotes {
 		q := &a.quotes[i]
-		if q.Kind == newsgraph.Direct || !q.hasCue || q.span >= 0 || q.CueAt.End > q.Start {
-			continue
-		}
-		t := searchTok(a.toks, q.CueAt.Start)
-		if t >= len(a.toks) || a.toks[t].Start != q.CueAt.Start {
-			continue
-		}
-		w, ok := cueWords[string(a.low(t))]
-		if p, ok2 := phrasalCues[a.lowPair(t)]; ok2 {
-			w, ok = p, true
-		}
-		if !ok && !nounCues[string(a.low(t))] || ok && w.class != objectCue {
+		t, w, ok := a.leadingCue(q)
+		if t < 0 || !ok && !nounCues[string(a.low(t))] || ok && w.class != objectCue {
 			continue
 		}
 		s := a.sentenceOf(q.firstTok)
@@ -433,18 +441,7 @@ func (a *analyzer) objectsPastCommas() {
 func (a *analyzer) objectsToQuotations() {
 	for i := range a.quotes {
 		q := &a.quotes[i]
-		if q.Kind == newsgraph.Direct || !q.hasCue || q.span >= 0 || q.CueAt.End > q.Start {
-			continue
-		}
-		t := searchTok(a.toks, q.CueAt.Start)
-		if t >= len(a.toks) || a.toks[t].Start != q.CueAt.Start {
-			continue
-		}
-		w, ok := cueWords[string(a.low(t))]
-		if p, ok2 := phrasalCues[a.lowPair(t)]; ok2 {
-			w, ok = p, true
-		}
-		if !ok || w.class != objectCue && w.class != namingCue {
+		if t, w, ok := a.leadingCue(q); t < 0 || !ok || w.class != objectCue && w.class != namingCue {
 			continue
 		}
 		s := a.sentenceOf(q.firstTok)
