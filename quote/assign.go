@@ -453,40 +453,26 @@ func (a *analyzer) cueBefore(sp *qspan, full bool) *cue {
 // indirectQuotes makes a quote of the clause that each unused cue reports:
 // forward (`X said (that) …`, `According to X, …`) or backward (`…, X said.`).
 func (a *analyzer) indirectQuotes() {
-	// a cue that ends its sentence reports all of it before it: it claims
-	// its content before a cue inside that content claims a tail of it
-	// (`Most voters think the plan will fail, the pollster said.`)
-	for ci := range a.cues {
-		c := &a.cues[ci]
-		if c.used || c.subjS < 0 || a.claimed[c.tok] {
-			continue
+	// first a cue that ends its sentence reports all of it before it: it
+	// claims its content before a cue inside that content claims a tail of
+	// it (`Most voters think the plan will fail, the pollster said.`); then
+	// every cue left looks both ways
+	for pass := range 2 {
+		for ci := range a.cues {
+			c := &a.cues[ci]
+			if c.used || c.subjS < 0 || a.claimed[c.tok] {
+				continue
+			}
+			s := a.d.Sentences[c.sentence]
+			switch {
+			case c.according:
+				a.according(c, s)
+			case pass == 1 && a.asClause(c, s):
+			case a.parenthetical(c, s), a.backward(c, s):
+			case pass == 1:
+				a.forward(c, s, ci)
+			}
 		}
-		s := a.d.Sentences[c.sentence]
-		if c.according {
-			a.according(c, s)
-			continue
-		}
-		if !a.parenthetical(c, s) {
-			a.backward(c, s)
-		}
-	}
-	for ci := range a.cues {
-		c := &a.cues[ci]
-		if c.used || c.subjS < 0 || a.claimed[c.tok] {
-			continue
-		}
-		s := a.d.Sentences[c.sentence]
-		if c.according {
-			a.according(c, s)
-			continue
-		}
-		if a.asClause(c, s) || a.parenthetical(c, s) {
-			continue
-		}
-		if a.backward(c, s) {
-			continue
-		}
-		a.forward(c, s, ci)
 	}
 }
 
