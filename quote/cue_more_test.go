@@ -84,27 +84,35 @@ func TestMoreCueForms(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := analyze(t, c.text)
-			var got []string
-			for _, q := range d.Quotes {
-				got = append(got, q.Text)
-			}
-			if c.quote == "" {
-				if len(got) > 0 {
-					t.Fatalf("got quotes %q, want none", got)
-				}
-				return
-			}
-			for _, q := range d.Quotes {
-				if q.Text != c.quote {
-					continue
-				}
-				if c.speaker != "" && (q.Speaker < 0 || !strings.Contains(d.Entities[q.Speaker].Name, c.speaker)) {
-					t.Fatalf("quote %q has speaker %d, want %q", q.Text, q.Speaker, c.speaker)
-				}
-				return
-			}
-			t.Fatalf("no quote %q; got %q", c.quote, got)
+			expectQuote(t, c.text, c.quote, c.speaker)
 		})
 	}
+}
+
+// expectQuote checks that text gives a quote whose text is quote, with a
+// speaker whose name holds speaker (when speaker is not ""); or, when
+// quote is "", no quote at all.
+func expectQuote(t *testing.T, text, quote, speaker string) {
+	t.Helper()
+	d := analyze(t, text)
+	var got []string
+	for _, q := range d.Quotes {
+		got = append(got, q.Text)
+	}
+	if quote == "" {
+		if len(got) > 0 {
+			t.Fatalf("got quotes %q, want none", got)
+		}
+		return
+	}
+	for _, q := range d.Quotes {
+		if q.Text != quote {
+			continue
+		}
+		if speaker != "" && (q.Speaker < 0 || !strings.Contains(d.Entities[q.Speaker].Name, speaker)) {
+			t.Fatalf("quote %q has speaker %d, want %q", q.Text, q.Speaker, speaker)
+		}
+		return
+	}
+	t.Fatalf("no quote %q; got %q", quote, got)
 }

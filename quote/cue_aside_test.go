@@ -1,15 +1,12 @@
 package quote_test
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
-// TestCueRound2 checks cues read past what stands between them and their
+// TestCuesPastAsides checks cues read past what stands between them and their
 // subject: each case gives a text, the content of the quote its cue must
 // make ("" when none may be made at all) and, when given, a word of the
 // speaker's name.
-func TestCueRound2(t *testing.T) {
+func TestCuesPastAsides(t *testing.T) {
 	cases := []struct {
 		name, text, quote, speaker string
 	}{
@@ -34,27 +31,7 @@ func TestCueRound2(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := analyze(t, c.text)
-			var got []string
-			for _, q := range d.Quotes {
-				got = append(got, q.Text)
-			}
-			if c.quote == "" {
-				if len(got) > 0 {
-					t.Fatalf("got quotes %q, want none", got)
-				}
-				return
-			}
-			for _, q := range d.Quotes {
-				if q.Text != c.quote {
-					continue
-				}
-				if c.speaker != "" && (q.Speaker < 0 || !strings.Contains(d.Entities[q.Speaker].Name, c.speaker)) {
-					t.Fatalf("quote %q has speaker %d, want %q", q.Text, q.Speaker, c.speaker)
-				}
-				return
-			}
-			t.Fatalf("no quote %q; got %q", c.quote, got)
+			expectQuote(t, c.text, c.quote, c.speaker)
 		})
 	}
 }
