@@ -491,6 +491,11 @@ func (m *Model) features(toks []newsgraph.Token, sc *scratch) {
 		}
 		return &info[i]
 	}
+	// the affix features of a lowercase word, the same for every one
+	var noAffix [tSuf4 + 1 - tPre2]uint32
+	for k := range noAffix {
+		noAffix[k] = uint32(mix(uint64(tPre2+k)+1, 0) >> shift)
+	}
 	for i := 0; i < n; i++ {
 		ti := &info[i]
 		p1, n1 := at(i-1), at(i+1)
@@ -519,12 +524,7 @@ func (m *Model) features(toks []newsgraph.Token, sc *scratch) {
 				set(tSuf1+k, ti.suf[k])
 			}
 		} else {
-			for k := 1; k < 4; k++ {
-				set(tPre2+k-1, 0)
-			}
-			for k := 0; k < 4; k++ {
-				set(tSuf1+k, 0)
-			}
+			copy(f[tPre2:], noAffix[:])
 		}
 		set(tPOS, ti.pos)
 		set(tPOSM1, p1.pos)
