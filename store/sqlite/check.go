@@ -43,6 +43,9 @@ var orphanChecks = []struct{ name, query string }{
 	{"positions without evidence", `SELECT COUNT(*) FROM positions WHERE id NOT IN (SELECT position FROM position_evidence)`},
 	{"merged_events.sources ≠ documents reporting", `SELECT COUNT(*) FROM merged_events m
 		WHERE sources <> (SELECT COUNT(DISTINCT doc) FROM events WHERE merged = m.id)`},
+	{"actor_keys.docs ≠ documents naming the key", `SELECT COUNT(*) FROM actor_keys k
+		LEFT JOIN (SELECT key, COUNT(DISTINCT doc) AS n FROM entities WHERE key IS NOT NULL GROUP BY key) e ON e.key = k.key
+		WHERE substr(k.key, 1, 12) <> 'description:' AND k.docs <> COALESCE(e.n, 0)`},
 	{"actors.quotes ≠ quotes spoken", `SELECT COUNT(*) FROM actors a WHERE quotes <> (SELECT COUNT(*) FROM quotes WHERE speaker = a.id)`},
 	{"failures of inputs since stored", `SELECT COUNT(*) FROM failures WHERE input IN (SELECT input FROM inputs)`},
 	{"counts of Stats ≠ rows", `SELECT COUNT(*) FROM counts c WHERE n <> CASE name

@@ -64,6 +64,7 @@ func TestCheckFindsDamage(t *testing.T) {
 		{"a record with a dangling speaker", `UPDATE documents SET record = json_set(record, '$.quotes[0].speaker', 'e999') WHERE rowid = 1`, "not there"},
 		{"the text index out of step", `DELETE FROM documents_fts WHERE rowid = 1`, "documents_fts is out of step"},
 		{"an input pointing nowhere", `INSERT INTO inputs (input, doc_id, status) VALUES ('x', 'nope', 'stored')`, "inputs → documents"},
+		{"a key's document count wrong", `UPDATE actor_keys SET docs = docs + 1 WHERE key = (SELECT MIN(key) FROM actor_keys WHERE key NOT LIKE 'description:%')`, "actor_keys.docs"},
 		{"a merged event's count wrong", `UPDATE merged_events SET sources = sources + 5 WHERE id = (SELECT MIN(id) FROM merged_events)`, "sources"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
