@@ -94,10 +94,14 @@ type Store interface {
 	// ExportEvents calls fn with one flat row per stored event report.
 	ExportEvents(ctx context.Context, fn func(EventRow) error) error
 	Stats(ctx context.Context) (Stats, error)
-	// Reconcile joins actors that Put could not join because of the order
-	// documents came in (a surname alone before the full name), and merges
-	// the events that then share their participants. It returns the number
-	// of actors joined into others.
+	// Reconcile decides every join again from the stored keys and their
+	// document counts (merge.Plan): it moves keys that Put joined to an
+	// actor the plan puts them apart from (a surname alone that another
+	// person dominates by now), joins actors that Put could not join
+	// because of the order documents came in (a surname alone before the
+	// full name), and merges the events that then share their
+	// participants. It returns the number of keys moved plus actors joined
+	// into others.
 	Reconcile(ctx context.Context) (int, error)
 	Close() error
 }

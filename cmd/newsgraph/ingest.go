@@ -197,7 +197,7 @@ func (s *ingestSummary) print(w io.Writer) {
 	fmt.Fprintf(w, "read %d, stored %d, duplicates %d, near-duplicates linked %d, already stored %d, failed %d in %s (%.1f articles/s)",
 		s.read, s.stored, s.duplicates, s.near, s.skipped.Load(), s.failed, s.elapsed.Round(time.Millisecond), rate)
 	if s.joined >= 0 {
-		fmt.Fprintf(w, "; actors joined across documents %d", s.joined)
+		fmt.Fprintf(w, "; names joined or moved across documents %d", s.joined)
 	}
 	fmt.Fprintln(w)
 }

@@ -132,7 +132,7 @@ func BenchmarkCrossDocumentPolNeAR(b *testing.B) {
 		}
 		// printed, not logged: the testing package cuts a benchmark's log
 		// after ten lines
-		fmt.Printf("stored %d in %s, actors joined by reconcile %d\nDonald Trump and Hillary Clinton as actors:\n%s\n",
+		fmt.Printf("stored %d in %s, keys moved and actors joined by reconcile %d\nDonald Trump and Hillary Clinton as actors:\n%s\n",
 			sum.stored, sum.elapsed.Round(time.Millisecond), sum.joined, strings.Join(lines, "\n"))
 		db.Close()
 	}
