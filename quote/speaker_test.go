@@ -170,24 +170,7 @@ func TestDescribedSpeakersTagged(t *testing.T) {
 		{"The bill passed. A poll released last week found that most voters want change.", "most voters want change", "poll"},
 		{"The bill passed. The mayor earlier Tuesday said that the bridge would reopen.", "the bridge would reopen", "mayor"},
 	} {
-		d := analyze(t, c.text)
-		found := false
-		for _, q := range d.Quotes {
-			if q.Text != c.quote {
-				continue
-			}
-			found = true
-			spk := ""
-			if q.Speaker >= 0 {
-				spk = d.Entities[q.Speaker].Name
-			}
-			if spk != c.speaker {
-				t.Errorf("%q: speaker %q, want %q", c.quote, spk, c.speaker)
-			}
-		}
-		if !found {
-			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
-		}
+		expectSpeaker(t, c.text, c.quote, c.speaker)
 	}
 }
 
@@ -207,23 +190,30 @@ func TestSpeakerAcrossQuotations(t *testing.T) {
 		{"\"We must hold the line,\" Tom Jones said two days after the vote, \"because nobody else will.\"", "because nobody else will.", "Tom Jones"},
 		{"The house was rebuilt.\n\n\"It is like a new home,\" Ann Smith said in a film that showed off the new rooms. \"The house is part of the brand.\"", "The house is part of the brand.", "Ann Smith"},
 	} {
-		d := analyze(t, c.text)
-		found := false
-		for _, q := range d.Quotes {
-			if q.Text != c.quote {
-				continue
-			}
-			found = true
-			spk := ""
-			if q.Speaker >= 0 {
-				spk = d.Entities[q.Speaker].Name
-			}
-			if spk != c.speaker {
-				t.Errorf("%q: speaker %q, want %q", c.quote, spk, c.speaker)
-			}
+		expectSpeaker(t, c.text, c.quote, c.speaker)
+	}
+}
+
+// expectSpeaker checks that text gives a quote whose text is quote, every
+// such quote with the speaker named exactly speaker ("" for none).
+func expectSpeaker(t *testing.T, text, quote, speaker string) {
+	t.Helper()
+	d := analyze(t, text)
+	found := false
+	for _, q := range d.Quotes {
+		if q.Text != quote {
+			continue
 		}
-		if !found {
-			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
+		found = true
+		spk := ""
+		if q.Speaker >= 0 {
+			spk = d.Entities[q.Speaker].Name
 		}
+		if spk != speaker {
+			t.Errorf("%q: speaker %q, want %q", quote, spk, speaker)
+		}
+	}
+	if !found {
+		t.Errorf("no quote %q in %+v", quote, d.Quotes)
 	}
 }
