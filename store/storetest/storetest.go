@@ -421,18 +421,10 @@ func testEventsMerged(t *testing.T, s store.Store) {
 		t.Errorf("merged event = %+v", e)
 	}
 	// every report of the event, paged
-	var all []store.EventSource
-	for cursor := ""; ; {
-		page, next, err := s.EventSources(ctx, e.ID, store.Page{Limit: 2, Cursor: cursor})
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, page...)
-		if next == "" {
-			break
-		}
-		cursor = next
-	}
+	all := allPages(t, func(p store.Page) ([]store.EventSource, string, error) {
+		p.Limit = 2
+		return s.EventSources(ctx, e.ID, p)
+	})
 	if len(all) != 3 || !slices.EqualFunc(all, e.Sources, func(a, b store.EventSource) bool { return a == b }) {
 		t.Errorf("sources of %s = %+v, want %+v", e.ID, all, e.Sources)
 	}
@@ -605,18 +597,10 @@ func testPositions(t *testing.T, s store.Store) {
 	if err != nil || len(ps) != 1 || len(ps[0].Evidence) != store.ListSources || ps[0].EvidenceCount != store.ListSources+3 {
 		t.Fatalf("position of %d documents = %+v %v", store.ListSources+3, ps, err)
 	}
-	var all []store.Evidence
-	for cursor := ""; ; {
-		page, next, err := s.PositionEvidence(ctx, ps[0].ID, store.Page{Limit: 5, Cursor: cursor})
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, page...)
-		if next == "" {
-			break
-		}
-		cursor = next
-	}
+	all := allPages(t, func(p store.Page) ([]store.Evidence, string, error) {
+		p.Limit = 5
+		return s.PositionEvidence(ctx, ps[0].ID, p)
+	})
 	if len(all) != store.ListSources+3 || !slices.Equal(all[:store.ListSources], ps[0].Evidence) {
 		t.Errorf("evidence = %+v, want %d beginning with the list's", all, store.ListSources+3)
 	}
@@ -879,5 +863,22 @@ func testReconcile(t *testing.T, s store.Store) {
 	Put(t, s, person(t, 11, "person:mensah", "Mensah"), "") // no full name: its own actor
 	if as := personActors(t, s); len(as) != 3 || as[0].Documents != 8 {
 		t.Errorf("after more reports: %+v", as)
+	}
+}
+
+// allPages reads every page of a list through list, following its cursors.
+func allPages[T any](t *testing.T, list func(store.Page) ([]T, string, error)) []T {
+	t.Helper()
+	var all []T
+	for cursor := ""; ; {
+		page, next, err := list(store.Page{Cursor: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, page...)
+		if next == "" {
+			return all
+		}
+		cursor = next
 	}
 }
