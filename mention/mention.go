@@ -853,8 +853,7 @@ func (f *finder) titledName(a, b, start, end, lo, hi, si int) bool {
 			return true
 		}
 	}
-	roleStart := f.roleStart(a, lo)
-	if roleStart < start {
+	if roleStart := f.roleClear(f.roleStart(a, lo), roleEnd, si); roleStart < start {
 		start = roleStart
 	}
 	role := f.d.Text[start:roleEnd]
@@ -1013,6 +1012,18 @@ func (f *finder) lowercaseRole(a, lo int) int {
 	return -1
 }
 
+// roleClear moves the start of a role read backwards from a name past a
+// mention of sentence si found before it that the role would cross ("the
+// ms" found as a description before "ms aide A0"): mentions never cross.
+func (f *finder) roleClear(start, end, si int) int {
+	for i := len(f.out) - 1; i >= 0 && f.out[i].Sentence == si; i-- {
+		if m := &f.out[i]; m.Start < start && start < m.End && m.End < end {
+			start = f.toks[f.tokenAt(m.End)].Start
+		}
+	}
+	return start
+}
+
 // plainName types a name that has no title inside it.
 func (f *finder) plainName(a, b, start, end, lo, hi, si int, placeCue bool) {
 	text := f.d.Text[start:end]
@@ -1052,6 +1063,7 @@ func (f *finder) plainName(a, b, start, end, lo, hi, si int, placeCue bool) {
 		}
 	case roleAt >= 0:
 		typ = newsgraph.Person
+		roleAt = f.roleClear(roleAt, f.toks[a-1].End, si)
 		role = f.d.Text[roleAt:f.toks[a-1].End]
 		f.kbInside(f.tokenAt(roleAt), a, si)
 		f.emit(roleAt, f.toks[a-1].End, newsgraph.RoleMention, newsgraph.Person, "", role, si)
